@@ -1,0 +1,2 @@
+var host = new Microsoft.Extensions.Hosting.HostBuilder().Build();
+host.Run();
