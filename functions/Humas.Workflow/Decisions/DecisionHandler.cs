@@ -1,0 +1,179 @@
+using Humas.Workflow.Http;
+using Humas.Workflow.Links;
+using Humas.Workflow.Orchestration;
+using Humas.Workflow.Pages;
+using Humas.Workflow.Profiles;
+using Humas.Workflow.Storage;
+using Humas.Workflow.Submissions;
+using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+using static Humas.Workflow.Pages.Html;
+
+namespace Humas.Workflow.Decisions;
+
+/// <summary>Who took a stage's decision; its row makes every link of that stage single-use.</summary>
+public sealed record DecisionClaim(Stage Stage, int Round, string Decision, string? Comment, string PersonKey, string PersonName, DateTimeOffset At);
+
+/// <summary>
+/// GET /act/{token} shows the content and the allowed decisions and changes nothing (mail scanners open
+/// every link); POST /act/{token} claims the stage once and raises the decision as an event.
+/// </summary>
+public sealed class DecisionHandler(
+    LinkGate gate, SubmissionStore store, MediaStore media, UnitProfile unit, TimeProvider clock, ILogger<DecisionHandler> logger)
+{
+    public static string ClaimKey(Stage stage, int round) => $"claim-{stage}-{round}";
+
+    public async Task<IResult> ShowAsync(HttpContext http, string token)
+    {
+        var lang = Language.Of(http.Request);
+        var (link, refused) = gate.Check(token, "act", lang);
+        if (refused is not null) return refused;
+        var s = await store.GetAsync(link!.SubmissionId, http.RequestAborted);
+        if (s is null) return LinkGate.Message(lang, 404, lang.T("Pengajuan tidak ditemukan", "Submission not found"), "");
+        var claim = await store.GetMarkerAsync<DecisionClaim>(s.Id, ClaimKey(link.Stage!.Value, link.Round), http.RequestAborted);
+        if (claim is not null) return AlreadyDecided(lang, claim, 200);
+        if (!IsWaitingFor(s, link)) return MovedOn(lang, s, 200);
+
+        var decisions = DecisionValues.AllowedAt(link.Stage.Value);
+        var buttons = string.Join("", decisions.Select(d =>
+            $"""<button type="submit" name="decision" value="{d}" class="{d}">{E(Label(lang, d))}</button>"""));
+        var body = $"""
+            <div class="card">
+            <p>{E(lang.T("Yth.", "Dear"))} {E(unit.PersonByKey(link.PersonKey).Name)},
+            {E(lang.T(link.Stage == Stage.Review ? "mohon tinjau konten ini." : "mohon putuskan persetujuan konten ini.",
+                link.Stage == Stage.Review ? "please review this content." : "please decide on approving this content."))}</p>
+            {await ContentHtml(s, lang, http.RequestAborted)}
+            </div>
+            <form method="post" class="card">
+            <label for="comment">{E(lang.T("Catatan (wajib untuk revisi atau penolakan)", "Comment (required to revise or reject)"))}</label>
+            <textarea id="comment" name="comment" rows="4"></textarea>
+            {buttons}
+            <p class="hint">{E(lang.T("Keputusan Anda langsung diteruskan; tautan ini tidak bisa dipakai lagi setelahnya.",
+                "Your decision is passed on at once; this link cannot be used again afterwards."))}
+            {E(lang.T("Batas waktu", "Deadline"))}: {E(Wib.Format(link.ExpiresAt, lang))}</p>
+            </form>
+            """;
+        return HtmlResult.Page(Page(lang, lang.T("Keputusan", "Decision") + ": " + s.Content.Title, body, unit.ShortName));
+    }
+
+    public async Task<IResult> DecideAsync(HttpContext http, DurableTaskClient client, string token)
+    {
+        var lang = Language.Of(http.Request);
+        var ct = http.RequestAborted;
+        var (link, refused) = gate.Check(token, "act", lang);
+        if (refused is not null) return refused;
+        var stage = link!.Stage!.Value;
+
+        var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(ct) : null;
+        var decision = form?["decision"].ToString().Trim().ToLowerInvariant() ?? "";
+        var comment = form?["comment"].ToString().Trim();
+        if (!DecisionValues.AllowedAt(stage).Contains(decision))
+            return Problems.Field(400, "decision", $"Keputusan harus salah satu dari / must be one of: {string.Join(", ", DecisionValues.AllowedAt(stage))}");
+        if (decision is DecisionValues.Revise or DecisionValues.Reject && string.IsNullOrWhiteSpace(comment))
+            return Problems.Field(400, "comment", "Catatan wajib untuk revisi atau penolakan / a comment is required to revise or reject");
+        if (comment?.Length > 4000) return Problems.Field(400, "comment", "Paling banyak 4000 karakter / at most 4000 characters");
+
+        var s = await store.GetAsync(link.SubmissionId, ct);
+        if (s is null) return LinkGate.Message(lang, 404, lang.T("Pengajuan tidak ditemukan", "Submission not found"), "");
+        var key = ClaimKey(stage, link.Round);
+        if (await store.GetMarkerAsync<DecisionClaim>(s.Id, key, ct) is { } earlier) return AlreadyDecided(lang, earlier, 409);
+        if (!IsWaitingFor(s, link)) return MovedOn(lang, s, 409);
+
+        var person = unit.PersonByKey(link.PersonKey);
+        var now = clock.GetUtcNow();
+        var (added, claim) = await store.TryAddMarkerAsync(s.Id, key,
+            new DecisionClaim(stage, link.Round, decision, comment, person.Key, person.Name, now), ct);
+        if (!added) return AlreadyDecided(lang, claim, 409);
+        try
+        {
+            await client.RaiseEventAsync(s.Id, WorkflowEvents.For(stage, link.Round),
+                new DecisionMade(stage, link.Round, decision, comment, person.Key, person.Name, now), CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            // Give the link back: the decision did not reach the workflow.
+            logger.LogError(e, "Could not raise {Stage} decision for {Id}", stage, s.Id);
+            await store.RemoveMarkerAsync(s.Id, key, CancellationToken.None);
+            return Problems.Status(503, "Keputusan belum tercatat / the decision was not recorded", "Please try again.");
+        }
+        logger.LogInformation("{Stage} decision {Decision} for {Id} by {Person}", stage, decision, s.Id, person.Key);
+        var next = decision switch
+        {
+            DecisionValues.Accept => lang.T("Konten diteruskan untuk persetujuan.", "The content goes on to approval."),
+            DecisionValues.Approve => lang.T("Konten akan diterbitkan.", "The content will be published."),
+            DecisionValues.Revise => lang.T("Pengaju diminta merevisi.", "The submitter is asked to revise."),
+            _ => lang.T("Pengaju diberi tahu bahwa konten ditolak.", "The submitter is told the content was rejected."),
+        };
+        return LinkGate.Message(lang, 200, lang.T("Terima kasih, keputusan tercatat", "Thank you, the decision is recorded"),
+            $"<p><strong>{E(Label(lang, decision))}</strong>: {E(s.Content.Title)}</p><p>{E(next)}</p>");
+    }
+
+    private static bool IsWaitingFor(Submission s, LinkToken link) =>
+        !s.Status.IsFinal() && s.WaitingStage == link.Stage && s.Round == link.Round;
+
+    private static IResult AlreadyDecided(Lang lang, DecisionClaim claim, int status) =>
+        LinkGate.Message(lang, status, lang.T("Keputusan sudah diambil", "The decision has already been taken"),
+            $"<p><strong>{E(Label(lang, claim.Decision))}</strong> (<code>{E(claim.Decision)}</code>) {E(lang.T("oleh", "by"))} {E(claim.PersonName)}, {E(Wib.Format(claim.At, lang))}</p>"
+            + (string.IsNullOrWhiteSpace(claim.Comment) ? "" : $"<p>{E(claim.Comment)}</p>"));
+
+    internal static IResult MovedOn(Lang lang, Submission s, int status) =>
+        LinkGate.Message(lang, status, lang.T("Tahap ini sudah selesai", "This stage is over"),
+            $"<p>{E(lang.T("Status pengajuan sekarang", "The submission's status is now"))}: <span class=\"status\">{E(StatusText(lang, s.Status))}</span> (<code>{s.Status}</code>)</p>");
+
+    internal async Task<string> ContentHtml(Submission s, Lang lang, CancellationToken ct)
+    {
+        var mediaHtml = new List<string>();
+        foreach (var m in s.Media)
+        {
+            var url = E((await media.ReadLinkAsync(m.BlobName, TimeSpan.FromMinutes(30), ct)).ToString());
+            mediaHtml.Add(m.ContentType.Split('/')[0] switch
+            {
+                "image" => $"""<img class="media" src="{url}" alt="{E(m.Name)}">""",
+                "video" => $"""<video class="media" controls preload="metadata" src="{url}"></video>""",
+                "audio" => $"""<audio controls preload="metadata" src="{url}"></audio>""",
+                _ => $"""<a href="{url}">{E(m.Name)}</a>""",
+            });
+        }
+        var region = s.Content.Region is null ? "-" : unit.RegionByCode(s.Content.Region)?.Name ?? s.Content.Region;
+        return $"""
+            <h1>{E(s.Content.Title)}</h1>
+            <table>
+            <tr><th>{E(lang.T("Jenis", "Type"))}</th><td>{E(s.Content.ContentType)}</td></tr>
+            <tr><th>{E(lang.T("Jalur", "Track"))}</th><td>{E(unit.TrackById(s.Content.Track)?.Name ?? s.Content.Track)}</td></tr>
+            <tr><th>{E(lang.T("Kanal", "Channels"))}</th><td>{E(string.Join(", ", s.Content.Channels))}</td></tr>
+            <tr><th>{E(lang.T("Wilayah", "Region"))}</th><td>{E(region)}</td></tr>
+            <tr><th>{E(lang.T("Pengaju", "Submitter"))}</th><td>{E(s.Content.SubmitterName)} &lt;{E(s.Content.SubmitterEmail)}&gt;</td></tr>
+            </table>
+            {(s.Content.Summary is null ? "" : $"<p><strong>{E(s.Content.Summary)}</strong></p>")}
+            {(s.Content.Body is null ? "" : $"<div style=\"white-space:pre-wrap\">{E(s.Content.Body)}</div>")}
+            {string.Join("\n", mediaHtml)}
+            """;
+    }
+
+    public static string Label(Lang lang, string decision) => decision switch
+    {
+        DecisionValues.Accept => lang.T("Terima", "Accept"),
+        DecisionValues.Approve => lang.T("Setujui", "Approve"),
+        DecisionValues.Revise => lang.T("Minta revisi", "Ask for revision"),
+        DecisionValues.Reject => lang.T("Tolak", "Reject"),
+        _ => decision,
+    };
+
+    public static string StatusText(Lang lang, SubmissionStatus status) => status switch
+    {
+        SubmissionStatus.Submitted => lang.T("Diajukan", "Submitted"),
+        SubmissionStatus.InReview => lang.T("Sedang ditinjau", "In review"),
+        SubmissionStatus.RevisionRequested => lang.T("Perlu revisi", "Revision requested"),
+        SubmissionStatus.AwaitingApproval => lang.T("Menunggu persetujuan", "Awaiting approval"),
+        SubmissionStatus.Approved => lang.T("Disetujui", "Approved"),
+        SubmissionStatus.Scheduled => lang.T("Terjadwal", "Scheduled"),
+        SubmissionStatus.Publishing => lang.T("Sedang diterbitkan", "Publishing"),
+        SubmissionStatus.Published => lang.T("Terbit", "Published"),
+        SubmissionStatus.Rejected => lang.T("Ditolak", "Rejected"),
+        SubmissionStatus.Withdrawn => lang.T("Ditarik", "Withdrawn"),
+        SubmissionStatus.Expired => lang.T("Kedaluwarsa", "Expired"),
+        SubmissionStatus.PublicationFailed => lang.T("Gagal terbit", "Publication failed"),
+        _ => status.ToString(),
+    };
+}

@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Http;
+
+namespace Humas.Workflow.Http;
+
+/// <summary>303 See Other: after a browser form post, the browser GETs the page it is sent to.</summary>
+public sealed class SeeOther(string location) : IResult
+{
+    public string Location { get; } = location;
+
+    public Task ExecuteAsync(HttpContext httpContext)
+    {
+        httpContext.Response.StatusCode = StatusCodes.Status303SeeOther;
+        httpContext.Response.Headers.Location = Location;
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Adds a Location header to another result.</summary>
+public sealed class WithLocation(IResult inner, string location) : IResult
+{
+    public Task ExecuteAsync(HttpContext httpContext)
+    {
+        httpContext.Response.Headers.Location = location;
+        return inner.ExecuteAsync(httpContext);
+    }
+}
+
+public static class HtmlResult
+{
+    public static IResult Page(string html, int status = 200) =>
+        Results.Content(html, "text/html; charset=utf-8", System.Text.Encoding.UTF8, status);
+}

@@ -1,0 +1,78 @@
+using Humas.Workflow.Configuration;
+using Humas.Workflow.Decisions;
+using Humas.Workflow.Http;
+using Humas.Workflow.Intake;
+using Humas.Workflow.Links;
+using Humas.Workflow.Mail;
+using Humas.Workflow.Orchestration;
+using Humas.Workflow.Profiles;
+using Humas.Workflow.Publication;
+using Humas.Workflow.Revision;
+using Humas.Workflow.Storage;
+using Humas.Workflow.Tracking;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Humas.Workflow;
+
+/// <summary>The workflow's orchestrators and activities, registered by class name in both hosts.</summary>
+public static class WorkflowCatalog
+{
+    public static readonly IReadOnlyList<Type> Orchestrators = [typeof(SubmissionWorkflow)];
+
+    public static readonly IReadOnlyList<Type> Activities =
+        [typeof(RecordTransition), typeof(RequestDecision), typeof(ApplyRevision), typeof(PublishSubmission)];
+}
+
+/// <summary>The public routes; both hosts serve exactly these (a test compares them).</summary>
+public static class Routes
+{
+    public const string Form = "";
+    public const string Submissions = "api/submissions";
+    public const string Submission = "api/submissions/{id}";
+    public const string Act = "act/{token}";
+    public const string Revise = "revise/{token}";
+    public const string Track = "track/{token}";
+    public const string Published = "published";
+    public const string Feed = "feed.atom";
+    public const string PublishedJson = "api/published";
+    public const string Media = "media/{id}/{name}";
+    public const string Health = "api/health";
+}
+
+public static class HumasWorkflowServices
+{
+    /// <summary>Everything both hosts share: options, storage, the unit profile, links, mail, handlers.</summary>
+    public static IServiceCollection AddHumasWorkflow(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<HumasOptions>().Bind(configuration.GetSection(HumasOptions.Section));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(_ => HumasStorage.FromConfiguration(configuration));
+        services.AddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<HumasOptions>>().Value;
+            return UnitProfileLoader.Load(o.Profile, o.People);
+        });
+        services.AddSingleton(sp => new LinkSigner(LinkSigner.KeyFrom(sp.GetRequiredService<IOptions<HumasOptions>>().Value.LinkSigningKey)));
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<HumasOptions>>().Value.Intake);
+
+        services.AddSingleton<SubmissionStore>();
+        services.AddSingleton<MediaStore>();
+        services.AddSingleton<Links.Links>();
+        services.AddSingleton<LinkGate>();
+        services.AddSingleton<StaffKey>();
+        services.AddSingleton<IMailTransport, SmtpMailTransport>();
+        services.AddSingleton<Mailer>();
+        services.AddSingleton<WebsiteFeed>();
+
+        services.AddSingleton<FormPage>();
+        services.AddSingleton<IntakeHandler>();
+        services.AddSingleton<DecisionHandler>();
+        services.AddSingleton<ReviseHandler>();
+        services.AddSingleton<StatusHandlers>();
+        services.AddSingleton<PublishedHandlers>();
+        services.AddSingleton<HealthHandler>();
+        return services;
+    }
+}

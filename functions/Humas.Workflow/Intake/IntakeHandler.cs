@@ -1,0 +1,296 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Azure;
+using Humas.Workflow.Configuration;
+using Humas.Workflow.Http;
+using Humas.Workflow.Orchestration;
+using Humas.Workflow.Profiles;
+using Humas.Workflow.Storage;
+using Humas.Workflow.Submissions;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace Humas.Workflow.Intake;
+
+/// <summary>
+/// POST /api/submissions: validates, streams media to Blob Storage, writes the record and its first
+/// history row, and starts the workflow under the submission's id. A refused request leaves nothing behind.
+/// </summary>
+public sealed class IntakeHandler(
+    UnitProfile unit, IOptions<HumasOptions> options, SubmissionStore store, MediaStore media, HumasStorage storage,
+    Links.Links links, TimeProvider clock, ILogger<IntakeHandler> logger)
+{
+    public const string IdempotencyHeader = "Idempotency-Key";
+    private const int JsonLimit = 1024 * 1024;
+
+    public async Task<IResult> SubmitAsync(HttpContext http, DurableTaskClient client)
+    {
+        var request = http.Request;
+        var ct = http.RequestAborted;
+        var id = NewId(clock.GetUtcNow());
+        var key = request.Headers[IdempotencyHeader].ToString();
+        if (key.Length > 200) return Problems.Field(400, IdempotencyHeader, "Paling banyak 200 karakter / at most 200 characters");
+
+        Parsed parsed;
+        try
+        {
+            parsed = await ReadAsync(request, id, ct);
+        }
+        catch (IntakeRefused refused)
+        {
+            await media.DeleteFolderAsync(id, CancellationToken.None);
+            return refused.Result;
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException)
+        {
+            await media.DeleteFolderAsync(id, CancellationToken.None);
+            if (e is BadHttpRequestException { StatusCode: 413 })
+                return Problems.Field(413, "media", "Permintaan terlalu besar / the request is too large");
+            return Problems.Field(400, "body", $"Permintaan tidak dapat dibaca / the request could not be read: {e.Message}");
+        }
+
+        var now = clock.GetUtcNow();
+        var content = new SubmissionValidator(unit, options.Value.Intake).Validate(parsed.Fields, now, out var errors);
+        if (content is null)
+        {
+            await media.DeleteFolderAsync(id, CancellationToken.None);
+            return Problems.Validation(errors);
+        }
+
+        if (key.Length > 0)
+        {
+            var existing = await ClaimIdempotencyKeyAsync(key, id, ct);
+            if (existing is not null)
+            {
+                await media.DeleteFolderAsync(id, CancellationToken.None);
+                await EnsureStartedAsync(client, existing, ct);
+                return Accepted(request, existing);
+            }
+        }
+
+        var submission = new Submission
+        {
+            Id = id, Content = content, Media = parsed.Media, Status = SubmissionStatus.Submitted, CreatedAt = now, UpdatedAt = now,
+        };
+        await store.SaveAsync(submission, new HistoryEntry
+        {
+            Step = 0, At = now, Status = SubmissionStatus.Submitted, Event = "Submitted",
+            Actor = content.SubmitterName ?? content.SubmitterEmail,
+        }, ct);
+        try
+        {
+            await EnsureStartedAsync(client, submission, ct);
+        }
+        catch (Exception e) when (key.Length == 0)
+        {
+            // Without a key the client cannot retry into this record, so take it back rather than leave an orphan.
+            logger.LogError(e, "Could not start the workflow for {Id}", id);
+            await store.DeleteAsync(id, CancellationToken.None);
+            await media.DeleteFolderAsync(id, CancellationToken.None);
+            return Problems.Status(503, "Layanan sedang sibuk / the service is busy", "Nothing was stored; please try again.");
+        }
+        logger.LogInformation("Accepted submission {Id} ({Type}, {Media} media)", id, content.ContentType, parsed.Media.Count);
+        return Accepted(request, submission);
+    }
+
+    private IResult Accepted(HttpRequest request, Submission s)
+    {
+        var tracking = links.Track(s);
+        if (Problems.WantsHtml(request) && !request.Headers.Accept.ToString().Contains("application/json"))
+            return new SeeOther(tracking);
+        return new WithLocation(Results.Json(new { id = s.Id, status = s.Status.ToString(), trackingUrl = tracking },
+            SubmissionJson.Options, statusCode: 202), tracking);
+    }
+
+    /// <summary>Starts the workflow unless it already exists; a retried request heals a start that never happened.</summary>
+    private async Task EnsureStartedAsync(DurableTaskClient client, Submission s, CancellationToken ct)
+    {
+        if (await client.GetInstanceAsync(s.Id, ct) is not null) return;
+        var w = options.Value.Workflow;
+        await client.ScheduleNewOrchestrationInstanceAsync(nameof(SubmissionWorkflow),
+            new WorkflowInput(s.Id, new WorkflowTimings(w.ReviewTimeout, w.ApprovalTimeout, w.RevisionTimeout), s.Content.PublishAt),
+            new Microsoft.DurableTask.StartOrchestrationOptions(s.Id), ct);
+    }
+
+    /// <summary>Records that a key belongs to this new submission, or answers the submission it already belongs to.</summary>
+    private async Task<Submission?> ClaimIdempotencyKeyAsync(string key, string id, CancellationToken ct)
+    {
+        var table = storage.Table(HumasStorage.IdempotencyTable);
+        var partition = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+        try
+        {
+            await table.AddEntityAsync(new Azure.Data.Tables.TableEntity(partition, "") { ["SubmissionId"] = id }, ct);
+            return null;
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            var row = await table.GetEntityAsync<Azure.Data.Tables.TableEntity>(partition, "", cancellationToken: ct);
+            var earlier = await store.GetAsync(row.Value.GetString("SubmissionId"), ct);
+            if (earlier is not null) return earlier;
+            // The earlier request died before its record was written: this one takes the key over.
+            row.Value["SubmissionId"] = id;
+            await table.UpdateEntityAsync(row.Value, row.Value.ETag, cancellationToken: ct);
+            return null;
+        }
+    }
+
+    private sealed record Parsed(SubmissionFields Fields, IReadOnlyList<MediaItem> Media);
+
+    private sealed class IntakeRefused(IResult result) : Exception
+    {
+        public IResult Result { get; } = result;
+    }
+
+    private async Task<Parsed> ReadAsync(HttpRequest request, string id, CancellationToken ct)
+    {
+        var type = request.ContentType ?? "";
+        if (type.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase)) return await ReadMultipartAsync(request, id, ct);
+        if (type.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase))
+        {
+            var form = await request.ReadFormAsync(ct);
+            var fields = new SubmissionFields();
+            foreach (var (name, values) in form)
+                foreach (var v in values) fields.Add(name, v ?? "");
+            return new Parsed(fields, []);
+        }
+        if (type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)) return new Parsed(await ReadJsonAsync(request, ct), []);
+        throw new IntakeRefused(Problems.Field(415, "Content-Type",
+            "Kirim multipart/form-data atau application/json / send multipart/form-data or application/json"));
+    }
+
+    private static async Task<SubmissionFields> ReadJsonAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (request.ContentLength > JsonLimit) throw new IntakeRefused(Problems.Field(413, "body", "JSON paling besar 1 MB / at most 1 MB"));
+        using var buffer = new MemoryStream();
+        await CopyLimitedAsync(request.Body, buffer, JsonLimit, () => new IntakeRefused(Problems.Field(413, "body", "JSON paling besar 1 MB / at most 1 MB")), ct);
+        JsonDocument doc;
+        try
+        {
+            doc = JsonDocument.Parse(buffer.ToArray(), new JsonDocumentOptions { MaxDepth = 8 });
+        }
+        catch (JsonException e)
+        {
+            throw new IntakeRefused(Problems.Field(400, "body", $"JSON tidak valid / invalid JSON: {e.Message}"));
+        }
+        using (doc)
+        {
+            if (doc.RootElement.ValueKind != JsonValueKind.Object)
+                throw new IntakeRefused(Problems.Field(400, "body", "Harus objek JSON / must be a JSON object"));
+            var fields = new SubmissionFields();
+            foreach (var p in doc.RootElement.EnumerateObject())
+            {
+                switch (p.Value.ValueKind)
+                {
+                    case JsonValueKind.String: fields.Add(p.Name, p.Value.GetString()!); break;
+                    case JsonValueKind.True or JsonValueKind.False when p.Name.Equals("priorityProgram", StringComparison.OrdinalIgnoreCase):
+                        fields.Add(p.Name, p.Value.GetBoolean() ? "true" : "false"); break;
+                    case JsonValueKind.Array when p.Name is "channels" or "uploads" && p.Value.EnumerateArray().All(e => e.ValueKind == JsonValueKind.String):
+                        foreach (var e in p.Value.EnumerateArray()) fields.Add(p.Name, e.GetString()!);
+                        break;
+                    case JsonValueKind.Null: break;
+                    default: fields.TypeErrors[p.Name] = $"Tipe JSON salah / wrong JSON type: {p.Value.ValueKind}"; break;
+                }
+            }
+            return fields;
+        }
+    }
+
+    private async Task<Parsed> ReadMultipartAsync(HttpRequest request, string id, CancellationToken ct)
+    {
+        var limits = options.Value.Intake;
+        var boundary = HeaderUtilities.RemoveQuotes(MediaTypeHeaderValue.Parse(request.ContentType).Boundary).Value;
+        if (string.IsNullOrEmpty(boundary) || boundary.Length > 200)
+            throw new IntakeRefused(Problems.Field(400, "Content-Type", "Batas multipart tidak ada / missing multipart boundary"));
+        var reader = new MultipartReader(boundary, request.Body) { HeadersLengthLimit = 16 * 1024 };
+        var fields = new SubmissionFields();
+        var items = new List<MediaItem>();
+        var fieldBytes = 0L;
+        while (await reader.ReadNextSectionAsync(ct) is { } section)
+        {
+            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFormDisposition())
+                throw new IntakeRefused(Problems.Field(400, "body", "Bagian multipart tanpa Content-Disposition form-data / a part lacks form-data disposition"));
+            var name = disposition.Name.Value ?? "";
+            if (disposition.IsFileDisposition())
+            {
+                if (!string.Equals(name, "media", StringComparison.OrdinalIgnoreCase))
+                    throw new IntakeRefused(Problems.Field(400, name, "Berkas harus dikirim sebagai 'media' / files go in the 'media' field"));
+                var fileName = disposition.FileNameStar.Value ?? disposition.FileName.Value ?? "";
+                if (fileName.Length == 0) continue; // an empty file input in a browser form
+                if (items.Count >= limits.MaxFiles)
+                    throw new IntakeRefused(Problems.Field(400, "media", $"Paling banyak {limits.MaxFiles} berkas / at most {limits.MaxFiles} files"));
+                items.Add(await StoreFileAsync(id, items.Count, fileName, section, limits.MaxFileBytes, ct));
+            }
+            else
+            {
+                using var text = new MemoryStream();
+                var max = limits.MaxFieldLength * 4L;
+                await CopyLimitedAsync(section.Body, text, max, () => new IntakeRefused(Problems.Field(413, name, "Isian terlalu panjang / field too long")), ct);
+                fieldBytes += text.Length;
+                if (fieldBytes > 4 * max) throw new IntakeRefused(Problems.Field(413, "body", "Isian terlalu banyak / too much form data"));
+                fields.Add(name, Encoding.UTF8.GetString(text.GetBuffer(), 0, (int)text.Length));
+            }
+        }
+        return new Parsed(fields, items);
+    }
+
+    private async Task<MediaItem> StoreFileAsync(string id, int index, string fileName, MultipartSection section, long max, CancellationToken ct)
+    {
+        var safe = SafeFileName(fileName);
+        if (!MediaInspector.IsAllowedExtension(safe))
+            throw new IntakeRefused(Problems.Field(415, "media",
+                $"Jenis berkas '{safe}' tidak diterima / file type not accepted; allowed: {string.Join(", ", MediaInspector.AllowedExtensions)}"));
+        var head = new byte[MediaInspector.SniffLength];
+        var got = 0;
+        while (got < head.Length && await section.Body.ReadAsync(head.AsMemory(got), ct) is var n and > 0) got += n;
+        if (got == 0) throw new IntakeRefused(Problems.Field(400, "media", $"Berkas '{safe}' kosong / the file is empty"));
+        var contentType = MediaInspector.Inspect(safe, section.ContentType, head, got)
+                          ?? throw new IntakeRefused(Problems.Field(415, "media",
+                              $"Isi berkas '{safe}' tidak sesuai dengan nama atau jenisnya / the file's bytes are not what its name and type claim"));
+        var blobName = MediaStore.BlobName(id, index, safe);
+        var body = new LimitedStream(new PrefixedStream(head, got, section.Body), max);
+        try
+        {
+            await media.UploadAsync(blobName, body, contentType, ct);
+        }
+        catch (Exception e) when (body.Exceeded || e.InnerException is LimitExceeded || e is LimitExceeded)
+        {
+            throw new IntakeRefused(Problems.Field(413, "media",
+                $"Berkas '{safe}' lebih dari {max / (1024 * 1024)} MB / the file is larger than {max / (1024 * 1024)} MB; use /api/uploads for large media"));
+        }
+        return new MediaItem(safe, contentType, body.Position, blobName);
+    }
+
+    private static async Task CopyLimitedAsync(Stream from, Stream to, long max, Func<Exception> tooLarge, CancellationToken ct)
+    {
+        var buffer = new byte[16 * 1024];
+        long total = 0;
+        while (await from.ReadAsync(buffer, ct) is var n and > 0)
+        {
+            total += n;
+            if (total > max) throw tooLarge();
+            await to.WriteAsync(buffer.AsMemory(0, n), ct);
+        }
+    }
+
+    /// <summary>Keeps the name's letters, digits, dots and dashes: no paths, no control characters.</summary>
+    public static string SafeFileName(string name)
+    {
+        var last = name.Replace('\\', '/').Split('/').Last();
+        var sb = new StringBuilder();
+        foreach (var c in last.Normalize(NormalizationForm.FormKC))
+            sb.Append(char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '-');
+        var safe = sb.ToString().Trim('.', '-');
+        while (safe.Contains("--")) safe = safe.Replace("--", "-");
+        if (safe.Length > 100) safe = safe[..(100 - Path.GetExtension(safe).Length)] + Path.GetExtension(safe);
+        return safe.Length == 0 || safe.StartsWith('.') ? "berkas" + safe : safe;
+    }
+
+    /// <summary>A sortable id that says when it was made: 20261128-7f3a9c2b1e.</summary>
+    public static string NewId(DateTimeOffset now) =>
+        $"{now.UtcDateTime:yyyyMMdd}-{Convert.ToHexString(RandomNumberGenerator.GetBytes(5)).ToLowerInvariant()}";
+}

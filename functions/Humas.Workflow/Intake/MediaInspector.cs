@@ -1,0 +1,61 @@
+namespace Humas.Workflow.Intake;
+
+/// <summary>
+/// Tells what a file really is from its first bytes, so that a renamed executable is refused however it
+/// is named. Only the kinds the office publishes are accepted.
+/// </summary>
+public static class MediaInspector
+{
+    public const int SniffLength = 16;
+
+    private sealed record Kind(string ContentType, string[] Extensions, Func<byte[], int, bool> Matches);
+
+    private static readonly Kind[] Kinds =
+    [
+        new("image/jpeg", [".jpg", ".jpeg"], (b, n) => n >= 3 && b[0] == 0xFF && b[1] == 0xD8 && b[2] == 0xFF),
+        new("image/png", [".png"], (b, n) => StartsWith(b, n, 0, [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])),
+        new("image/gif", [".gif"], (b, n) => StartsWith(b, n, 0, "GIF87a"u8) || StartsWith(b, n, 0, "GIF89a"u8)),
+        new("image/webp", [".webp"], (b, n) => StartsWith(b, n, 0, "RIFF"u8) && StartsWith(b, n, 8, "WEBP"u8)),
+        new("video/mp4", [".mp4", ".m4v"], (b, n) => StartsWith(b, n, 4, "ftyp"u8)),
+        new("video/quicktime", [".mov"], (b, n) => StartsWith(b, n, 4, "ftyp"u8) || StartsWith(b, n, 4, "moov"u8) || StartsWith(b, n, 4, "wide"u8)),
+        new("video/webm", [".webm"], (b, n) => StartsWith(b, n, 0, [0x1A, 0x45, 0xDF, 0xA3])),
+        new("audio/mp4", [".m4a"], (b, n) => StartsWith(b, n, 4, "ftyp"u8)),
+        new("audio/mpeg", [".mp3"], (b, n) => StartsWith(b, n, 0, "ID3"u8) || (n >= 2 && b[0] == 0xFF && (b[1] & 0xE0) == 0xE0)),
+        new("audio/wav", [".wav"], (b, n) => StartsWith(b, n, 0, "RIFF"u8) && StartsWith(b, n, 8, "WAVE"u8)),
+        new("audio/ogg", [".ogg", ".oga"], (b, n) => StartsWith(b, n, 0, "OggS"u8)),
+        new("application/pdf", [".pdf"], (b, n) => StartsWith(b, n, 0, "%PDF-"u8)),
+    ];
+
+    public static IEnumerable<string> AllowedExtensions => Kinds.SelectMany(k => k.Extensions).Distinct();
+
+    public static bool IsAllowedExtension(string fileName) => KindFor(fileName) is not null;
+
+    /// <summary>The content type to store, or null when the bytes, the name and the declared type disagree.</summary>
+    public static string? Inspect(string fileName, string? declaredType, byte[] head, int length)
+    {
+        var kind = KindFor(fileName);
+        if (kind is null || !kind.Matches(head, length)) return null;
+        if (!string.IsNullOrWhiteSpace(declaredType) && !Compatible(kind.ContentType, declaredType)) return null;
+        return kind.ContentType;
+    }
+
+    private static Kind? KindFor(string fileName)
+    {
+        var ext = Path.GetExtension(fileName).ToLowerInvariant();
+        return Kinds.FirstOrDefault(k => k.Extensions.Contains(ext));
+    }
+
+    // Browsers name the same thing differently (image/jpg, audio/x-wav); the family must agree, and
+    // application/octet-stream says nothing either way.
+    private static bool Compatible(string actual, string declared)
+    {
+        var d = declared.Split(';')[0].Trim().ToLowerInvariant();
+        if (d is "application/octet-stream" or "binary/octet-stream") return true;
+        if (d == actual) return true;
+        var family = actual.Split('/')[0];
+        return family != "application" && d.StartsWith(family + "/", StringComparison.Ordinal);
+    }
+
+    private static bool StartsWith(byte[] b, int n, int offset, ReadOnlySpan<byte> magic) =>
+        n >= offset + magic.Length && b.AsSpan(offset, magic.Length).SequenceEqual(magic);
+}

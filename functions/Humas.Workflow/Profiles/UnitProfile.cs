@@ -1,0 +1,106 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Humas.Workflow.Profiles;
+
+/// <summary>One deployment's unit: its regions, teams, people, approval routes and targets.</summary>
+public sealed record UnitProfile
+{
+    public required string Id { get; init; }
+    public required string UnitName { get; init; }
+    public required string ShortName { get; init; }
+    public required string Province { get; init; }
+    public string TimeZone { get; init; } = "Asia/Jakarta";
+    public required IReadOnlyList<Region> Regions { get; init; }
+    public required IReadOnlyList<Team> Teams { get; init; }
+    public required IReadOnlyList<string> Channels { get; init; }
+    public required IReadOnlyList<Person> People { get; init; }
+    public required DecisionRoute Review { get; init; }
+    public required IReadOnlyList<Track> Tracks { get; init; }
+    public IReadOnlyList<string> SummaryRecipients { get; init; } = [];
+    public IReadOnlyList<TargetSet> Targets { get; init; } = [];
+
+    public Person PersonByKey(string key) =>
+        People.FirstOrDefault(p => string.Equals(p.Key, key, StringComparison.OrdinalIgnoreCase))
+        ?? throw new InvalidOperationException($"Unit profile '{Id}' has no person '{key}'.");
+
+    public Track? TrackById(string id) =>
+        Tracks.FirstOrDefault(t => string.Equals(t.Id, id, StringComparison.OrdinalIgnoreCase));
+
+    public Region? RegionByCode(string code) =>
+        Regions.FirstOrDefault(r => string.Equals(r.Code, code, StringComparison.OrdinalIgnoreCase));
+
+    public Team? TeamById(string id) =>
+        Teams.FirstOrDefault(t => string.Equals(t.Id, id, StringComparison.OrdinalIgnoreCase));
+}
+
+public sealed record Region(string Code, string Name);
+
+public sealed record Team(string Id, string Name);
+
+public sealed record Person(string Key, string Name, string Title, string Email);
+
+/// <summary>Who decides a stage: the deciders, their backups and how their answers combine.</summary>
+public sealed record DecisionRoute
+{
+    public required IReadOnlyList<string> Deciders { get; init; }
+    public IReadOnlyList<string> Backups { get; init; } = [];
+    public string Policy { get; init; } = "any";
+}
+
+public sealed record Track(string Id, string Name, DecisionRoute Approval);
+
+public sealed record TargetSet(int Year, string Programme, IReadOnlyList<TargetItem> Items);
+
+public sealed record TargetItem(string Id, string Name, string? NameEn, int Target, TargetCounts Counts);
+
+public sealed record TargetCounts(
+    string? ContentType = null, bool? PriorityProgram = null, string? Program = null, string? Channel = null);
+
+public static class UnitProfileLoader
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    public static IReadOnlyList<string> BuiltIn =>
+        typeof(UnitProfileLoader).Assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith("Humas.Profiles.", StringComparison.Ordinal))
+            .Select(n => n["Humas.Profiles.".Length..^".json".Length])
+            .ToList();
+
+    /// <summary>Loads a built-in profile by name, or a JSON file when given a path, then applies people overrides.</summary>
+    public static UnitProfile Load(string nameOrPath, IReadOnlyDictionary<string, string>? peopleOverrides = null)
+    {
+        using var stream = Open(nameOrPath);
+        var profile = JsonSerializer.Deserialize<UnitProfile>(stream, Json)
+                      ?? throw new InvalidOperationException($"Unit profile '{nameOrPath}' is empty.");
+        return peopleOverrides is { Count: > 0 } ? WithPeople(profile, peopleOverrides) : profile;
+    }
+
+    private static Stream Open(string nameOrPath)
+    {
+        if (nameOrPath.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && File.Exists(nameOrPath))
+            return File.OpenRead(nameOrPath);
+        return typeof(UnitProfileLoader).Assembly.GetManifestResourceStream($"Humas.Profiles.{nameOrPath}.json")
+               ?? throw new InvalidOperationException(
+                   $"Unknown unit profile '{nameOrPath}'. Built in: {string.Join(", ", BuiltIn)}.");
+    }
+
+    // An override is an email ("x@y") or "Name <x@y>", so operators can move a role to someone else without editing JSON.
+    private static UnitProfile WithPeople(UnitProfile profile, IReadOnlyDictionary<string, string> overrides)
+    {
+        var people = profile.People.Select(p =>
+        {
+            if (!overrides.TryGetValue(p.Key, out var value) || string.IsNullOrWhiteSpace(value)) return p;
+            var open = value.IndexOf('<');
+            return open > 0 && value.EndsWith('>')
+                ? p with { Name = value[..open].Trim(), Email = value[(open + 1)..^1].Trim() }
+                : p with { Email = value.Trim() };
+        }).ToList();
+        return profile with { People = people };
+    }
+}

@@ -1,0 +1,73 @@
+using Azure.Data.Tables;
+using Humas.Workflow.Orchestration;
+using Humas.Workflow.Storage;
+using Humas.Workflow.Submissions;
+
+namespace Humas.Workflow.Publication;
+
+public sealed record PublishedMedia(string Name, string ContentType, long Size, string Url);
+
+/// <summary>An item on the office's own public feed, as it was when published.</summary>
+public sealed record PublishedItem(
+    string Id, string Title, string? Summary, string? Body, string ContentType, string? Team, string? Region,
+    string? Program, bool PriorityProgram, IReadOnlyList<PublishedMedia> Media, DateTimeOffset PublishedAt, string Url);
+
+/// <summary>The built-in website channel: the public feed behind /published, /feed.atom and /api/published.</summary>
+public sealed class WebsiteFeed(HumasStorage storage, SubmissionStore store, Links.Links links)
+{
+    public const string Channel = "website";
+    private TableClient Table => storage.Table(HumasStorage.PublishedTable);
+
+    public static string PublicationKey(string channel) => $"publication-{channel}";
+
+    /// <summary>Publishes once: a retry finds the first publication's marker and rewrites the same feed row.</summary>
+    public async Task<PublicationRecord> PublishAsync(Submission s, DateTimeOffset now, CancellationToken ct = default)
+    {
+        var url = $"{links.BaseUrl}/published#{s.Id}";
+        var (_, record) = await store.TryAddMarkerAsync(s.Id, PublicationKey(Channel),
+            new PublicationRecord(Channel, PublicationStatus.Published, s.Id, url, now, "feed"), ct);
+        var item = new PublishedItem(s.Id, s.Content.Title, s.Content.Summary, s.Content.Body, s.Content.ContentType,
+            s.Content.Team, s.Content.Region, s.Content.Program, s.Content.PriorityProgram,
+            s.Media.Select(m => new PublishedMedia(m.Name, m.ContentType, m.Size, MediaUrl(s.Id, m))).ToList(),
+            record.At, url);
+        await Table.UpsertEntityAsync(SubmissionStore.Row(Channel, FeedKey(record.At, s.Id), item), TableUpdateMode.Replace, ct);
+        return record;
+    }
+
+    public async Task<IReadOnlyList<PublishedItem>> LatestAsync(int take, CancellationToken ct = default)
+    {
+        var items = new List<PublishedItem>();
+        await foreach (var row in Table.QueryAsync<TableEntity>(e => e.PartitionKey == Channel, maxPerPage: take, cancellationToken: ct))
+        {
+            items.Add(SubmissionStore.Read<PublishedItem>(row));
+            if (items.Count >= take) break;
+        }
+        return items;
+    }
+
+    public string MediaUrl(string id, MediaItem m) => $"{links.BaseUrl}/media/{id}/{Uri.EscapeDataString(m.Name)}";
+
+    // Newest first in the table's own order.
+    private static string FeedKey(DateTimeOffset at, string id) => $"{DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks:D19}-{id}";
+}
+
+/// <summary>Publishes an approved submission on each of its channels, once each.</summary>
+public sealed class PublishSubmission(SubmissionStore store, WebsiteFeed website)
+    : Microsoft.DurableTask.TaskActivity<PublishRequest, IReadOnlyList<PublicationRecord>>
+{
+    public override async Task<IReadOnlyList<PublicationRecord>> RunAsync(
+        Microsoft.DurableTask.TaskActivityContext context, PublishRequest request)
+    {
+        var s = await store.GetAsync(request.SubmissionId) ?? throw new InvalidOperationException($"No submission {request.SubmissionId}.");
+        var results = new List<PublicationRecord> { await website.PublishAsync(s, request.At) };
+        // Channels without an adapter are recorded as such, never silently skipped.
+        foreach (var channel in s.Content.Channels.Where(c => c != WebsiteFeed.Channel))
+        {
+            var (_, record) = await store.TryAddMarkerAsync(s.Id, WebsiteFeed.PublicationKey(channel),
+                new PublicationRecord(channel, PublicationStatus.NotConfigured, null, null, request.At,
+                    "Kanal belum dikonfigurasi / channel not configured"));
+            results.Add(record);
+        }
+        return results;
+    }
+}

@@ -1,0 +1,93 @@
+using Humas.Workflow.Decisions;
+using Humas.Workflow.Http;
+using Humas.Workflow.Intake;
+using Humas.Workflow.Links;
+using Humas.Workflow.Orchestration;
+using Humas.Workflow.Pages;
+using Humas.Workflow.Profiles;
+using Humas.Workflow.Storage;
+using Humas.Workflow.Submissions;
+using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+using static Humas.Workflow.Pages.Html;
+
+namespace Humas.Workflow.Revision;
+
+/// <summary>GET/POST /revise/{token}: the submitter's revision form, single-use like a decision link.</summary>
+public sealed class ReviseHandler(LinkGate gate, SubmissionStore store, UnitProfile unit, TimeProvider clock, ILogger<ReviseHandler> logger)
+{
+    public async Task<IResult> ShowAsync(HttpContext http, string token)
+    {
+        var lang = Language.Of(http.Request);
+        var (link, refused) = gate.Check(token, "revise", lang);
+        if (refused is not null) return refused;
+        var s = await store.GetAsync(link!.SubmissionId, http.RequestAborted);
+        if (s is null) return LinkGate.Message(lang, 404, lang.T("Pengajuan tidak ditemukan", "Submission not found"), "");
+        if (await store.GetMarkerAsync<DecisionClaim>(s.Id, DecisionHandler.ClaimKey(Stage.Revision, link.Round), http.RequestAborted) is not null
+            || s.WaitingStage != Stage.Revision || s.Round != link.Round)
+            return DecisionHandler.MovedOn(lang, s, 200);
+        var asked = (await store.GetHistoryAsync(s.Id, http.RequestAborted)).LastOrDefault(h => h.Event == "RevisionAsked");
+        var body = $"""
+            <div class="card">
+            <p>{E(lang.T("Catatan peninjau", "The reviewer's note"))} ({E(asked?.Actor)}):</p>
+            <blockquote>{E(asked?.Comment)}</blockquote>
+            </div>
+            <form method="post" class="card">
+            <label for="title">{E(lang.T("Judul", "Title"))}</label>
+            <input id="title" name="title" required maxlength="{SubmissionValidator.TitleMax}" value="{E(s.Content.Title)}">
+            <label for="summary">{E(lang.T("Ringkasan", "Summary"))}</label>
+            <textarea id="summary" name="summary" rows="3" maxlength="{SubmissionValidator.SummaryMax}">{E(s.Content.Summary)}</textarea>
+            <label for="body">{E(lang.T("Isi", "Body"))}</label>
+            <textarea id="body" name="body" rows="12">{E(s.Content.Body)}</textarea>
+            <label for="comment">{E(lang.T("Catatan untuk peninjau", "Note for the reviewer"))}</label>
+            <textarea id="comment" name="comment" rows="3"></textarea>
+            <button type="submit">{E(lang.T("Kirim revisi", "Send the revision"))}</button>
+            <p class="hint">{E(lang.T("Revisi kembali ke peninjau.", "The revision goes back to the reviewer."))}
+            {E(lang.T("Batas waktu", "Deadline"))}: {E(Wib.Format(link.ExpiresAt, lang))}</p>
+            </form>
+            """;
+        return HtmlResult.Page(Page(lang, lang.T("Revisi", "Revision") + ": " + s.Content.Title, body, unit.ShortName));
+    }
+
+    public async Task<IResult> ReviseAsync(HttpContext http, DurableTaskClient client, string token)
+    {
+        var lang = Language.Of(http.Request);
+        var ct = http.RequestAborted;
+        var (link, refused) = gate.Check(token, "revise", lang);
+        if (refused is not null) return refused;
+        var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(ct) : null;
+        string? Field(string name) => form?[name].ToString().Trim() is { Length: > 0 } v ? v : null;
+        var errors = new Dictionary<string, string[]>();
+        var title = Field("title");
+        if (title is null) errors["title"] = ["Judul wajib diisi / title is required"];
+        else if (title.Length > SubmissionValidator.TitleMax) errors["title"] = [$"at most {SubmissionValidator.TitleMax} characters"];
+        if (Field("summary")?.Length > SubmissionValidator.SummaryMax) errors["summary"] = [$"at most {SubmissionValidator.SummaryMax} characters"];
+        if (Field("body")?.Length > 20_000) errors["body"] = ["at most 20000 characters"];
+        if (Field("comment")?.Length > 4_000) errors["comment"] = ["at most 4000 characters"];
+        if (errors.Count > 0) return Problems.Validation(errors);
+
+        var s = await store.GetAsync(link!.SubmissionId, ct);
+        if (s is null) return LinkGate.Message(lang, 404, lang.T("Pengajuan tidak ditemukan", "Submission not found"), "");
+        var key = DecisionHandler.ClaimKey(Stage.Revision, link.Round);
+        if (s.WaitingStage != Stage.Revision || s.Round != link.Round || s.Status.IsFinal())
+            return DecisionHandler.MovedOn(lang, s, 409);
+        var now = clock.GetUtcNow();
+        var (added, _) = await store.TryAddMarkerAsync(s.Id, key,
+            new DecisionClaim(Stage.Revision, link.Round, "revised", Field("comment"), "submitter", s.Content.SubmitterName ?? s.Content.SubmitterEmail, now), ct);
+        if (!added) return DecisionHandler.MovedOn(lang, s, 409);
+        try
+        {
+            await client.RaiseEventAsync(s.Id, WorkflowEvents.For(Stage.Revision, link.Round),
+                new RevisionSubmitted(link.Round, title!, Field("summary"), Field("body"), Field("comment"), now), CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Could not raise the revision for {Id}", s.Id);
+            await store.RemoveMarkerAsync(s.Id, key, CancellationToken.None);
+            return Problems.Status(503, "Revisi belum tercatat / the revision was not recorded", "Please try again.");
+        }
+        return LinkGate.Message(lang, 200, lang.T("Terima kasih, revisi terkirim", "Thank you, the revision was sent"),
+            $"<p>{E(lang.T("Revisi kembali ke peninjau.", "The revision goes back to the reviewer."))}</p>");
+    }
+}

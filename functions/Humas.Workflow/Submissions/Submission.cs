@@ -1,0 +1,108 @@
+namespace Humas.Workflow.Submissions;
+
+public enum SubmissionStatus
+{
+    Submitted,
+    InReview,
+    RevisionRequested,
+    AwaitingApproval,
+    Approved,
+    Scheduled,
+    Publishing,
+    Published,
+    Rejected,
+    Withdrawn,
+    Expired,
+    PublicationFailed,
+}
+
+/// <summary>The stages a person is asked to act on; each has its own links and event names.</summary>
+public enum Stage
+{
+    Review,
+    Approval,
+    Revision,
+}
+
+public static class SubmissionStatuses
+{
+    public static bool IsFinal(this SubmissionStatus s) =>
+        s is SubmissionStatus.Published or SubmissionStatus.Rejected or SubmissionStatus.Withdrawn
+            or SubmissionStatus.Expired or SubmissionStatus.PublicationFailed;
+
+    /// <summary>The status a submission has while it waits on a stage.</summary>
+    public static SubmissionStatus WaitingStatus(this Stage stage) => stage switch
+    {
+        Stage.Review => SubmissionStatus.InReview,
+        Stage.Approval => SubmissionStatus.AwaitingApproval,
+        _ => SubmissionStatus.RevisionRequested,
+    };
+}
+
+public static class ContentTypes
+{
+    public static readonly IReadOnlyList<string> All =
+        ["news", "article", "photo", "video", "infographic", "podcast", "webinar", "press-release", "community"];
+}
+
+public static class Channels
+{
+    public static readonly IReadOnlyList<string> All =
+        ["website", "instagram", "youtube", "facebook", "tiktok", "media-partner", "journal"];
+}
+
+public static class Tracks
+{
+    public static readonly IReadOnlyList<string> All = ["internal", "external"];
+}
+
+/// <summary>What the submitter wrote, as accepted (and later revised).</summary>
+public sealed record SubmissionContent
+{
+    public required string Title { get; init; }
+    public string? Summary { get; init; }
+    public string? Body { get; init; }
+    public required string ContentType { get; init; }
+    public required IReadOnlyList<string> Channels { get; init; }
+    public required string Track { get; init; }
+    public string? Team { get; init; }
+    public string? Region { get; init; }
+    public string? Program { get; init; }
+    public bool PriorityProgram { get; init; }
+    public string? SubmitterName { get; init; }
+    public required string SubmitterEmail { get; init; }
+    public DateTimeOffset? PublishAt { get; init; }
+}
+
+public sealed record MediaItem(string Name, string ContentType, long Size, string BlobName);
+
+/// <summary>The current state of one submission; the history rows tell how it got there.</summary>
+public sealed record Submission
+{
+    public required string Id { get; init; }
+    public required SubmissionContent Content { get; init; }
+    public IReadOnlyList<MediaItem> Media { get; init; } = [];
+    public SubmissionStatus Status { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>The stage and round now waiting for a decision; decision links for any other are stale.</summary>
+    public Stage? WaitingStage { get; init; }
+    public int Round { get; init; }
+    public IReadOnlyList<string> WaitingFor { get; init; } = [];
+    public DateTimeOffset? Deadline { get; init; }
+    public int LastStep { get; init; }
+}
+
+/// <summary>One append-only row of a submission's history.</summary>
+public sealed record HistoryEntry
+{
+    public required int Step { get; init; }
+    public required DateTimeOffset At { get; init; }
+    public required SubmissionStatus Status { get; init; }
+    public required string Event { get; init; }
+    public string? Actor { get; init; }
+    public string? OnBehalfOf { get; init; }
+    public string? Decision { get; init; }
+    public string? Comment { get; init; }
+}

@@ -1,0 +1,94 @@
+using Humas.Workflow.Decisions;
+using Humas.Workflow.Http;
+using Humas.Workflow.Links;
+using Humas.Workflow.Orchestration;
+using Humas.Workflow.Pages;
+using Humas.Workflow.Profiles;
+using Humas.Workflow.Publication;
+using Humas.Workflow.Storage;
+using Humas.Workflow.Submissions;
+using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Client;
+using static Humas.Workflow.Pages.Html;
+
+namespace Humas.Workflow.Tracking;
+
+/// <summary>GET /track/{token} for the submitter and GET /api/submissions/{id} for staff.</summary>
+public sealed class StatusHandlers(LinkGate gate, StaffKey staff, SubmissionStore store, MediaStore media, UnitProfile unit)
+{
+    public async Task<IResult> TrackAsync(HttpContext http, string token)
+    {
+        var lang = Language.Of(http.Request);
+        var (link, refused) = gate.Check(token, "track", lang);
+        if (refused is not null) return refused;
+        var ct = http.RequestAborted;
+        var s = await store.GetAsync(link!.SubmissionId, ct);
+        if (s is null) return LinkGate.Message(lang, 404, lang.T("Pengajuan tidak ditemukan", "Submission not found"), "");
+        var history = await store.GetHistoryAsync(s.Id, ct);
+        var publications = await store.GetMarkersAsync<PublicationRecord>(s.Id, "publication-", ct);
+        if (http.Request.Headers.Accept.ToString().Contains("application/json", StringComparison.OrdinalIgnoreCase))
+            return Results.Json(new
+            {
+                id = s.Id, status = s.Status.ToString(), title = s.Content.Title, waitingFor = s.WaitingFor, deadline = s.Deadline,
+                history, publications,
+            }, SubmissionJson.Options);
+
+        var rows = string.Join("\n", history.Select(h =>
+            $"<li><strong>{E(Wib.Format(h.At, lang))}</strong> · {E(EventText(lang, h.Event))}"
+            + (h.Actor is null ? "" : $" · {E(h.Actor)}") + (h.OnBehalfOf is null ? "" : $" a.n. {E(h.OnBehalfOf)}")
+            + (h.Comment is null ? "" : $"<br><em>{E(h.Comment)}</em>") + "</li>"));
+        var pubs = string.Join("\n", publications.Select(p =>
+            $"<li>{E(p.Channel)}: {E(p.Status)}" + (p.Url is null ? "" : $" · <a href=\"{E(p.Url)}\">{E(p.Url)}</a>") + "</li>"));
+        var waiting = s.WaitingFor.Count == 0 ? "" :
+            $"<p>{E(lang.T("Menunggu", "Waiting for"))}: {E(string.Join(", ", s.WaitingFor))} · {E(lang.T("batas", "until"))} {E(Wib.Format(s.Deadline, lang))}</p>";
+        var body = $"""
+            <div class="card">
+            <h1>{E(s.Content.Title)}</h1>
+            <p>{E(lang.T("Status", "Status"))}: <span class="status" data-status="{s.Status}">{E(DecisionHandler.StatusText(lang, s.Status))}</span></p>
+            {waiting}
+            </div>
+            <div class="card"><h2>{E(lang.T("Riwayat", "History"))}</h2><ol>{rows}</ol></div>
+            {(publications.Count == 0 ? "" : $"<div class=\"card\"><h2>{E(lang.T("Publikasi", "Publications"))}</h2><ul>{pubs}</ul></div>")}
+            """;
+        return HtmlResult.Page(Page(lang, lang.T("Pantau pengajuan", "Track submission"), body, unit.ShortName));
+    }
+
+    public async Task<IResult> GetAsync(HttpContext http, DurableTaskClient client, string id)
+    {
+        if (!staff.Allows(http.Request)) return StaffKey.Refused();
+        var ct = http.RequestAborted;
+        var s = await store.GetAsync(id, ct);
+        if (s is null) return Problems.Status(404, "Pengajuan tidak ditemukan / submission not found");
+        var mediaLinks = new List<object>();
+        foreach (var m in s.Media)
+            mediaLinks.Add(new { m.Name, m.ContentType, m.Size, readUrl = await media.ReadLinkAsync(m.BlobName, TimeSpan.FromMinutes(15), ct) });
+        var instance = await client.GetInstanceAsync(id, ct);
+        return Results.Json(new
+        {
+            s.Id, status = s.Status.ToString(), s.Content, media = mediaLinks, s.CreatedAt, s.UpdatedAt,
+            waitingStage = s.WaitingStage?.ToString(), s.Round, s.WaitingFor, s.Deadline,
+            history = await store.GetHistoryAsync(id, ct),
+            publications = await store.GetMarkersAsync<PublicationRecord>(id, "publication-", ct),
+            workflow = instance is null ? null : new { runtimeStatus = instance.RuntimeStatus.ToString(), instance.LastUpdatedAt },
+        }, SubmissionJson.Options);
+    }
+
+    public static string EventText(Lang lang, string e) => e switch
+    {
+        "Submitted" => lang.T("Diajukan", "Submitted"),
+        "ReviewRequested" => lang.T("Dikirim ke peninjau", "Sent for review"),
+        "ReviewAccepted" => lang.T("Diterima peninjau", "Accepted in review"),
+        "RevisionAsked" => lang.T("Diminta revisi", "Revision asked"),
+        "RevisionRequested" => lang.T("Menunggu revisi pengaju", "Waiting for the submitter's revision"),
+        "Revised" => lang.T("Direvisi", "Revised"),
+        "ApprovalRequested" => lang.T("Dikirim untuk persetujuan", "Sent for approval"),
+        "Approved" => lang.T("Disetujui", "Approved"),
+        "Rejected" => lang.T("Ditolak", "Rejected"),
+        "Scheduled" => lang.T("Dijadwalkan", "Scheduled"),
+        "Publishing" => lang.T("Sedang diterbitkan", "Publishing"),
+        "Published" => lang.T("Terbit", "Published"),
+        "PublicationFailed" => lang.T("Gagal terbit", "Publication failed"),
+        "ReviewExpired" or "ApprovalExpired" or "RevisionExpired" => lang.T("Kedaluwarsa", "Expired"),
+        _ => e,
+    };
+}
