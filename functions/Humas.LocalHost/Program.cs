@@ -1,1 +1,37 @@
-var app = Microsoft.AspNetCore.Builder.WebApplication.CreateBuilder(args).Build(); app.Run();
+using Humas.LocalHost;
+using Humas.LocalHost.Engine;
+using Humas.Workflow;
+using Humas.Workflow.Configuration;
+using Humas.Workflow.Storage;
+
+// The local host: the Functions app's endpoints and orchestrations in one process, on the Durable Task
+// engine over Azurite, with state that survives a restart.
+var builder = WebApplication.CreateBuilder(args);
+if (string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]) && string.IsNullOrEmpty(builder.Configuration["urls"]))
+    builder.WebHost.UseUrls("http://127.0.0.1:7071");
+
+LocalSecrets.Apply(builder.Configuration);
+var storageConnection = builder.Configuration["AzureWebJobsStorage"] ?? "UseDevelopmentStorage=true";
+builder.Configuration["AzureWebJobsStorage"] = storageConnection;
+
+var intake = builder.Configuration.GetSection("Humas:Intake").Get<IntakeOptions>() ?? new IntakeOptions();
+builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = intake.MaxFiles * intake.MaxFileBytes + 16 * 1024 * 1024);
+
+builder.Services.AddHumasWorkflow(builder.Configuration);
+builder.Services.AddLocalDurableEngine(
+    new LocalEngineOptions
+    {
+        StorageConnectionString = storageConnection,
+        TaskHubName = builder.Configuration["Humas:TaskHub"] ?? "HumasHub",
+    },
+    WorkflowCatalog.Orchestrators,
+    WorkflowCatalog.Activities);
+
+var app = builder.Build();
+await app.Services.GetRequiredService<HumasStorage>().EnsureCreatedAsync();
+app.MapHumasRoutes();
+app.Logger.LogInformation("Humas local host: profile {Profile}, data in {DataDir}",
+    app.Configuration["Humas:Profile"] ?? "bbpmp-jateng", app.Configuration["Humas:DataDir"]);
+app.Run();
+
+public partial class Program;

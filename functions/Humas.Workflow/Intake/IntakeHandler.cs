@@ -212,7 +212,7 @@ public sealed class IntakeHandler(
         var fieldBytes = 0L;
         while (await reader.ReadNextSectionAsync(ct) is { } section)
         {
-            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFormDisposition())
+            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase))
                 throw new IntakeRefused(Problems.Field(400, "body", "Bagian multipart tanpa Content-Disposition form-data / a part lacks form-data disposition"));
             var name = disposition.Name.Value ?? "";
             if (disposition.IsFileDisposition())

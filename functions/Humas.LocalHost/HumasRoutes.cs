@@ -1,0 +1,31 @@
+using Humas.Workflow;
+using Humas.Workflow.Decisions;
+using Humas.Workflow.Http;
+using Humas.Workflow.Intake;
+using Humas.Workflow.Publication;
+using Humas.Workflow.Revision;
+using Humas.Workflow.Tracking;
+using Microsoft.DurableTask.Client;
+
+namespace Humas.LocalHost;
+
+/// <summary>Maps the same handlers the Functions app's triggers call, on the same routes.</summary>
+public static class HumasRoutes
+{
+    public static void MapHumasRoutes(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/" + Routes.Form, (HttpContext c, FormPage h) => h.Show(c));
+        app.MapPost(Routes.Submissions, (HttpContext c, DurableTaskClient d, IntakeHandler h) => h.SubmitAsync(c, d)).DisableAntiforgery();
+        app.MapGet(Routes.Submission, (HttpContext c, DurableTaskClient d, StatusHandlers h, string id) => h.GetAsync(c, d, id));
+        app.MapGet(Routes.Act, (HttpContext c, DecisionHandler h, string token) => h.ShowAsync(c, token));
+        app.MapPost(Routes.Act, (HttpContext c, DurableTaskClient d, DecisionHandler h, string token) => h.DecideAsync(c, d, token));
+        app.MapGet(Routes.Revise, (HttpContext c, ReviseHandler h, string token) => h.ShowAsync(c, token));
+        app.MapPost(Routes.Revise, (HttpContext c, DurableTaskClient d, ReviseHandler h, string token) => h.ReviseAsync(c, d, token));
+        app.MapGet(Routes.Track, (HttpContext c, StatusHandlers h, string token) => h.TrackAsync(c, token));
+        app.MapGet(Routes.Published, (HttpContext c, PublishedHandlers h) => h.PageAsync(c));
+        app.MapGet(Routes.Feed, (HttpContext c, PublishedHandlers h) => h.AtomAsync(c));
+        app.MapGet(Routes.PublishedJson, (HttpContext c, PublishedHandlers h) => h.JsonAsync(c));
+        app.MapGet(Routes.Media, (HttpContext c, PublishedHandlers h, string id, string name) => h.MediaAsync(c, id, name));
+        app.MapGet(Routes.Health, (HttpContext c, DurableTaskClient d, HealthHandler h) => h.CheckAsync(c, d));
+    }
+}
