@@ -1,2 +1,12 @@
-var host = new Microsoft.Extensions.Hosting.HostBuilder().Build();
-host.Run();
+using Humas.Workflow;
+using Humas.Workflow.Configuration;
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+var builder = FunctionsApplication.CreateBuilder(args);
+builder.ConfigureFunctionsWebApplication();
+builder.Services.AddHumasWorkflow(builder.Configuration);
+// Staff triggers are AuthorizationLevel.Function: the Functions host checks the key before the worker runs.
+builder.Services.PostConfigure<HumasOptions>(o => o.StaffGuardedByHost = true);
+builder.Build().Run();

@@ -14,6 +14,9 @@ public sealed class HumasOptions
     /// <summary>Key for staff endpoints, sent as <c>x-functions-key</c>.</summary>
     public string? AdminKey { get; set; }
 
+    /// <summary>True where the host itself guards staff endpoints (function keys or App Service authentication in Azure).</summary>
+    public bool StaffGuardedByHost { get; set; }
+
     /// <summary>Base64 HMAC key for decision and tracking links.</summary>
     public string? LinkSigningKey { get; set; }
 

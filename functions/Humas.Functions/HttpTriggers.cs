@@ -1,0 +1,86 @@
+using Humas.Workflow;
+using Humas.Workflow.Decisions;
+using Humas.Workflow.Http;
+using Humas.Workflow.Intake;
+using Humas.Workflow.Publication;
+using Humas.Workflow.Revision;
+using Humas.Workflow.Tracking;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+
+namespace Humas.Functions;
+
+/// <summary>HTTP triggers: bind, call the workflow library, return. Routes come from <see cref="Routes"/>.</summary>
+public sealed class HttpTriggers(
+    FormPage form, IntakeHandler intake, StatusHandlers status, DecisionHandler decisions, ReviseHandler revise,
+    PublishedHandlers published, HealthHandler health)
+{
+    // The Functions host has no empty route; this template matches the root only.
+    public const string RootRoute = "{root:maxlength(0)?}";
+
+    [Function("Form")]
+    public IActionResult Form([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = RootRoute)] HttpRequest req) =>
+        form.Show(req.HttpContext).AsAction();
+
+    [Function("Submit")]
+    public Task<IActionResult> Submit(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.Submissions)] HttpRequest req,
+        [DurableClient] DurableTaskClient client) => intake.SubmitAsync(req.HttpContext, client).AsAction();
+
+    [Function("GetSubmission")]
+    public Task<IActionResult> GetSubmission(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = Routes.Submission)] HttpRequest req,
+        [DurableClient] DurableTaskClient client, string id) => status.GetAsync(req.HttpContext, client, id).AsAction();
+
+    [Function("ShowDecision")]
+    public Task<IActionResult> ShowDecision(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Act)] HttpRequest req, string token) =>
+        decisions.ShowAsync(req.HttpContext, token).AsAction();
+
+    [Function("Decide")]
+    public Task<IActionResult> Decide(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.Act)] HttpRequest req,
+        [DurableClient] DurableTaskClient client, string token) => decisions.DecideAsync(req.HttpContext, client, token).AsAction();
+
+    [Function("ShowRevision")]
+    public Task<IActionResult> ShowRevision(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Revise)] HttpRequest req, string token) =>
+        revise.ShowAsync(req.HttpContext, token).AsAction();
+
+    [Function("Revise")]
+    public Task<IActionResult> Revise(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.Revise)] HttpRequest req,
+        [DurableClient] DurableTaskClient client, string token) => revise.ReviseAsync(req.HttpContext, client, token).AsAction();
+
+    [Function("Track")]
+    public Task<IActionResult> Track(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Track)] HttpRequest req, string token) =>
+        status.TrackAsync(req.HttpContext, token).AsAction();
+
+    [Function("Published")]
+    public Task<IActionResult> Published(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Published)] HttpRequest req) =>
+        published.PageAsync(req.HttpContext).AsAction();
+
+    [Function("Feed")]
+    public Task<IActionResult> Feed(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Feed)] HttpRequest req) =>
+        published.AtomAsync(req.HttpContext).AsAction();
+
+    [Function("PublishedJson")]
+    public Task<IActionResult> PublishedJson(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.PublishedJson)] HttpRequest req) =>
+        published.JsonAsync(req.HttpContext).AsAction();
+
+    [Function("Media")]
+    public Task<IActionResult> Media(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Media)] HttpRequest req, string id, string name) =>
+        published.MediaAsync(req.HttpContext, id, name).AsAction();
+
+    [Function("Health")]
+    public Task<IActionResult> Health(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Health)] HttpRequest req,
+        [DurableClient] DurableTaskClient client) => health.CheckAsync(req.HttpContext, client).AsAction();
+}

@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Humas.Functions;
+
+/// <summary>Lets a trigger return the handler's ASP.NET Core result through the Functions ASP.NET Core integration.</summary>
+public sealed class ResultAction(IResult result) : IActionResult
+{
+    public Task ExecuteResultAsync(ActionContext context) => result.ExecuteAsync(context.HttpContext);
+}
+
+public static class ResultActionExtensions
+{
+    public static async Task<IActionResult> AsAction(this Task<IResult> result) => new ResultAction(await result);
+
+    public static IActionResult AsAction(this IResult result) => new ResultAction(result);
+}

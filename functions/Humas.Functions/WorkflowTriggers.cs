@@ -1,0 +1,48 @@
+using Humas.Workflow.Decisions;
+using Humas.Workflow.Orchestration;
+using Humas.Workflow.Publication;
+using Humas.Workflow.Revision;
+using Humas.Workflow.Submissions;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Humas.Functions;
+
+/// <summary>
+/// Hand-written wrappers that run the workflow library's orchestrator and activity classes under Durable
+/// Functions (the Durable source generator is not available here). Names match the classes, as in the local host.
+/// </summary>
+public static class WorkflowTriggers
+{
+    [Function(nameof(SubmissionWorkflow))]
+    public static Task<SubmissionStatus> RunSubmissionWorkflow([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        new SubmissionWorkflow().RunAsync(context, context.GetInput<WorkflowInput>()!);
+
+    [Function(nameof(RecordTransition))]
+    public static Task<bool> RunRecordTransition([ActivityTrigger] Transition input, string instanceId, FunctionContext fc) =>
+        Run<RecordTransition, Transition, bool>(fc, instanceId, input);
+
+    [Function(nameof(RequestDecision))]
+    public static Task<IReadOnlyList<string>> RunRequestDecision([ActivityTrigger] DecisionRequest input, string instanceId, FunctionContext fc) =>
+        Run<RequestDecision, DecisionRequest, IReadOnlyList<string>>(fc, instanceId, input);
+
+    [Function(nameof(ApplyRevision))]
+    public static Task<bool> RunApplyRevision([ActivityTrigger] RevisionInput input, string instanceId, FunctionContext fc) =>
+        Run<ApplyRevision, RevisionInput, bool>(fc, instanceId, input);
+
+    [Function(nameof(PublishSubmission))]
+    public static Task<IReadOnlyList<PublicationRecord>> RunPublishSubmission([ActivityTrigger] PublishRequest input, string instanceId, FunctionContext fc) =>
+        Run<PublishSubmission, PublishRequest, IReadOnlyList<PublicationRecord>>(fc, instanceId, input);
+
+    private static Task<TOut> Run<TActivity, TIn, TOut>(FunctionContext fc, string instanceId, TIn input)
+        where TActivity : TaskActivity<TIn, TOut> =>
+        ActivatorUtilities.CreateInstance<TActivity>(fc.InstanceServices)
+            .RunAsync(new FunctionActivityContext(typeof(TActivity).Name, instanceId), input);
+
+    private sealed class FunctionActivityContext(TaskName name, string instanceId) : TaskActivityContext
+    {
+        public override TaskName Name { get; } = name;
+        public override string InstanceId { get; } = instanceId;
+    }
+}
