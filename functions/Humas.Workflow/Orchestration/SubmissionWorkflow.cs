@@ -60,7 +60,7 @@ public sealed class SubmissionWorkflow : TaskOrchestrator<WorkflowInput, Submiss
 
             await RecordAsync(SubmissionStatus.Publishing, "Publishing");
             var publications = await context.CallActivityAsync<IReadOnlyList<PublicationRecord>>(
-                nameof(PublishSubmission), new PublishRequest(Id, ++step, Now), Retry);
+                nameof(PublishSubmission), new PublishRequest(Id, Now), Retry);
             return publications.Any(p => p.Status == PublicationStatus.Published)
                 ? await CloseAsync(SubmissionStatus.Published, "Published")
                 : await CloseAsync(SubmissionStatus.PublicationFailed, "PublicationFailed");

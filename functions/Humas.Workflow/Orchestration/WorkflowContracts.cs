@@ -49,7 +49,7 @@ public sealed record DecisionRequest(
 
 public sealed record RevisionInput(string SubmissionId, int Step, RevisionSubmitted Revision);
 
-public sealed record PublishRequest(string SubmissionId, int Step, DateTimeOffset At);
+public sealed record PublishRequest(string SubmissionId, DateTimeOffset At);
 
 public sealed record PublicationRecord(
     string Channel, string Status, string? PostId, string? Url, DateTimeOffset At, string? Answer);

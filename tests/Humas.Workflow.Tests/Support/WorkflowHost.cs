@@ -1,0 +1,148 @@
+using System.Security.Cryptography;
+using Humas.Integration.Tests.Infrastructure;
+using Humas.Workflow;
+using Humas.Workflow.Orchestration;
+using Humas.Workflow.Storage;
+using Humas.Workflow.Submissions;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Humas.Workflow.Tests.Support;
+
+/// <summary>Azurite and an SMTP server shared by the workflow tests; each test gets its own submissions.</summary>
+public sealed class WorkflowFixture : IAsyncLifetime
+{
+    public AzuriteProcess Azurite { get; private set; } = null!;
+    public SmtpSink Smtp { get; } = new();
+
+    public async Task InitializeAsync() => Azurite = await AzuriteProcess.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        await Azurite.DisposeAsync();
+        Smtp.Dispose();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class WorkflowCollection : ICollectionFixture<WorkflowFixture>
+{
+    public const string Name = "workflow";
+}
+
+/// <summary>The real orchestrator and activities on the in-process engine, over Azurite and a real SMTP server.</summary>
+public sealed class WorkflowHost : IAsyncDisposable
+{
+    public const string BaseUrl = "http://humas.test";
+    private readonly DurableTaskTestHost host;
+
+    private WorkflowHost(DurableTaskTestHost host, IConfiguration configuration)
+    {
+        this.host = host;
+        Configuration = configuration;
+    }
+
+    public IConfiguration Configuration { get; }
+    public DurableTaskClient Client => host.Client;
+    public IServiceProvider Services => host.Services;
+    public SubmissionStore Store => Services.GetRequiredService<SubmissionStore>();
+
+    public static IConfiguration Settings(WorkflowFixture fixture, IDictionary<string, string?>? extra = null)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = fixture.Azurite.ConnectionString,
+            ["Humas:PublicBaseUrl"] = BaseUrl,
+            ["Humas:LinkSigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            ["Humas:AdminKey"] = "test-admin-key",
+            ["Humas:Smtp:Host"] = fixture.Smtp.Host,
+            ["Humas:Smtp:Port"] = fixture.Smtp.Port.ToString(),
+        };
+        foreach (var (k, v) in extra ?? new Dictionary<string, string?>()) settings[k] = v;
+        return new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+    }
+
+    public static async Task<WorkflowHost> StartAsync(WorkflowFixture fixture, IDictionary<string, string?>? extra = null)
+    {
+        var configuration = Settings(fixture, extra);
+        var host = await DurableTaskTestHost.StartAsync(registry =>
+        {
+            foreach (var type in WorkflowCatalog.Orchestrators) registry.AddOrchestrator(type);
+            foreach (var type in WorkflowCatalog.Activities) registry.AddActivity(type);
+        }, new DurableTaskTestHostOptions
+        {
+            ConfigureServices = services => services.AddHumasWorkflow(configuration),
+        });
+        await host.Services.GetRequiredService<HumasStorage>().EnsureCreatedAsync();
+        return new WorkflowHost(host, configuration);
+    }
+
+    /// <summary>Stores a submission as intake would and starts its workflow with the given durations.</summary>
+    public async Task<string> SubmitAsync(
+        SubmissionContent? content = null, WorkflowTimings? timings = null, DateTimeOffset? publishAt = null)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var id = Intake.IntakeHandler.NewId(now);
+        content ??= Content();
+        await Store.SaveAsync(new Submission
+        {
+            Id = id, Content = content, Status = SubmissionStatus.Submitted, CreatedAt = now, UpdatedAt = now,
+        }, new HistoryEntry { Step = 0, At = now, Status = SubmissionStatus.Submitted, Event = "Submitted" });
+        await Client.ScheduleNewOrchestrationInstanceAsync(nameof(SubmissionWorkflow),
+            new WorkflowInput(id, timings ?? Timings(), publishAt), new StartOrchestrationOptions(id));
+        return id;
+    }
+
+    public static WorkflowTimings Timings(double review = 60, double approval = 60, double revision = 60) =>
+        new(TimeSpan.FromSeconds(review), TimeSpan.FromSeconds(approval), TimeSpan.FromSeconds(revision));
+
+    public static SubmissionContent Content(string? title = null, string track = "internal", string submitter = "ani@example.org") => new()
+    {
+        Title = title ?? "Lokakarya Kurikulum Merdeka " + Guid.NewGuid().ToString("N")[..6],
+        Summary = "Ringkasan", Body = "Isi berita", ContentType = "news", Channels = ["website"], Track = track,
+        Region = "3374", SubmitterName = "Ani", SubmitterEmail = submitter,
+    };
+
+    /// <summary>Waits until the record reaches a status (the workflow writes it before the next wait).</summary>
+    public async Task<Submission> WaitForStatusAsync(string id, SubmissionStatus status, TimeSpan? timeout = null)
+    {
+        var until = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        Submission? s = null;
+        while (DateTime.UtcNow < until)
+        {
+            s = await Store.GetAsync(id);
+            if (s?.Status == status) return s;
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"{id} is {s?.Status}, not {status}.");
+    }
+
+    /// <summary>Waits until the workflow asks for a decision on this stage and round.</summary>
+    public async Task<Submission> WaitForStageAsync(string id, Stage stage, int round, TimeSpan? timeout = null)
+    {
+        var until = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        Submission? s = null;
+        while (DateTime.UtcNow < until)
+        {
+            s = await Store.GetAsync(id);
+            if (s?.WaitingStage == stage && s.Round == round) return s;
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"{id} is {s?.Status} at {s?.WaitingStage}/{s?.Round}, not waiting for {stage}/{round}.");
+    }
+
+    public Task DecideAsync(string id, Stage stage, int round, string decision, string? comment = null, string person = "reviewer") =>
+        Client.RaiseEventAsync(id, WorkflowEvents.For(stage, round),
+            new DecisionMade(stage, round, decision, comment, person, person, DateTimeOffset.UtcNow));
+
+    public async Task<OrchestrationMetadata> WaitForEndAsync(string id, TimeSpan? timeout = null)
+    {
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
+        return await Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, cts.Token);
+    }
+
+    public ValueTask DisposeAsync() => host.DisposeAsync();
+}
