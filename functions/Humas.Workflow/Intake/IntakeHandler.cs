@@ -280,14 +280,22 @@ public sealed class IntakeHandler(
     /// <summary>Keeps the name's letters, digits, dots and dashes: no paths, no control characters.</summary>
     public static string SafeFileName(string name)
     {
+        static string Clean(string text)
+        {
+            var sb = new StringBuilder();
+            foreach (var c in text.Normalize(NormalizationForm.FormKC))
+                sb.Append(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '-');
+            var clean = sb.ToString();
+            while (clean.Contains("--")) clean = clean.Replace("--", "-");
+            return clean.Trim('-');
+        }
         var last = name.Replace('\\', '/').Split('/').Last();
-        var sb = new StringBuilder();
-        foreach (var c in last.Normalize(NormalizationForm.FormKC))
-            sb.Append(char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '-');
-        var safe = sb.ToString().Trim('.', '-');
-        while (safe.Contains("--")) safe = safe.Replace("--", "-");
-        if (safe.Length > 100) safe = safe[..(100 - Path.GetExtension(safe).Length)] + Path.GetExtension(safe);
-        return safe.Length == 0 || safe.StartsWith('.') ? "berkas" + safe : safe;
+        var dot = last.LastIndexOf('.');
+        var stem = Clean(dot >= 0 ? last[..dot] : last);
+        var ext = dot >= 0 ? Clean(last[(dot + 1)..]).ToLowerInvariant() : "";
+        if (stem.Length == 0) stem = "berkas";
+        if (stem.Length > 100) stem = stem[..100];
+        return ext.Length == 0 ? stem : $"{stem}.{ext[..Math.Min(ext.Length, 10)]}";
     }
 
     /// <summary>A sortable id that says when it was made: 20261128-7f3a9c2b1e.</summary>
