@@ -1,0 +1,139 @@
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Humas.Integration.Tests.Infrastructure;
+using Humas.Workflow.Links;
+
+namespace Humas.Integration.Tests.EndToEnd;
+
+/// <summary>One Azurite and one SMTP server for the end-to-end tests; each test class starts its own local host.</summary>
+public sealed class SystemFixture : IAsyncLifetime
+{
+    public AzuriteProcess Azurite { get; private set; } = null!;
+    public SmtpSink Smtp { get; } = new();
+
+    public async Task InitializeAsync() => Azurite = await AzuriteProcess.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        await Azurite.DisposeAsync();
+        Smtp.Dispose();
+    }
+
+    /// <summary>A local host on its own task hub, so hosts of different tests never take each other's work.</summary>
+    public async Task<RunningSystem> StartHostAsync(IDictionary<string, string?>? settings = null, string? dataDir = null)
+    {
+        var key = RandomNumberGenerator.GetBytes(32);
+        var environment = new Dictionary<string, string?>
+        {
+            ["Humas__LinkSigningKey"] = Convert.ToBase64String(key),
+            ["Humas__TaskHub"] = "hub" + Guid.NewGuid().ToString("N")[..10],
+        };
+        foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) environment[k] = v;
+        var host = await LocalHostProcess.StartAsync(new LocalHostOptions
+        {
+            StorageConnectionString = Azurite.ConnectionString, SmtpPort = Smtp.Port, Environment = environment, DataDir = dataDir,
+        });
+        return new RunningSystem(this, host, new LinkSigner(key), environment["Humas__TaskHub"]!);
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class SystemCollection : ICollectionFixture<SystemFixture>
+{
+    public const string Name = "system";
+}
+
+/// <summary>A running local host and what a test needs to drive it and look into its storage.</summary>
+public sealed class RunningSystem(SystemFixture fixture, LocalHostProcess host, LinkSigner signer, string taskHub) : IAsyncDisposable
+{
+    public LocalHostProcess Host { get; } = host;
+    public LinkSigner Signer { get; } = signer;
+    public SmtpSink Smtp => fixture.Smtp;
+    public TableClient Submissions => new TableServiceClient(fixture.Azurite.ConnectionString).GetTableClient("Submissions");
+    public TableClient Instances => new TableServiceClient(fixture.Azurite.ConnectionString).GetTableClient(taskHub + "Instances");
+    public BlobContainerClient Media => new BlobServiceClient(fixture.Azurite.ConnectionString).GetBlobContainerClient("media");
+
+    public static MultipartFormDataContent Form(IDictionary<string, string> fields, params (string Name, string Type, byte[] Bytes)[] files)
+    {
+        var form = new MultipartFormDataContent();
+        foreach (var (k, v) in fields) form.Add(new StringContent(v), k);
+        foreach (var (name, type, bytes) in files)
+        {
+            var file = new ByteArrayContent(bytes);
+            file.Headers.ContentType = MediaTypeHeaderValue.Parse(type);
+            form.Add(file, "media", name);
+        }
+        return form;
+    }
+
+    public static Dictionary<string, string> Fields(string title, string track = "internal") => new()
+    {
+        ["title"] = title, ["summary"] = "Ringkasan kegiatan", ["body"] = "Isi berita kegiatan.", ["contentType"] = "news",
+        ["channels"] = "website", ["track"] = track, ["region"] = "3374", ["team"] = "tim-kerja-3",
+        ["submitterName"] = "Ani Wulandari", ["submitterEmail"] = "ani@example.org",
+    };
+
+    /// <summary>A small JPEG: the right magic bytes and a body, enough to be what its name says.</summary>
+    public static byte[] Jpeg(int size = 4096)
+    {
+        var bytes = new byte[size];
+        RandomNumberGenerator.Fill(bytes);
+        new byte[] { 0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, (byte)'J', (byte)'F', (byte)'I', (byte)'F', 0 }.CopyTo(bytes, 0);
+        bytes[^2] = 0xFF;
+        bytes[^1] = 0xD9;
+        return bytes;
+    }
+
+    public async Task<(string Id, string TrackingUrl)> SubmitAsync(HttpContent content, string? idempotencyKey = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/submissions") { Content = content };
+        if (idempotencyKey is not null) request.Headers.Add("Idempotency-Key", idempotencyKey);
+        using var response = await Host.Http.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == System.Net.HttpStatusCode.Accepted, $"{(int)response.StatusCode}: {body}");
+        using var json = JsonDocument.Parse(body);
+        Assert.Equal(json.RootElement.GetProperty("trackingUrl").GetString(), response.Headers.Location?.ToString());
+        return (json.RootElement.GetProperty("id").GetString()!, json.RootElement.GetProperty("trackingUrl").GetString()!);
+    }
+
+    public Task<ReceivedMail> MailAsync(string to, string title, string subjectPart, int timeoutSeconds = 30) =>
+        Smtp.WaitForMessageAsync(m => m.IsFor(to) && m.Subject.Contains(title) && m.Subject.Contains(subjectPart),
+            TimeSpan.FromSeconds(timeoutSeconds));
+
+    public static string LinkIn(ReceivedMail mail, string kind) =>
+        mail.Links.First(l => l.Contains($"/{kind}/", StringComparison.Ordinal));
+
+    public async Task<HttpResponseMessage> DecideAsync(string link, string decision, string? comment = null)
+    {
+        var fields = new Dictionary<string, string> { ["decision"] = decision };
+        if (comment is not null) fields["comment"] = comment;
+        return await Host.Http.PostAsync(link, new FormUrlEncodedContent(fields));
+    }
+
+    public async Task<JsonDocument> StatusAsync(string id)
+    {
+        var response = await Host.AdminHttp.GetAsync($"/api/submissions/{id}");
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+    }
+
+    public async Task<JsonDocument> WaitForStatusAsync(string id, string status, int timeoutSeconds = 60)
+    {
+        var until = DateTime.UtcNow.AddSeconds(timeoutSeconds);
+        string? last = null;
+        while (DateTime.UtcNow < until)
+        {
+            var doc = await StatusAsync(id);
+            last = doc.RootElement.GetProperty("status").GetString();
+            if (last == status) return doc;
+            doc.Dispose();
+            await Task.Delay(250);
+        }
+        throw new TimeoutException($"{id} is {last}, not {status}. Host log:\n{Host.LogTail()}");
+    }
+
+    public ValueTask DisposeAsync() => Host.DisposeAsync();
+}
