@@ -1,0 +1,28 @@
+namespace Humas.LocalHost.Engine;
+
+/// <summary>Settings of the local durable engine (Azure Storage backend, usually Azurite).</summary>
+public sealed class LocalEngineOptions
+{
+    public required string StorageConnectionString { get; init; }
+
+    public string TaskHubName { get; init; } = "HumasHub";
+
+    // A fixed id lets a restarted process take its own partition leases back at once
+    // instead of waiting for the leases of a "previous worker" to expire.
+    public string WorkerId { get; init; } = "humas-local";
+
+    public int PartitionCount { get; init; } = 1;
+
+    // A control-queue message dequeued by a process that then died stays invisible this long;
+    // it bounds how late an orchestration resumes after a crash.
+    public TimeSpan ControlQueueVisibilityTimeout { get; init; } = TimeSpan.FromSeconds(20);
+
+    // Same for an activity message whose process died mid-call (the Azure Storage default is 5 minutes).
+    // Running activities renew their lock 30 s before it expires, so long activities stay safe.
+    public TimeSpan WorkItemQueueVisibilityTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    public TimeSpan MaxQueuePollingInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    // Upper bound for stopping the worker so that host shutdown never hangs on in-flight work.
+    public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(10);
+}

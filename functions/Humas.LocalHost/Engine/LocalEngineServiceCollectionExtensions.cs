@@ -1,0 +1,51 @@
+using DurableTask.AzureStorage;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Humas.LocalHost.Engine;
+
+public static class LocalEngineServiceCollectionExtensions
+{
+    /// <summary>
+    /// Runs <paramref name="orchestrators"/> and <paramref name="activities"/> (each registered under its class name)
+    /// on DurableTask.Core over Azure Storage, and registers a <see cref="DurableTaskClient"/> for that task hub.
+    /// </summary>
+    public static IServiceCollection AddLocalDurableEngine(
+        this IServiceCollection services,
+        LocalEngineOptions options,
+        IEnumerable<Type> orchestrators,
+        IEnumerable<Type> activities)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.StorageConnectionString);
+        ArgumentNullException.ThrowIfNull(orchestrators);
+        ArgumentNullException.ThrowIfNull(activities);
+
+        services.AddLogging();
+        services.AddSingleton(options);
+        services.AddSingleton(new LocalEngineRegistrations(orchestrators, activities));
+        services.AddSingleton(sp => CreateOrchestrationService(options, sp.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton<DurableTaskClient>(sp =>
+            new TaskHubDurableTaskClient(sp.GetRequiredService<AzureStorageOrchestrationService>()));
+        services.AddHostedService<LocalEngineHostedService>();
+        return services;
+    }
+
+    private static AzureStorageOrchestrationService CreateOrchestrationService(LocalEngineOptions options, ILoggerFactory loggerFactory) =>
+        new(new AzureStorageOrchestrationServiceSettings
+        {
+            TaskHubName = options.TaskHubName,
+            StorageAccountClientProvider = new StorageAccountClientProvider(options.StorageConnectionString),
+            PartitionCount = options.PartitionCount,
+            WorkerId = options.WorkerId,
+            ControlQueueVisibilityTimeout = options.ControlQueueVisibilityTimeout,
+            WorkItemQueueVisibilityTimeout = options.WorkItemQueueVisibilityTimeout,
+            MaxQueuePollingInterval = options.MaxQueuePollingInterval,
+            LoggerFactory = loggerFactory,
+
+            // Without it, starting an id whose status is in the dedupe list is silently dropped,
+            // and the caller believes it started a new instance.
+            ThrowExceptionOnInvalidDedupeStatus = true,
+        });
+}
