@@ -135,5 +135,20 @@ public sealed class RunningSystem(SystemFixture fixture, LocalHostProcess host, 
         throw new TimeoutException($"{id} is {last}, not {status}. Host log:\n{Host.LogTail()}");
     }
 
+    /// <summary>The engine's runtime status once it is no longer Running or Pending (the record is written just before).</summary>
+    public async Task<string> WaitForWorkflowEndAsync(string id, int timeoutSeconds = 30)
+    {
+        var until = DateTime.UtcNow.AddSeconds(timeoutSeconds);
+        string? runtime = null;
+        while (DateTime.UtcNow < until)
+        {
+            using var doc = await StatusAsync(id);
+            runtime = doc.RootElement.GetProperty("workflow").GetProperty("runtimeStatus").GetString();
+            if (runtime is not ("Running" or "Pending")) return runtime!;
+            await Task.Delay(250);
+        }
+        return runtime ?? "unknown";
+    }
+
     public ValueTask DisposeAsync() => Host.DisposeAsync();
 }

@@ -1,0 +1,67 @@
+using System.Text.Json;
+using Humas.LocalHost;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Humas.Integration.Tests.Infrastructure;
+using Humas.Workflow;
+
+namespace Humas.Integration.Tests.EndToEnd;
+
+/// <summary>The Functions app and the local host must serve the same HTTP surface.</summary>
+public sealed class RouteParityTests
+{
+    private static string Normalize(string route) =>
+        route.Trim('/') is var r && r.StartsWith("{root:", StringComparison.Ordinal) ? "" : route.Trim('/');
+
+    private static SortedSet<string> FunctionsRoutes()
+    {
+        var path = Path.Combine(RepoPaths.Root, "functions", "Humas.Functions", "bin", RepoPaths.Configuration, "net10.0", "functions.metadata");
+        Assert.True(File.Exists(path), $"{path} is missing: the Functions app was not built");
+        using var doc = JsonDocument.Parse(File.ReadAllText(path));
+        var routes = new SortedSet<string>();
+        foreach (var function in doc.RootElement.EnumerateArray())
+            foreach (var binding in function.GetProperty("bindings").EnumerateArray())
+                if (binding.GetProperty("type").GetString() == "httpTrigger")
+                    foreach (var method in binding.GetProperty("methods").EnumerateArray())
+                        routes.Add($"{method.GetString()!.ToUpperInvariant()} /{Normalize(binding.GetProperty("route").GetString()!)}");
+        return routes;
+    }
+
+    private static SortedSet<string> LocalHostRoutes()
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true" });
+        builder.Services.AddHumasWorkflow(builder.Configuration);
+        builder.Services.AddSingleton<DurableTaskClient>(_ => throw new InvalidOperationException("not used"));
+        var app = builder.Build();
+        app.MapHumasRoutes();
+        var routes = new SortedSet<string>();
+        foreach (var endpoint in ((IEndpointRouteBuilder)app).DataSources.SelectMany(d => d.Endpoints).OfType<RouteEndpoint>())
+            foreach (var method in endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? [])
+                routes.Add($"{method} /{Normalize(endpoint.RoutePattern.RawText ?? "")}");
+        return routes;
+    }
+
+    [Fact]
+    public void Functions_metadata_and_local_host_serve_the_same_routes_and_methods()
+    {
+        var functions = FunctionsRoutes();
+        var local = LocalHostRoutes();
+        Assert.Contains("POST /api/submissions", functions);
+        Assert.Contains("GET /", functions);
+        Assert.Equal(functions, local);
+    }
+
+    [Fact]
+    public void Every_orchestrator_and_activity_has_a_Functions_wrapper()
+    {
+        var path = Path.Combine(RepoPaths.Root, "functions", "Humas.Functions", "bin", RepoPaths.Configuration, "net10.0", "functions.metadata");
+        using var doc = JsonDocument.Parse(File.ReadAllText(path));
+        var names = doc.RootElement.EnumerateArray().Select(f => f.GetProperty("name").GetString()).ToHashSet();
+        foreach (var type in WorkflowCatalog.Orchestrators.Concat(WorkflowCatalog.Activities))
+            Assert.Contains(type.Name, names);
+    }
+}
