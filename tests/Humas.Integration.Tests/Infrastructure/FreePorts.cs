@@ -37,10 +37,25 @@ public static class FreePorts
         timeout.CancelAfter(TimeSpan.FromSeconds(1));
         try
         {
-            await client.ConnectAsync(IPAddress.Loopback, port, timeout.Token);
+            await client.ConnectAsync(IPAddress.Loopback, port, timeout.Token).ConfigureAwait(false);
             return true;
         }
         catch (Exception e) when (e is SocketException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The same as <see cref="IsAcceptingAsync"/>, for code that cannot await: loopback answers at once.</summary>
+    public static bool IsAccepting(int port)
+    {
+        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        try
+        {
+            socket.Connect(IPAddress.Loopback, port);
+            return true;
+        }
+        catch (SocketException)
         {
             return false;
         }

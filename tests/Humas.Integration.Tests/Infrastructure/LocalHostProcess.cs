@@ -14,6 +14,9 @@ public sealed class LocalHostProcess : IAsyncDisposable
 
     private static readonly TimeSpan GracefulStopTimeout = TimeSpan.FromSeconds(15);
 
+    // A test that is done with the host should not wait long for a clean shutdown.
+    private static readonly TimeSpan DisposeStopTimeout = TimeSpan.FromSeconds(5);
+
     private readonly LocalHostOptions options;
     private readonly string dllPath;
     private readonly bool ownsDataDir;
@@ -143,8 +146,10 @@ public sealed class LocalHostProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>SIGTERM and wait for a clean shutdown; SIGKILL if it takes too long.</summary>
-    public async Task StopAsync(CancellationToken cancellationToken = default)
+    /// <summary>SIGTERM and wait for a clean shutdown; SIGKILL if it takes longer than 15 s.</summary>
+    public Task StopAsync(CancellationToken cancellationToken = default) => StopAsync(GracefulStopTimeout, cancellationToken);
+
+    private async Task StopAsync(TimeSpan grace, CancellationToken cancellationToken)
     {
         if (process is null || process.HasExited)
         {
@@ -154,14 +159,14 @@ public sealed class LocalHostProcess : IAsyncDisposable
         if (ChildProcesses.Terminate(process))
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(GracefulStopTimeout);
+            timeout.CancelAfter(grace);
             try
             {
                 await process.WaitForExitAsync(timeout.Token);
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
-                log.Mark($"no exit within {GracefulStopTimeout.TotalSeconds} s");
+                log.Mark($"no exit within {grace.TotalSeconds} s");
             }
         }
         KillHard();
@@ -181,7 +186,7 @@ public sealed class LocalHostProcess : IAsyncDisposable
     {
         try
         {
-            await StopAsync();
+            await StopAsync(DisposeStopTimeout, CancellationToken.None);
         }
         finally
         {
@@ -203,7 +208,7 @@ public sealed class LocalHostProcess : IAsyncDisposable
             throw new InvalidOperationException("The local host is already running.");
         }
         // Refuse to start beside some other server on our port: health checks would reach it instead.
-        if (FreePorts.IsAcceptingAsync(Port).GetAwaiter().GetResult())
+        if (FreePorts.IsAccepting(Port))
         {
             throw new InvalidOperationException($"Port {Port} is already in use by another program.");
         }

@@ -26,8 +26,34 @@ public sealed class ProcessLog : IDisposable
     /// <summary>Where logs of processes started by the tests go: beside the test assembly.</summary>
     public static string DefaultFolder => System.IO.Path.Combine(AppContext.BaseDirectory, "logs");
 
-    public static string NewPath(string name) =>
-        System.IO.Path.Combine(DefaultFolder, $"{name}-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..6]}.log");
+    private static readonly Lazy<bool> OldLogsRemoved = new(RemoveOldLogs);
+
+    public static string NewPath(string name)
+    {
+        _ = OldLogsRemoved.Value;
+        return System.IO.Path.Combine(DefaultFolder, $"{name}-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..6]}.log");
+    }
+
+    // Every run adds a few files; those of earlier days are no longer of use to anyone.
+    private static bool RemoveOldLogs()
+    {
+        if (!Directory.Exists(DefaultFolder))
+        {
+            return true;
+        }
+        foreach (var file in new DirectoryInfo(DefaultFolder).EnumerateFiles("*.log").Where(f => f.LastWriteTimeUtc < DateTime.UtcNow.AddDays(-1)))
+        {
+            try
+            {
+                file.Delete();
+            }
+            catch (IOException)
+            {
+                // Still open elsewhere: next time.
+            }
+        }
+        return true;
+    }
 
     /// <summary>Call before Process.Start; reading begins with <see cref="BeginReading"/>.</summary>
     public void Capture(ProcessStartInfo startInfo)
