@@ -15,7 +15,7 @@ namespace Humas.Functions;
 /// <summary>HTTP triggers: bind, call the workflow library, return. Routes come from <see cref="Routes"/>.</summary>
 public sealed class HttpTriggers(
     FormPage form, IntakeHandler intake, StatusHandlers status, DecisionHandler decisions, ReviseHandler revise,
-    PublishedHandlers published, HealthHandler health)
+    PublishedHandlers published, HealthHandler health, StaffActions actions)
 {
     // The Functions host has no empty route; this template matches the root only.
     public const string RootRoute = "{root:maxlength(0)?}";
@@ -58,6 +58,21 @@ public sealed class HttpTriggers(
     public Task<IActionResult> Track(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Track)] HttpRequest req, string token) =>
         status.TrackAsync(req.HttpContext, token).AsAction();
+
+    [Function("Withdraw")]
+    public Task<IActionResult> Withdraw(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.Track)] HttpRequest req,
+        [DurableClient] DurableTaskClient client, string token) => actions.WithdrawAsync(req.HttpContext, client, token).AsAction();
+
+    [Function("RevokeLinks")]
+    public Task<IActionResult> RevokeLinks(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = Routes.RevokeLinks)] HttpRequest req, string id) =>
+        actions.RevokeLinksAsync(req.HttpContext, id).AsAction();
+
+    [Function("Schedule")]
+    public Task<IActionResult> Schedule(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = Routes.Schedule)] HttpRequest req,
+        [DurableClient] DurableTaskClient client, string id) => actions.RescheduleAsync(req.HttpContext, client, id).AsAction();
 
     [Function("Published")]
     public Task<IActionResult> Published(

@@ -24,8 +24,16 @@ public static class WorkflowTriggers
         Run<RecordTransition, Transition, bool>(fc, instanceId, input);
 
     [Function(nameof(RequestDecision))]
-    public static Task<IReadOnlyList<string>> RunRequestDecision([ActivityTrigger] DecisionRequest input, string instanceId, FunctionContext fc) =>
-        Run<RequestDecision, DecisionRequest, IReadOnlyList<string>>(fc, instanceId, input);
+    public static Task<bool> RunRequestDecision([ActivityTrigger] DecisionRequest input, string instanceId, FunctionContext fc) =>
+        Run<RequestDecision, DecisionRequest, bool>(fc, instanceId, input);
+
+    [Function(nameof(AssignDeciders))]
+    public static Task<StageAssignment> RunAssignDeciders([ActivityTrigger] AssignmentRequest input, string instanceId, FunctionContext fc) =>
+        Run<AssignDeciders, AssignmentRequest, StageAssignment>(fc, instanceId, input);
+
+    [Function(nameof(RecordResponse))]
+    public static Task<bool> RunRecordResponse([ActivityTrigger] ResponseInput input, string instanceId, FunctionContext fc) =>
+        Run<RecordResponse, ResponseInput, bool>(fc, instanceId, input);
 
     [Function(nameof(ApplyRevision))]
     public static Task<bool> RunApplyRevision([ActivityTrigger] RevisionInput input, string instanceId, FunctionContext fc) =>

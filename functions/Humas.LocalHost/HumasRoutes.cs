@@ -22,6 +22,9 @@ public static class HumasRoutes
         app.MapGet(Routes.Revise, (HttpContext c, ReviseHandler h, string token) => h.ShowAsync(c, token));
         app.MapPost(Routes.Revise, (HttpContext c, DurableTaskClient d, ReviseHandler h, string token) => h.ReviseAsync(c, d, token));
         app.MapGet(Routes.Track, (HttpContext c, StatusHandlers h, string token) => h.TrackAsync(c, token));
+        app.MapPost(Routes.Track, (HttpContext c, DurableTaskClient d, StaffActions h, string token) => h.WithdrawAsync(c, d, token)).DisableAntiforgery();
+        app.MapPost(Routes.RevokeLinks, (HttpContext c, StaffActions h, string id) => h.RevokeLinksAsync(c, id));
+        app.MapPost(Routes.Schedule, (HttpContext c, DurableTaskClient d, StaffActions h, string id) => h.RescheduleAsync(c, d, id)).DisableAntiforgery();
         app.MapGet(Routes.Published, (HttpContext c, PublishedHandlers h) => h.PageAsync(c));
         app.MapGet(Routes.Feed, (HttpContext c, PublishedHandlers h) => h.AtomAsync(c));
         app.MapGet(Routes.PublishedJson, (HttpContext c, PublishedHandlers h) => h.JsonAsync(c));

@@ -22,7 +22,7 @@ public static class WorkflowCatalog
     public static readonly IReadOnlyList<Type> Orchestrators = [typeof(SubmissionWorkflow)];
 
     public static readonly IReadOnlyList<Type> Activities =
-        [typeof(RecordTransition), typeof(RequestDecision), typeof(ApplyRevision), typeof(PublishSubmission)];
+        [typeof(RecordTransition), typeof(AssignDeciders), typeof(RequestDecision), typeof(RecordResponse), typeof(ApplyRevision), typeof(PublishSubmission)];
 }
 
 /// <summary>The public routes; both hosts serve exactly these (a test compares them).</summary>
@@ -31,6 +31,8 @@ public static class Routes
     public const string Form = "";
     public const string Submissions = "api/submissions";
     public const string Submission = "api/submissions/{id}";
+    public const string RevokeLinks = "api/submissions/{id}/revoke-links";
+    public const string Schedule = "api/submissions/{id}/schedule";
     public const string Act = "act/{token}";
     public const string Revise = "revise/{token}";
     public const string Track = "track/{token}";
@@ -73,6 +75,7 @@ public static class HumasWorkflowServices
         services.AddSingleton<StatusHandlers>();
         services.AddSingleton<PublishedHandlers>();
         services.AddSingleton<HealthHandler>();
+        services.AddSingleton<StaffActions>();
         return services;
     }
 }

@@ -67,13 +67,15 @@ public sealed class UnitProfileTests
         referenced.AddRange(Keys(profile["review"]!));
         foreach (var track in profile["tracks"]!.AsArray()) referenced.AddRange(Keys(track!["approval"]!));
         referenced.AddRange(profile["summaryRecipients"]!.AsArray().Select(k => (string)k!));
+        referenced.AddRange(profile["people"]!.AsArray().Select(p => (string?)p!["backup"]).OfType<string>());
+        referenced.Add((string)profile["fallbackDecider"]!);
 
         Assert.NotEmpty(referenced);
         Assert.All(referenced, key => Assert.Contains(key, people, StringComparer.OrdinalIgnoreCase));
         Assert.All(profile["people"]!.AsArray(), p => Assert.EndsWith($"@{id}.example", (string)p!["email"]!));
 
         static IEnumerable<string> Keys(JsonNode route) =>
-            route["deciders"]!.AsArray().Concat(route["backups"]?.AsArray() ?? []).Select(k => (string)k!);
+            route["deciders"]!.AsArray().Select(k => (string)k!);
     }
 
     [Theory]

@@ -51,6 +51,37 @@ public sealed class WorkflowOptions
     public TimeSpan EscalateAfter { get; set; } = TimeSpan.FromDays(2);
     /// <summary>How long a tracking link stays valid.</summary>
     public TimeSpan TrackingLinkLifetime { get; set; } = TimeSpan.FromDays(365);
+
+    /// <summary>
+    /// Deadlines that differ by content type (<c>Humas__Workflow__ContentTypes__press-release__ReviewTimeout</c>):
+    /// a press release goes out the same day, a feature article may take days.
+    /// </summary>
+    public Dictionary<string, WorkflowTimingOverride> ContentTypes { get; set; } = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["press-release"] = new()
+        {
+            ReviewTimeout = TimeSpan.FromHours(4), ApprovalTimeout = TimeSpan.FromHours(4), RevisionTimeout = TimeSpan.FromHours(4),
+            ReminderAfter = TimeSpan.FromHours(1), EscalateAfter = TimeSpan.FromHours(2),
+        },
+    };
+
+    /// <summary>The durations a submission of this content type gets, fixed when its workflow starts.</summary>
+    public Orchestration.WorkflowTimings TimingsFor(string contentType)
+    {
+        var o = ContentTypes.TryGetValue(contentType, out var found) ? found : new WorkflowTimingOverride();
+        return new Orchestration.WorkflowTimings(
+            o.ReviewTimeout ?? ReviewTimeout, o.ApprovalTimeout ?? ApprovalTimeout, o.RevisionTimeout ?? RevisionTimeout,
+            o.ReminderAfter ?? ReminderAfter, o.EscalateAfter ?? EscalateAfter);
+    }
+}
+
+public sealed class WorkflowTimingOverride
+{
+    public TimeSpan? ReviewTimeout { get; set; }
+    public TimeSpan? ApprovalTimeout { get; set; }
+    public TimeSpan? RevisionTimeout { get; set; }
+    public TimeSpan? ReminderAfter { get; set; }
+    public TimeSpan? EscalateAfter { get; set; }
 }
 
 public sealed class IntakeOptions

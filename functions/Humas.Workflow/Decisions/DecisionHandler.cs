@@ -13,7 +13,8 @@ using static Humas.Workflow.Pages.Html;
 namespace Humas.Workflow.Decisions;
 
 /// <summary>Who took a stage's decision; its row makes every link of that stage single-use.</summary>
-public sealed record DecisionClaim(Stage Stage, int Round, string Decision, string? Comment, string PersonKey, string PersonName, DateTimeOffset At);
+public sealed record DecisionClaim(
+    Stage Stage, int Round, string Decision, string? Comment, string PersonKey, string PersonName, DateTimeOffset At, string? OnBehalfOfName = null);
 
 /// <summary>
 /// GET /act/{token} shows the content and the allowed decisions and changes nothing (mail scanners open
@@ -24,27 +25,38 @@ public sealed class DecisionHandler(
 {
     public static string ClaimKey(Stage stage, int round) => $"claim-{stage}-{round}";
 
+    /// <summary>
+    /// Under "any" one claim closes the stage for everyone; under "all" and "sequence" each seat (a decider,
+    /// or their backup on their behalf) answers once.
+    /// </summary>
+    public static string ClaimKey(Submission s, LinkToken link) =>
+        s.Policy == DecisionPolicy.Any ? ClaimKey(link.Stage!.Value, link.Round) : $"{ClaimKey(link.Stage!.Value, link.Round)}-{link.SeatKey}";
+
     public async Task<IResult> ShowAsync(HttpContext http, string token)
     {
         var lang = Language.Of(http.Request);
-        var (link, refused) = gate.Check(token, "act", lang);
+        var (link, refused) = await gate.CheckDecisionAsync(token, "act", lang, http.RequestAborted);
         if (refused is not null) return refused;
         var s = await store.GetAsync(link!.SubmissionId, http.RequestAborted);
         if (s is null) return LinkGate.Message(lang, 404, lang.T("Pengajuan tidak ditemukan", "Submission not found"), "");
-        var claim = await store.GetMarkerAsync<DecisionClaim>(s.Id, ClaimKey(link.Stage!.Value, link.Round), http.RequestAborted);
+        var claim = await store.GetMarkerAsync<DecisionClaim>(s.Id, ClaimKey(s, link), http.RequestAborted);
         if (claim is not null) return AlreadyDecided(lang, claim, 200);
         if (!IsWaitingFor(s, link)) return MovedOn(lang, s, 200);
+        var person = unit.PersonByKeyOrNull(link.PersonKey);
+        var seat = link.OnBehalfOf is null ? null : unit.PersonByKeyOrNull(link.OnBehalfOf);
 
-        var decisions = DecisionValues.AllowedAt(link.Stage.Value);
+        var decisions = DecisionValues.AllowedAt(link.Stage!.Value);
         var buttons = string.Join("", decisions.Select(d =>
             $"""<button type="submit" name="decision" value="{d}" class="{d}">{E(Label(lang, d))}</button>"""));
         var body = $"""
             <div class="card">
-            <p>{E(lang.T("Yth.", "Dear"))} {E(unit.PersonByKey(link.PersonKey).Name)},
+            <p>{E(lang.T("Yth.", "Dear"))} {E(person?.Name ?? link.Email)},
             {E(lang.T(link.Stage == Stage.Review ? "mohon tinjau konten ini." : "mohon putuskan persetujuan konten ini.",
-                link.Stage == Stage.Review ? "please review this content." : "please decide on approving this content."))}</p>
+                link.Stage == Stage.Review ? "please review this content." : "please decide on approving this content."))}
+            {(seat is null ? "" : E(lang.T($"Anda memutuskan atas nama (a.n.) {seat.Name}.", $"You decide on behalf of {seat.Name}.")))}</p>
             {await ContentHtml(s, lang, http.RequestAborted)}
             </div>
+            {ProgressHtml(s, lang)}
             <form method="post" class="card">
             <label for="comment">{E(lang.T("Catatan (wajib untuk revisi atau penolakan)", "Comment (required to revise or reject)"))}</label>
             <textarea id="comment" name="comment" rows="4"></textarea>
@@ -61,7 +73,7 @@ public sealed class DecisionHandler(
     {
         var lang = Language.Of(http.Request);
         var ct = http.RequestAborted;
-        var (link, refused) = gate.Check(token, "act", lang);
+        var (link, refused) = await gate.CheckDecisionAsync(token, "act", lang, ct);
         if (refused is not null) return refused;
         var stage = link!.Stage!.Value;
 
@@ -76,19 +88,20 @@ public sealed class DecisionHandler(
 
         var s = await store.GetAsync(link.SubmissionId, ct);
         if (s is null) return LinkGate.Message(lang, 404, lang.T("Pengajuan tidak ditemukan", "Submission not found"), "");
-        var key = ClaimKey(stage, link.Round);
+        var key = ClaimKey(s, link);
         if (await store.GetMarkerAsync<DecisionClaim>(s.Id, key, ct) is { } earlier) return AlreadyDecided(lang, earlier, 409);
         if (!IsWaitingFor(s, link)) return MovedOn(lang, s, 409);
 
         var person = unit.PersonByKey(link.PersonKey);
+        var seat = link.OnBehalfOf is null ? null : unit.PersonByKey(link.OnBehalfOf);
         var now = clock.GetUtcNow();
         var (added, claim) = await store.TryAddMarkerAsync(s.Id, key,
-            new DecisionClaim(stage, link.Round, decision, comment, person.Key, person.Name, now), ct);
+            new DecisionClaim(stage, link.Round, decision, comment, person.Key, person.Name, now, seat?.Name), ct);
         if (!added) return AlreadyDecided(lang, claim, 409);
         try
         {
             await client.RaiseEventAsync(s.Id, WorkflowEvents.For(stage, link.Round),
-                new DecisionMade(stage, link.Round, decision, comment, person.Key, person.Name, now), CancellationToken.None);
+                new DecisionMade(stage, link.Round, decision, comment, person.Key, person.Name, now, seat?.Key, seat?.Name), CancellationToken.None);
         }
         catch (Exception e)
         {
@@ -110,11 +123,33 @@ public sealed class DecisionHandler(
     }
 
     private static bool IsWaitingFor(Submission s, LinkToken link) =>
-        !s.Status.IsFinal() && s.WaitingStage == link.Stage && s.Round == link.Round;
+        !s.Status.IsFinal() && s.WaitingStage == link.Stage && s.Round == link.Round
+        && s.Awaiting.Contains(link.SeatKey, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Who has answered this stage so far and who is still awaited.</summary>
+    private static string ProgressHtml(Submission s, Lang lang)
+    {
+        if (s.Responses.Count == 0 && s.WaitingFor.Count <= 1) return "";
+        var answered = string.Join("", s.Responses.Select(r =>
+            $"<li>{E(r.Name)}{(r.OnBehalfOfName is null ? "" : $" a.n. {E(r.OnBehalfOfName)}")}: <strong>{E(Label(lang, r.Decision))}</strong>, {E(Wib.Format(r.At, lang))}</li>"));
+        var awaited = string.Join("", s.WaitingFor.Select(n => $"<li>{E(n)}</li>"));
+        var policy = s.Policy switch
+        {
+            DecisionPolicy.All => lang.T("Semua penyetuju harus menyetujui.", "Every approver must approve."),
+            DecisionPolicy.Sequence => lang.T("Penyetuju memutuskan berurutan.", "Approvers decide one after another."),
+            _ => lang.T("Satu keputusan dari salah satu penyetuju sudah cukup.", "One decision from any approver is enough."),
+        };
+        return $"""
+            <div class="card"><p>{E(policy)}</p>
+            {(answered.Length == 0 ? "" : $"<p>{E(lang.T("Sudah memutuskan", "Already decided"))}:</p><ul>{answered}</ul>")}
+            {(awaited.Length == 0 ? "" : $"<p>{E(lang.T("Masih ditunggu", "Still awaited"))}:</p><ul>{awaited}</ul>")}
+            </div>
+            """;
+    }
 
     private static IResult AlreadyDecided(Lang lang, DecisionClaim claim, int status) =>
         LinkGate.Message(lang, status, lang.T("Keputusan sudah diambil", "The decision has already been taken"),
-            $"<p><strong>{E(Label(lang, claim.Decision))}</strong> (<code>{E(claim.Decision)}</code>) {E(lang.T("oleh", "by"))} {E(claim.PersonName)}, {E(Wib.Format(claim.At, lang))}</p>"
+            $"<p><strong>{E(Label(lang, claim.Decision))}</strong> (<code>{E(claim.Decision)}</code>) {E(lang.T("oleh", "by"))} {E(claim.PersonName)}{(claim.OnBehalfOfName is null ? "" : $" a.n. {E(claim.OnBehalfOfName)}")}, {E(Wib.Format(claim.At, lang))}</p>"
             + (string.IsNullOrWhiteSpace(claim.Comment) ? "" : $"<p>{E(claim.Comment)}</p>"));
 
     internal static IResult MovedOn(Lang lang, Submission s, int status) =>

@@ -9,46 +9,74 @@ using Microsoft.DurableTask;
 namespace Humas.Workflow.Decisions;
 
 /// <summary>
-/// Puts a submission in a waiting stage and emails each decider a link of their own.
-/// Review goes to the profile's reviewers, approval to the approvers of the submission's track,
-/// revision back to the submitter.
+/// Puts a submission in a waiting stage and emails each decider a link of their own; a reminder sends the
+/// same link again, an escalation sends each backup a link that decides on behalf of the one they stand in for.
 /// </summary>
 public sealed class RequestDecision(SubmissionStore store, Mailer mailer, Links.Links links, UnitProfile unit)
-    : TaskActivity<DecisionRequest, IReadOnlyList<string>>
+    : TaskActivity<DecisionRequest, bool>
 {
-    public override async Task<IReadOnlyList<string>> RunAsync(TaskActivityContext context, DecisionRequest r)
+    public override async Task<bool> RunAsync(TaskActivityContext context, DecisionRequest r)
     {
         var s = await store.GetAsync(r.SubmissionId) ?? throw new InvalidOperationException($"No submission {r.SubmissionId}.");
-        var deciders = Deciders(unit, s, r.Stage);
-        var names = deciders.Select(p => p.Name).ToList();
+        var sameStage = s.WaitingStage == r.Stage && s.Round == r.Round;
+        var escalated = r.Notice == Notice.Escalation;
+        var recipients = escalated
+            ? r.Deciders.Where(d => d.BackupKey is not null).Select(d => (Key: d.BackupKey!, Name: d.BackupName!, Email: d.BackupEmail!, For: (Assignee?)d)).ToList()
+            : r.Deciders.Select(d => (d.Key, d.Name, d.Email, For: (Assignee?)null)).ToList();
+
         var entry = new HistoryEntry
         {
-            Step = r.Step, At = r.At, Status = r.Stage.WaitingStatus(), Event = $"{r.Stage}Requested",
-            Actor = string.Join(", ", names), Comment = r.Comment,
+            Step = r.Step, At = r.At, Status = r.Stage.WaitingStatus(),
+            Event = r.Notice switch { Notice.Reminder => $"{r.Stage}Reminder", Notice.Escalation => $"{r.Stage}Escalated", _ => $"{r.Stage}Requested" },
+            Actor = string.Join(", ", recipients.Select(p => p.Name)),
+            OnBehalfOf = escalated ? string.Join(", ", recipients.Select(p => p.For!.Name)) : null,
+            Comment = r.Notice == Notice.Request ? r.Comment : null,
         };
-        var waiting = s.LastStep > r.Step ? s : s with
-        {
-            Status = r.Stage.WaitingStatus(), UpdatedAt = r.At, LastStep = r.Step,
-            WaitingStage = r.Stage, Round = r.Round, WaitingFor = names, Deadline = r.Deadline,
-        };
+        var waiting = s.LastStep > r.Step ? s : r.Notice == Notice.Request
+            ? s with
+            {
+                Status = r.Stage.WaitingStatus(), UpdatedAt = r.At, LastStep = r.Step, WaitingStage = r.Stage, Round = r.Round,
+                Deadline = r.Deadline, Policy = r.Policy, Awaiting = r.Deciders.Select(d => d.Key).ToList(),
+                WaitingFor = r.Deciders.Select(d => d.Name).ToList(), Responses = sameStage ? s.Responses : [],
+            }
+            : s with
+            {
+                UpdatedAt = r.At, LastStep = r.Step,
+                WaitingFor = escalated ? s.WaitingFor.Concat(recipients.Select(p => $"{p.Name} (a.n. {p.For!.Name})")).ToList() : s.WaitingFor,
+            };
         await store.SaveAsync(waiting, entry);
 
-        foreach (var person in deciders)
+        foreach (var (key, name, email, seat) in recipients)
         {
             var url = links.Decision(new LinkToken(s.Id, r.Stage == Stage.Revision ? "revise" : "act", r.Stage, r.Round,
-                person.Key, person.Email, r.Deadline));
+                key, email, r.Deadline, seat?.Key, escalated ? r.At : r.LinkIssuedAt));
             await mailer.SendOnceAsync(s.Id, $"step{r.Step}",
-                WorkflowMails.DecisionRequest(unit, waiting, r.Stage, person, url, r.Deadline, r.Comment));
+                WorkflowMails.DecisionRequest(unit, waiting, r.Stage, new Person(key, name, "", email), url, r.Deadline, r.Comment, r.Notice, seat?.Name));
         }
-        return names;
+        return true;
     }
+}
 
-    public static IReadOnlyList<Person> Deciders(UnitProfile unit, Submission s, Stage stage) => stage switch
+/// <summary>Records one answer of an all or sequence stage; the stage keeps waiting for the others.</summary>
+public sealed class RecordResponse(SubmissionStore store) : TaskActivity<ResponseInput, bool>
+{
+    public override async Task<bool> RunAsync(TaskActivityContext context, ResponseInput input)
     {
-        Stage.Review => unit.Review.Deciders.Select(unit.PersonByKey).ToList(),
-        Stage.Approval => (unit.TrackById(s.Content.Track)
-                           ?? throw new InvalidOperationException($"Unit profile has no track '{s.Content.Track}'."))
-            .Approval.Deciders.Select(unit.PersonByKey).ToList(),
-        _ => [new Person("submitter", s.Content.SubmitterName ?? s.Content.SubmitterEmail, "Pengaju", s.Content.SubmitterEmail)],
-    };
+        var s = await store.GetAsync(input.SubmissionId) ?? throw new InvalidOperationException($"No submission {input.SubmissionId}.");
+        var d = input.Response;
+        var entry = new HistoryEntry
+        {
+            Step = input.Step, At = d.At, Status = s.Status, Event = $"{d.Stage}Response", Actor = d.PersonName,
+            OnBehalfOf = d.OnBehalfOfName, Decision = d.Decision, Comment = d.Comment,
+        };
+        var updated = s.LastStep > input.Step ? s : s with
+        {
+            UpdatedAt = d.At, LastStep = input.Step,
+            Awaiting = s.Awaiting.Where(k => !string.Equals(k, d.SeatKey, StringComparison.OrdinalIgnoreCase)).ToList(),
+            WaitingFor = input.StillWaitingFor,
+            Responses = [.. s.Responses, new StageResponse(d.PersonKey, d.PersonName, d.Decision, d.Comment, d.At, d.OnBehalfOfName)],
+        };
+        await store.SaveAsync(updated, entry);
+        return true;
+    }
 }

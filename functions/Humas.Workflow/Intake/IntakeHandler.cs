@@ -111,9 +111,8 @@ public sealed class IntakeHandler(
     private async Task EnsureStartedAsync(DurableTaskClient client, Submission s, CancellationToken ct)
     {
         if (await client.GetInstanceAsync(s.Id, ct) is not null) return;
-        var w = options.Value.Workflow;
         await client.ScheduleNewOrchestrationInstanceAsync(nameof(SubmissionWorkflow),
-            new WorkflowInput(s.Id, new WorkflowTimings(w.ReviewTimeout, w.ApprovalTimeout, w.RevisionTimeout), s.Content.PublishAt),
+            new WorkflowInput(s.Id, options.Value.Workflow.TimingsFor(s.Content.ContentType), s.Content.PublishAt),
             new Microsoft.DurableTask.StartOrchestrationOptions(s.Id), ct);
     }
 

@@ -1,13 +1,32 @@
 using Humas.Workflow.Http;
 using Humas.Workflow.Pages;
+using Humas.Workflow.Storage;
 using Microsoft.AspNetCore.Http;
 using static Humas.Workflow.Pages.Html;
 
 namespace Humas.Workflow.Links;
 
 /// <summary>Checks a link from an email and answers people with a page when it cannot be used.</summary>
-public sealed class LinkGate(LinkSigner signer, TimeProvider clock)
+public sealed class LinkGate(LinkSigner signer, TimeProvider clock, SubmissionStore store)
 {
+    public const string RevocationKey = "links-revoked";
+
+    /// <summary>Staff revoked every decision link made before this moment.</summary>
+    public sealed record Revocation(DateTimeOffset At, string By);
+
+    /// <summary>Like <see cref="Check"/>, and refuses a decision link that staff revoked.</summary>
+    public async Task<(LinkToken? Link, IResult? Refused)> CheckDecisionAsync(string token, string purpose, Lang lang, CancellationToken ct)
+    {
+        var (link, refused) = Check(token, purpose, lang);
+        if (refused is not null) return (null, refused);
+        var revoked = await store.GetMarkerAsync<Revocation>(link!.SubmissionId, RevocationKey, ct);
+        if (revoked is not null && (link.IssuedAt is null || link.IssuedAt <= revoked.At))
+            return (null, Message(lang, 410, lang.T("Tautan sudah dicabut", "This link was revoked"),
+                $"<p>{E(lang.T("Staf Humas mencabut tautan ini. Bila masih diperlukan, Anda akan menerima tautan baru.",
+                    "Humas staff revoked this link. If you are still needed, you will receive a new one."))}</p>"));
+        return (link, null);
+    }
+
     public (LinkToken? Link, IResult? Refused) Check(string token, string purpose, Lang lang)
     {
         var result = signer.Verify(token, clock.GetUtcNow(), out var link);

@@ -10,7 +10,8 @@ namespace Humas.Workflow.Mail;
 public static class WorkflowMails
 {
     public static OutgoingMail DecisionRequest(
-        UnitProfile unit, Submission s, Stage stage, Person to, string url, DateTimeOffset deadline, string? comment)
+        UnitProfile unit, Submission s, Stage stage, Person to, string url, DateTimeOffset deadline, string? comment,
+        Notice notice = Notice.Request, string? onBehalfOf = null)
     {
         var (subjectId, subjectEn, askId, askEn) = stage switch
         {
@@ -24,7 +25,23 @@ public static class WorkflowMails
                 "Konten Anda perlu direvisi. Buka tautan untuk memperbaikinya.",
                 "Your content needs a revision. Open the link to revise it."),
         };
-        var subject = $"[{unit.ShortName}] {subjectId} / {subjectEn}: {s.Content.Title}";
+        var (prefixId, prefixEn) = notice switch
+        {
+            Notice.Reminder => ("Pengingat: ", "Reminder: "),
+            Notice.Escalation => ($"Eskalasi a.n. {onBehalfOf}: ", $"Escalation on behalf of {onBehalfOf}: "),
+            _ => ("", ""),
+        };
+        var subject = $"[{unit.ShortName}] {prefixId}{subjectId} / {prefixEn}{subjectEn}: {s.Content.Title}";
+        if (notice == Notice.Escalation)
+        {
+            askId = $"{onBehalfOf} belum memutuskan. Anda diminta memutuskan atas nama beliau (a.n.). {askId}";
+            askEn = $"{onBehalfOf} has not decided. You are asked to decide on their behalf. {askEn}";
+        }
+        else if (notice == Notice.Reminder)
+        {
+            askId = "Pengingat: keputusan Anda masih ditunggu. " + askId;
+            askEn = "Reminder: your decision is still awaited. " + askEn;
+        }
         var due = $"{Wib.Format(deadline)} / {Wib.Format(deadline, Lang.En)}";
         var note = string.IsNullOrWhiteSpace(comment) ? "" : $"Catatan / Note: {comment}\n\n";
         var text = $"""

@@ -22,7 +22,7 @@ public sealed class RecordTransition(SubmissionStore store, Mailer mailer, Links
         // A duplicate delivery of an older step must not roll the record back.
         var updated = s.LastStep > t.Step ? s : s with
         {
-            Status = t.Status, UpdatedAt = t.At, LastStep = t.Step, WaitingStage = null, WaitingFor = [], Deadline = null,
+            Status = t.Status, UpdatedAt = t.At, LastStep = t.Step, WaitingStage = null, WaitingFor = [], Awaiting = [], Deadline = null,
         };
         await store.SaveAsync(updated, entry);
         if (t.NotifySubmitter)

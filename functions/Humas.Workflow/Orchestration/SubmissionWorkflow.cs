@@ -1,4 +1,5 @@
 using Humas.Workflow.Decisions;
+using Humas.Workflow.Profiles;
 using Humas.Workflow.Publication;
 using Humas.Workflow.Revision;
 using Humas.Workflow.Submissions;
@@ -9,7 +10,8 @@ namespace Humas.Workflow.Orchestration;
 /// <summary>
 /// One submission from intake to publication: review, revision rounds, approval, an optional scheduled
 /// time, publication. Deterministic: it reads only the context's clock and its input; every wait is
-/// bounded by a durable timer.
+/// bounded by a durable timer, with a reminder and an escalation to the backup before the deadline.
+/// The submitter may withdraw at any wait.
 /// </summary>
 public sealed class SubmissionWorkflow : TaskOrchestrator<WorkflowInput, SubmissionStatus>
 {
@@ -19,10 +21,15 @@ public sealed class SubmissionWorkflow : TaskOrchestrator<WorkflowInput, Submiss
     public override Task<SubmissionStatus> RunAsync(TaskOrchestrationContext context, WorkflowInput input) =>
         new Run(context, input).ExecuteAsync();
 
+    /// <summary>How a wait ended: a decision, or the workflow's end (expired, withdrawn).</summary>
+    private sealed record Outcome(DecisionMade? Decision, SubmissionStatus? End = null, string? EndEvent = null, DecisionMade? EndedBy = null);
+
     /// <summary>The state of one execution: the step counter numbers the history rows.</summary>
     private sealed class Run(TaskOrchestrationContext context, WorkflowInput input)
     {
         private int step; // step 0 is the intake's own row
+        private readonly Task<WithdrawalRequested> withdrawal =
+            context.WaitForExternalEvent<WithdrawalRequested>(WorkflowEvents.Withdraw);
         private string Id => input.SubmissionId;
         private DateTimeOffset Now => new(context.CurrentUtcDateTime, TimeSpan.Zero);
 
@@ -31,32 +38,30 @@ public sealed class SubmissionWorkflow : TaskOrchestrator<WorkflowInput, Submiss
             for (var round = 1; ; round++)
             {
                 var review = await DecideAsync(Stage.Review, round, input.Timings.Review);
-                if (review is null) return await CloseAsync(SubmissionStatus.Expired, "ReviewExpired");
-                if (review.Decision == DecisionValues.Reject) return await CloseAsync(SubmissionStatus.Rejected, "Rejected", review);
-                if (review.Decision == DecisionValues.Revise)
+                if (review.End is { } reviewEnd) return await CloseAsync(reviewEnd, review.EndEvent!, review.EndedBy);
+                var accepted = review.Decision!;
+                if (accepted.Decision == DecisionValues.Reject) return await CloseAsync(SubmissionStatus.Rejected, "Rejected", accepted);
+                if (accepted.Decision == DecisionValues.Revise)
                 {
-                    if (!await ReviseAsync(round, review)) return SubmissionStatus.Expired;
+                    if (await ReviseAsync(round, accepted) is { } end) return end;
                     continue;
                 }
-                await RecordAsync(SubmissionStatus.InReview, "ReviewAccepted", review);
+                await RecordAsync(SubmissionStatus.InReview, "ReviewAccepted", accepted);
 
                 var approval = await DecideAsync(Stage.Approval, round, input.Timings.Approval);
-                if (approval is null) return await CloseAsync(SubmissionStatus.Expired, "ApprovalExpired");
-                if (approval.Decision == DecisionValues.Reject) return await CloseAsync(SubmissionStatus.Rejected, "Rejected", approval);
-                if (approval.Decision == DecisionValues.Revise)
+                if (approval.End is { } approvalEnd) return await CloseAsync(approvalEnd, approval.EndEvent!, approval.EndedBy);
+                var approved = approval.Decision!;
+                if (approved.Decision == DecisionValues.Reject) return await CloseAsync(SubmissionStatus.Rejected, "Rejected", approved);
+                if (approved.Decision == DecisionValues.Revise)
                 {
-                    if (!await ReviseAsync(round, approval)) return SubmissionStatus.Expired;
+                    if (await ReviseAsync(round, approved) is { } end) return end;
                     continue;
                 }
-                await RecordAsync(SubmissionStatus.Approved, "Approved", approval, notify: true);
+                await RecordAsync(SubmissionStatus.Approved, "Approved", approved, notify: true);
                 break;
             }
 
-            if (input.PublishAt is { } publishAt && publishAt > Now)
-            {
-                await RecordAsync(SubmissionStatus.Scheduled, "Scheduled");
-                await context.CreateTimer(publishAt.UtcDateTime, CancellationToken.None);
-            }
+            if (await WaitForPublishTimeAsync() is { } withdrawn) return withdrawn;
 
             await RecordAsync(SubmissionStatus.Publishing, "Publishing");
             var publications = await context.CallActivityAsync<IReadOnlyList<PublicationRecord>>(
@@ -66,45 +71,137 @@ public sealed class SubmissionWorkflow : TaskOrchestrator<WorkflowInput, Submiss
                 : await CloseAsync(SubmissionStatus.PublicationFailed, "PublicationFailed");
         }
 
-        /// <summary>Asks the stage's deciders and waits for the first decision or the deadline.</summary>
-        private async Task<DecisionMade?> DecideAsync(Stage stage, int round, TimeSpan timeout)
+        /// <summary>
+        /// Asks a stage's deciders and combines their answers by the stage's policy: the first answer under
+        /// "any"; every approval under "all"; one decider after another under "sequence". A revise or reject
+        /// ends the stage at once.
+        /// </summary>
+        private async Task<Outcome> DecideAsync(Stage stage, int round, TimeSpan timeout)
         {
-            var deadline = Now + timeout;
-            await context.CallActivityAsync(nameof(RequestDecision),
-                new DecisionRequest(Id, ++step, Now, stage, round, deadline), Retry);
-            return await WaitAsync<DecisionMade>(WorkflowEvents.For(stage, round), deadline);
+            var assignment = await context.CallActivityAsync<StageAssignment>(nameof(AssignDeciders), new AssignmentRequest(Id, stage), Retry);
+            var groups = assignment.Policy == DecisionPolicy.Sequence
+                ? assignment.Deciders.Select(d => (IReadOnlyList<Assignee>)[d]).ToList()
+                : [assignment.Deciders];
+            var answers = new List<DecisionMade>();
+            foreach (var group in groups)
+            {
+                var outcome = await WaitForGroupAsync(stage, round, timeout, assignment.Policy, group, answers);
+                if (outcome.End is not null || assignment.Policy == DecisionPolicy.Any) return outcome;
+                if (outcome.Decision!.Decision is DecisionValues.Revise or DecisionValues.Reject) return outcome;
+            }
+            var last = answers[^1];
+            return new Outcome(last with
+            {
+                PersonName = string.Join(", ", answers.Select(a => a.OnBehalfOfName is null ? a.PersonName : $"{a.PersonName} a.n. {a.OnBehalfOfName}")),
+                OnBehalfOf = null, OnBehalfOfName = null, Comment = null,
+            });
         }
 
-        /// <summary>Sends the submitter back to edit; false when they let the deadline pass.</summary>
-        private async Task<bool> ReviseAsync(int round, DecisionMade asked)
+        private async Task<Outcome> WaitForGroupAsync(
+            Stage stage, int round, TimeSpan timeout, DecisionPolicy policy, IReadOnlyList<Assignee> group, List<DecisionMade> answers, string? comment = null)
+        {
+            var issued = Now;
+            var deadline = issued + timeout;
+            await RequestAsync(stage, round, deadline, policy, group, Notice.Request, issued, comment);
+
+            var pending = group.ToDictionary(d => d.Key, StringComparer.OrdinalIgnoreCase);
+            using var cancel = new CancellationTokenSource();
+            var expiry = context.CreateTimer(deadline.UtcDateTime, cancel.Token);
+            Task? reminder = input.Timings.ReminderAfter < timeout
+                ? context.CreateTimer((issued + input.Timings.ReminderAfter).UtcDateTime, cancel.Token) : null;
+            Task? escalation = stage != Stage.Revision && input.Timings.EscalateAfter < timeout && group.Any(d => d.BackupKey is not null)
+                ? context.CreateTimer((issued + input.Timings.EscalateAfter).UtcDateTime, cancel.Token) : null;
+            var answer = context.WaitForExternalEvent<DecisionMade>(WorkflowEvents.For(stage, round), cancel.Token);
+            try
+            {
+                while (true)
+                {
+                    var first = await Task.WhenAny(new[] { answer, expiry, withdrawal, reminder, escalation }.OfType<Task>());
+                    if (first == withdrawal)
+                        return new Outcome(null, SubmissionStatus.Withdrawn, "Withdrawn", Withdrawer(withdrawal.Result));
+                    if (first == expiry) return new Outcome(null, SubmissionStatus.Expired, $"{stage}Expired");
+                    if (first == reminder)
+                    {
+                        reminder = null;
+                        await RequestAsync(stage, round, deadline, policy, pending.Values.ToList(), Notice.Reminder, issued, comment);
+                        continue;
+                    }
+                    if (first == escalation)
+                    {
+                        escalation = null;
+                        await RequestAsync(stage, round, deadline, policy, pending.Values.ToList(), Notice.Escalation, issued, comment);
+                        continue;
+                    }
+
+                    var made = await answer;
+                    if (pending.Remove(made.SeatKey))
+                    {
+                        answers.Add(made);
+                        var ends = policy == DecisionPolicy.Any || pending.Count == 0 || made.Decision is DecisionValues.Revise or DecisionValues.Reject;
+                        if (policy != DecisionPolicy.Any)
+                            await context.CallActivityAsync(nameof(RecordResponse),
+                                new ResponseInput(Id, ++step, made, ends ? [] : pending.Values.Select(p => p.Name).ToList()), Retry);
+                        if (ends) return new Outcome(made);
+                    }
+                    answer = context.WaitForExternalEvent<DecisionMade>(WorkflowEvents.For(stage, round), cancel.Token);
+                }
+            }
+            finally
+            {
+                cancel.Cancel(); // timers no longer needed must not keep the instance running
+            }
+        }
+
+        /// <summary>Sends the submitter back to edit; the workflow's end when they do not come back.</summary>
+        private async Task<SubmissionStatus?> ReviseAsync(int round, DecisionMade asked)
         {
             await RecordAsync(SubmissionStatus.RevisionRequested, "RevisionAsked", asked);
-            var deadline = Now + input.Timings.Revision;
-            await context.CallActivityAsync(nameof(RequestDecision),
-                new DecisionRequest(Id, ++step, Now, Stage.Revision, round, deadline, asked.Comment), Retry);
-            var revision = await WaitAsync<RevisionSubmitted>(WorkflowEvents.For(Stage.Revision, round), deadline);
-            if (revision is null)
-            {
-                await CloseAsync(SubmissionStatus.Expired, "RevisionExpired");
-                return false;
-            }
-            await context.CallActivityAsync(nameof(ApplyRevision), new RevisionInput(Id, ++step, revision), Retry);
-            return true;
-        }
+            var submitter = await context.CallActivityAsync<StageAssignment>(nameof(AssignDeciders), new AssignmentRequest(Id, Stage.Revision), Retry);
+            var issued = Now;
+            var deadline = issued + input.Timings.Revision;
+            await RequestAsync(Stage.Revision, round, deadline, DecisionPolicy.Any, submitter.Deciders, Notice.Request, issued, asked.Comment);
 
-        private async Task<T?> WaitAsync<T>(string eventName, DateTimeOffset deadline) where T : class
-        {
             using var cancel = new CancellationTokenSource();
-            var timer = context.CreateTimer(deadline.UtcDateTime, cancel.Token);
-            var decision = context.WaitForExternalEvent<T>(eventName, cancel.Token);
-            var first = await Task.WhenAny(decision, timer);
-            cancel.Cancel(); // the loser must not keep the instance running
-            return first == decision ? await decision : null;
+            var expiry = context.CreateTimer(deadline.UtcDateTime, cancel.Token);
+            var revision = context.WaitForExternalEvent<RevisionSubmitted>(WorkflowEvents.For(Stage.Revision, round), cancel.Token);
+            var first = await Task.WhenAny(revision, expiry, withdrawal);
+            cancel.Cancel();
+            if (first == withdrawal) return await CloseAsync(SubmissionStatus.Withdrawn, "Withdrawn", Withdrawer(withdrawal.Result));
+            if (first == expiry) return await CloseAsync(SubmissionStatus.Expired, "RevisionExpired");
+            await context.CallActivityAsync(nameof(ApplyRevision), new RevisionInput(Id, ++step, await revision), Retry);
+            return null;
         }
 
-        private Task RecordAsync(SubmissionStatus status, string @event, DecisionMade? by = null, bool notify = false) =>
+        /// <summary>Holds an approved submission until its publish time; staff may move it, the submitter may withdraw.</summary>
+        private async Task<SubmissionStatus?> WaitForPublishTimeAsync()
+        {
+            var publishAt = input.PublishAt;
+            while (publishAt is { } when && when > Now)
+            {
+                await RecordAsync(SubmissionStatus.Scheduled, "Scheduled", comment: when.ToString("O"));
+                using var cancel = new CancellationTokenSource();
+                var timer = context.CreateTimer(when.UtcDateTime, cancel.Token);
+                var change = context.WaitForExternalEvent<ScheduleChanged>(WorkflowEvents.ScheduleChanged, cancel.Token);
+                var first = await Task.WhenAny(timer, change, withdrawal);
+                cancel.Cancel();
+                if (first == withdrawal) return await CloseAsync(SubmissionStatus.Withdrawn, "Withdrawn", Withdrawer(withdrawal.Result));
+                if (first == timer) break;
+                publishAt = (await change).PublishAt;
+            }
+            return null;
+        }
+
+        private Task RequestAsync(Stage stage, int round, DateTimeOffset deadline, DecisionPolicy policy,
+            IReadOnlyList<Assignee> deciders, Notice notice, DateTimeOffset issued, string? comment) =>
+            context.CallActivityAsync(nameof(RequestDecision),
+                new DecisionRequest(Id, ++step, Now, stage, round, deadline, policy, deciders, notice, issued, comment), Retry);
+
+        private static DecisionMade Withdrawer(WithdrawalRequested w) =>
+            new(Stage.Revision, 0, "withdraw", w.Reason, "submitter", w.By, w.At);
+
+        private Task RecordAsync(SubmissionStatus status, string @event, DecisionMade? by = null, bool notify = false, string? comment = null) =>
             context.CallActivityAsync(nameof(RecordTransition), new Transition(
-                Id, ++step, Now, status, @event, by?.PersonName, by?.OnBehalfOf, by?.Decision, by?.Comment, notify), Retry);
+                Id, ++step, Now, status, @event, by?.PersonName, by?.OnBehalfOfName, by?.Decision, comment ?? by?.Comment, notify), Retry);
 
         private async Task<SubmissionStatus> CloseAsync(SubmissionStatus status, string @event, DecisionMade? by = null)
         {

@@ -1,3 +1,4 @@
+using Humas.Workflow.Profiles;
 using Humas.Workflow.Submissions;
 
 namespace Humas.Workflow.Orchestration;
@@ -5,12 +6,39 @@ namespace Humas.Workflow.Orchestration;
 /// <summary>Everything the orchestration needs, fixed at start so that replays see the same durations.</summary>
 public sealed record WorkflowInput(string SubmissionId, WorkflowTimings Timings, DateTimeOffset? PublishAt);
 
-public sealed record WorkflowTimings(TimeSpan Review, TimeSpan Approval, TimeSpan Revision);
+/// <summary>How long each wait lasts; reminders and escalation to the backup come before the deadline.</summary>
+public sealed record WorkflowTimings(TimeSpan Review, TimeSpan Approval, TimeSpan Revision, TimeSpan ReminderAfter, TimeSpan EscalateAfter);
 
-/// <summary>A decision raised by the endpoint behind an emailed link.</summary>
+/// <summary>A decision raised by the endpoint behind an emailed link; a backup decides on behalf of the one they stand in for.</summary>
 public sealed record DecisionMade(
     Stage Stage, int Round, string Decision, string? Comment, string PersonKey, string PersonName,
-    DateTimeOffset At, string? OnBehalfOf = null);
+    DateTimeOffset At, string? OnBehalfOf = null, string? OnBehalfOfName = null)
+{
+    /// <summary>Whose place in the stage this answer fills.</summary>
+    public string SeatKey => OnBehalfOf ?? PersonKey;
+}
+
+/// <summary>The submitter withdrew from the tracking page.</summary>
+public sealed record WithdrawalRequested(string By, string? Reason, DateTimeOffset At);
+
+/// <summary>Staff moved a scheduled publication (null: publish now).</summary>
+public sealed record ScheduleChanged(DateTimeOffset? PublishAt, string By, DateTimeOffset At);
+
+/// <summary>One person asked to decide, with the backup who stands in when they are away.</summary>
+public sealed record Assignee(string Key, string Name, string Email, string? BackupKey = null, string? BackupName = null, string? BackupEmail = null);
+
+/// <summary>Who decides a stage and how their answers combine, after four-eyes.</summary>
+public sealed record StageAssignment(DecisionPolicy Policy, IReadOnlyList<Assignee> Deciders, IReadOnlyList<string> Skipped);
+
+public sealed record AssignmentRequest(string SubmissionId, Stage Stage);
+
+/// <summary>A first request, a reminder with the same link, or an escalation that adds the backups.</summary>
+public enum Notice
+{
+    Request,
+    Reminder,
+    Escalation,
+}
 
 /// <summary>The submitter's revised content, raised by the revise form.</summary>
 public sealed record RevisionSubmitted(
@@ -20,6 +48,9 @@ public static class WorkflowEvents
 {
     /// <summary>One event name per stage and round, so a stale link can never answer a later round.</summary>
     public static string For(Stage stage, int round) => $"{stage}-{round}";
+
+    public const string Withdraw = "Withdraw";
+    public const string ScheduleChanged = "ScheduleChanged";
 }
 
 public static class DecisionValues
@@ -43,9 +74,13 @@ public sealed record Transition(
     string? Actor = null, string? OnBehalfOf = null, string? Decision = null, string? Comment = null,
     bool NotifySubmitter = false);
 
+/// <param name="LinkIssuedAt">When the stage's links were first issued: a reminder repeats the same link.</param>
 public sealed record DecisionRequest(
     string SubmissionId, int Step, DateTimeOffset At, Stage Stage, int Round, DateTimeOffset Deadline,
-    string? Comment = null);
+    DecisionPolicy Policy, IReadOnlyList<Assignee> Deciders, Notice Notice, DateTimeOffset LinkIssuedAt, string? Comment = null);
+
+/// <summary>One answer under an all or sequence policy, recorded while the stage keeps waiting for the others.</summary>
+public sealed record ResponseInput(string SubmissionId, int Step, DecisionMade Response, IReadOnlyList<string> StillWaitingFor);
 
 public sealed record RevisionInput(string SubmissionId, int Step, RevisionSubmitted Revision);
 

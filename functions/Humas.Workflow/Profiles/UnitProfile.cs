@@ -20,9 +20,24 @@ public sealed record UnitProfile
     public IReadOnlyList<string> SummaryRecipients { get; init; } = [];
     public IReadOnlyList<TargetSet> Targets { get; init; } = [];
 
+    /// <summary>Approval routes that override the track's for a content type (a press release, say).</summary>
+    public IReadOnlyDictionary<string, DecisionRoute> ApprovalByContentType { get; init; } = new Dictionary<string, DecisionRoute>();
+
+    /// <summary>Who decides when four-eyes leaves a stage with nobody else (the head of the unit).</summary>
+    public string? FallbackDecider { get; init; }
+
     public Person PersonByKey(string key) =>
         People.FirstOrDefault(p => string.Equals(p.Key, key, StringComparison.OrdinalIgnoreCase))
         ?? throw new InvalidOperationException($"Unit profile '{Id}' has no person '{key}'.");
+
+    /// <summary>The approval route for a submission: its content type's own route, else its track's.</summary>
+    public DecisionRoute ApprovalRoute(string track, string contentType) =>
+        ApprovalByContentType.TryGetValue(contentType, out var route)
+            ? route
+            : (TrackById(track) ?? throw new InvalidOperationException($"Unit profile '{Id}' has no track '{track}'.")).Approval;
+
+    public Person? PersonByKeyOrNull(string? key) =>
+        key is null ? null : People.FirstOrDefault(p => string.Equals(p.Key, key, StringComparison.OrdinalIgnoreCase));
 
     public Track? TrackById(string id) =>
         Tracks.FirstOrDefault(t => string.Equals(t.Id, id, StringComparison.OrdinalIgnoreCase));
@@ -38,14 +53,22 @@ public sealed record Region(string Code, string Name);
 
 public sealed record Team(string Id, string Name);
 
-public sealed record Person(string Key, string Name, string Title, string Email);
+/// <summary>Someone in the unit; <paramref name="Backup"/> is the key of their Plt/Plh.</summary>
+public sealed record Person(string Key, string Name, string Title, string Email, string? Backup = null);
 
-/// <summary>Who decides a stage: the deciders, their backups and how their answers combine.</summary>
+/// <summary>Who decides a stage and how their answers combine.</summary>
 public sealed record DecisionRoute
 {
     public required IReadOnlyList<string> Deciders { get; init; }
-    public IReadOnlyList<string> Backups { get; init; } = [];
-    public string Policy { get; init; } = "any";
+    public DecisionPolicy Policy { get; init; } = DecisionPolicy.Any;
+}
+
+/// <summary>Any one decider's answer counts, all must approve, or they approve one after another.</summary>
+public enum DecisionPolicy
+{
+    Any,
+    All,
+    Sequence,
 }
 
 public sealed record Track(string Id, string Name, DecisionRoute Approval);

@@ -20,7 +20,7 @@ public sealed class ReviseHandler(LinkGate gate, SubmissionStore store, UnitProf
     public async Task<IResult> ShowAsync(HttpContext http, string token)
     {
         var lang = Language.Of(http.Request);
-        var (link, refused) = gate.Check(token, "revise", lang);
+        var (link, refused) = await gate.CheckDecisionAsync(token, "revise", lang, http.RequestAborted);
         if (refused is not null) return refused;
         var s = await store.GetAsync(link!.SubmissionId, http.RequestAborted);
         if (s is null) return LinkGate.Message(lang, 404, lang.T("Pengajuan tidak ditemukan", "Submission not found"), "");
@@ -54,7 +54,7 @@ public sealed class ReviseHandler(LinkGate gate, SubmissionStore store, UnitProf
     {
         var lang = Language.Of(http.Request);
         var ct = http.RequestAborted;
-        var (link, refused) = gate.Check(token, "revise", lang);
+        var (link, refused) = await gate.CheckDecisionAsync(token, "revise", lang, ct);
         if (refused is not null) return refused;
         var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(ct) : null;
         string? Field(string name) => form?[name].ToString().Trim() is { Length: > 0 } v ? v : null;

@@ -67,6 +67,10 @@ public sealed class SubmissionStore(HumasStorage storage)
         }
     }
 
+    /// <summary>Writes a marker whatever was there before (a later revocation replaces an earlier one).</summary>
+    public Task SetMarkerAsync<T>(string id, string key, T value, CancellationToken ct = default) =>
+        Table.UpsertEntityAsync(Row(id, key, value), TableUpdateMode.Replace, ct);
+
     public async Task<T?> GetMarkerAsync<T>(string id, string key, CancellationToken ct = default)
     {
         var row = await Table.GetEntityIfExistsAsync<TableEntity>(id, key, cancellationToken: ct);

@@ -92,7 +92,18 @@ public sealed record Submission
     public IReadOnlyList<string> WaitingFor { get; init; } = [];
     public DateTimeOffset? Deadline { get; init; }
     public int LastStep { get; init; }
+
+    /// <summary>How the current stage's answers combine (any, all, sequence).</summary>
+    public Profiles.DecisionPolicy Policy { get; init; }
+
+    /// <summary>Person keys whose links may decide now: the deciders still to answer, and their backups once escalated.</summary>
+    public IReadOnlyList<string> Awaiting { get; init; } = [];
+
+    /// <summary>The answers given so far in the current stage.</summary>
+    public IReadOnlyList<StageResponse> Responses { get; init; } = [];
 }
+
+public sealed record StageResponse(string PersonKey, string Name, string Decision, string? Comment, DateTimeOffset At, string? OnBehalfOfName = null);
 
 /// <summary>One append-only row of a submission's history.</summary>
 public sealed record HistoryEntry

@@ -49,6 +49,7 @@ public sealed class StatusHandlers(LinkGate gate, StaffKey staff, SubmissionStor
             </div>
             <div class="card"><h2>{E(lang.T("Riwayat", "History"))}</h2><ol>{rows}</ol></div>
             {(publications.Count == 0 ? "" : $"<div class=\"card\"><h2>{E(lang.T("Publikasi", "Publications"))}</h2><ul>{pubs}</ul></div>")}
+            {WithdrawForm(s, lang)}
             """;
         return HtmlResult.Page(Page(lang, lang.T("Pantau pengajuan", "Track submission"), body, unit.ShortName));
     }
@@ -73,6 +74,19 @@ public sealed class StatusHandlers(LinkGate gate, StaffKey staff, SubmissionStor
         }, SubmissionJson.Options);
     }
 
+    private static string WithdrawForm(Submission s, Lang lang) =>
+        s.Status is SubmissionStatus.Submitted or SubmissionStatus.InReview or SubmissionStatus.RevisionRequested
+            or SubmissionStatus.AwaitingApproval or SubmissionStatus.Scheduled
+            ? $"""
+              <form method="post" class="card">
+              <input type="hidden" name="action" value="withdraw">
+              <label for="reason">{E(lang.T("Alasan penarikan (opsional)", "Reason for withdrawing (optional)"))}</label>
+              <input id="reason" name="reason" maxlength="2000">
+              <button type="submit" class="reject">{E(lang.T("Tarik pengajuan", "Withdraw the submission"))}</button>
+              </form>
+              """
+            : "";
+
     public static string EventText(Lang lang, string e) => e switch
     {
         "Submitted" => lang.T("Diajukan", "Submitted"),
@@ -89,6 +103,10 @@ public sealed class StatusHandlers(LinkGate gate, StaffKey staff, SubmissionStor
         "Published" => lang.T("Terbit", "Published"),
         "PublicationFailed" => lang.T("Gagal terbit", "Publication failed"),
         "ReviewExpired" or "ApprovalExpired" or "RevisionExpired" => lang.T("Kedaluwarsa", "Expired"),
+        "ReviewReminder" or "ApprovalReminder" or "RevisionReminder" => lang.T("Pengingat dikirim", "Reminder sent"),
+        "ReviewEscalated" or "ApprovalEscalated" => lang.T("Dieskalasi ke pengganti (Plt/Plh)", "Escalated to the backup"),
+        "ReviewResponse" or "ApprovalResponse" => lang.T("Tanggapan", "Response"),
+        "Withdrawn" => lang.T("Ditarik", "Withdrawn"),
         _ => e,
     };
 }

@@ -96,8 +96,10 @@ public sealed class WorkflowHost : IAsyncDisposable
         return id;
     }
 
-    public static WorkflowTimings Timings(double review = 60, double approval = 60, double revision = 60) =>
-        new(TimeSpan.FromSeconds(review), TimeSpan.FromSeconds(approval), TimeSpan.FromSeconds(revision));
+    /// <summary>Durations in seconds; reminders and escalation stay off unless asked for.</summary>
+    public static WorkflowTimings Timings(double review = 60, double approval = 60, double revision = 60, double reminder = 3600, double escalate = 3600) =>
+        new(TimeSpan.FromSeconds(review), TimeSpan.FromSeconds(approval), TimeSpan.FromSeconds(revision),
+            TimeSpan.FromSeconds(reminder), TimeSpan.FromSeconds(escalate));
 
     public static SubmissionContent Content(string? title = null, string track = "internal", string submitter = "ani@example.org") => new()
     {
@@ -134,9 +136,11 @@ public sealed class WorkflowHost : IAsyncDisposable
         throw new TimeoutException($"{id} is {s?.Status} at {s?.WaitingStage}/{s?.Round}, not waiting for {stage}/{round}.");
     }
 
-    public Task DecideAsync(string id, Stage stage, int round, string decision, string? comment = null, string person = "reviewer") =>
+    /// <summary>Raises a decision as the endpoint behind the link would; by default from the internal track's decider.</summary>
+    public Task DecideAsync(string id, Stage stage, int round, string decision, string? comment = null, string? person = null, string? onBehalfOf = null) =>
         Client.RaiseEventAsync(id, WorkflowEvents.For(stage, round),
-            new DecisionMade(stage, round, decision, comment, person, person, DateTimeOffset.UtcNow));
+            new DecisionMade(stage, round, decision, comment, person ??= stage == Stage.Review ? "reviewer" : "kabag-umum", person,
+                DateTimeOffset.UtcNow, onBehalfOf, onBehalfOf));
 
     public async Task<OrchestrationMetadata> WaitForEndAsync(string id, TimeSpan? timeout = null)
     {

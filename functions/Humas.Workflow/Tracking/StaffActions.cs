@@ -1,0 +1,82 @@
+using System.Globalization;
+using Humas.Workflow.Http;
+using Humas.Workflow.Links;
+using Humas.Workflow.Orchestration;
+using Humas.Workflow.Pages;
+using Humas.Workflow.Storage;
+using Humas.Workflow.Submissions;
+using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Client;
+using static Humas.Workflow.Pages.Html;
+
+namespace Humas.Workflow.Tracking;
+
+/// <summary>
+/// What people may do to a running submission besides deciding: the submitter withdraws from the tracking
+/// page; staff revoke outstanding links, or publish a scheduled item now or at another time.
+/// </summary>
+public sealed class StaffActions(LinkGate gate, StaffKey staff, SubmissionStore store, TimeProvider clock)
+{
+    public const string WithdrawalKey = "withdrawal";
+
+    /// <summary>POST /track/{token} with <c>action=withdraw</c>: allowed while nothing has been published.</summary>
+    public async Task<IResult> WithdrawAsync(HttpContext http, DurableTaskClient client, string token)
+    {
+        var lang = Language.Of(http.Request);
+        var ct = http.RequestAborted;
+        var (link, refused) = gate.Check(token, "track", lang);
+        if (refused is not null) return refused;
+        var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(ct) : null;
+        if (form?["action"].ToString() != "withdraw")
+            return Problems.Field(400, "action", "Tindakan yang dikenal: withdraw / the known action is: withdraw");
+        var reason = form["reason"].ToString().Trim();
+        if (reason.Length > 2000) return Problems.Field(400, "reason", "Paling banyak 2000 karakter / at most 2000 characters");
+
+        var s = await store.GetAsync(link!.SubmissionId, ct);
+        if (s is null) return LinkGate.Message(lang, 404, lang.T("Pengajuan tidak ditemukan", "Submission not found"), "");
+        if (s.Status is not (SubmissionStatus.Submitted or SubmissionStatus.InReview or SubmissionStatus.RevisionRequested
+            or SubmissionStatus.AwaitingApproval or SubmissionStatus.Scheduled))
+            return LinkGate.Message(lang, 409, lang.T("Pengajuan tidak dapat ditarik lagi", "The submission can no longer be withdrawn"),
+                $"<p>{E(lang.T("Status sekarang", "Status now"))}: <span class=\"status\">{E(Decisions.DecisionHandler.StatusText(lang, s.Status))}</span> (<code>{s.Status}</code>)</p>");
+        var by = s.Content.SubmitterName ?? s.Content.SubmitterEmail;
+        var (added, _) = await store.TryAddMarkerAsync(s.Id, WithdrawalKey, new WithdrawalRequested(by, reason.Length == 0 ? null : reason, clock.GetUtcNow()), ct);
+        if (added)
+            await client.RaiseEventAsync(s.Id, WorkflowEvents.Withdraw, new WithdrawalRequested(by, reason.Length == 0 ? null : reason, clock.GetUtcNow()), CancellationToken.None);
+        return LinkGate.Message(lang, 202, lang.T("Penarikan diterima", "Withdrawal received"),
+            $"<p>{E(lang.T("Pengajuan ditarik; tautan keputusan yang masih beredar tidak berlaku lagi.", "The submission is withdrawn; outstanding decision links no longer work."))}</p>"
+            + $"<p><a href=\"{E(http.Request.Path)}\">{E(lang.T("Kembali ke halaman pantau", "Back to the tracking page"))}</a></p>");
+    }
+
+    /// <summary>POST /api/submissions/{id}/revoke-links: every decision link made until now stops working.</summary>
+    public async Task<IResult> RevokeLinksAsync(HttpContext http, string id)
+    {
+        if (!staff.Allows(http.Request)) return StaffKey.Refused();
+        var s = await store.GetAsync(id, http.RequestAborted);
+        if (s is null) return Problems.Status(404, "Pengajuan tidak ditemukan / submission not found");
+        var revocation = new LinkGate.Revocation(clock.GetUtcNow(), "staff");
+        await store.SetMarkerAsync(id, LinkGate.RevocationKey, revocation, http.RequestAborted);
+        return Results.Json(new { id, revokedAt = revocation.At }, SubmissionJson.Options);
+    }
+
+    /// <summary>POST /api/submissions/{id}/schedule with <c>publishAt</c> (ISO 8601 with offset) or <c>now</c>.</summary>
+    public async Task<IResult> RescheduleAsync(HttpContext http, DurableTaskClient client, string id)
+    {
+        if (!staff.Allows(http.Request)) return StaffKey.Refused();
+        var ct = http.RequestAborted;
+        var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(ct) : null;
+        var value = form?["publishAt"].ToString().Trim() ?? http.Request.Query["publishAt"].ToString().Trim();
+        DateTimeOffset? publishAt = null;
+        if (!string.Equals(value, "now", StringComparison.OrdinalIgnoreCase))
+        {
+            if (!DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) || parsed <= clock.GetUtcNow())
+                return Problems.Field(400, "publishAt", "Waktu terbit ISO 8601 di masa depan, atau 'now' / an ISO 8601 time in the future, or 'now'");
+            publishAt = parsed.ToUniversalTime();
+        }
+        var s = await store.GetAsync(id, ct);
+        if (s is null) return Problems.Status(404, "Pengajuan tidak ditemukan / submission not found");
+        if (s.Status != SubmissionStatus.Scheduled)
+            return Problems.Status(409, "Hanya pengajuan terjadwal yang dapat dijadwalkan ulang / only a scheduled submission can be rescheduled", $"Status: {s.Status}");
+        await client.RaiseEventAsync(id, WorkflowEvents.ScheduleChanged, new ScheduleChanged(publishAt, "staff", clock.GetUtcNow()), CancellationToken.None);
+        return Results.Json(new { id, publishAt }, SubmissionJson.Options, statusCode: 202);
+    }
+}
