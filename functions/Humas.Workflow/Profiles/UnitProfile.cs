@@ -19,6 +19,8 @@ public sealed record UnitProfile
     public required IReadOnlyList<Track> Tracks { get; init; }
     public IReadOnlyList<string> SummaryRecipients { get; init; } = [];
     public IReadOnlyList<TargetSet> Targets { get; init; } = [];
+    /// <summary>Partner media that receive press releases (channel media-partner).</summary>
+    public IReadOnlyList<MediaPartner> Partners { get; init; } = [];
 
     public Person PersonByKey(string key) =>
         People.FirstOrDefault(p => string.Equals(p.Key, key, StringComparison.OrdinalIgnoreCase))
@@ -39,6 +41,9 @@ public sealed record Region(string Code, string Name);
 public sealed record Team(string Id, string Name);
 
 public sealed record Person(string Key, string Name, string Title, string Email);
+
+/// <summary>A newsroom the office sends press releases to; scope is local or national.</summary>
+public sealed record MediaPartner(string Name, string Email, string Scope);
 
 /// <summary>Who decides a stage: the deciders, their backups and how their answers combine.</summary>
 public sealed record DecisionRoute
