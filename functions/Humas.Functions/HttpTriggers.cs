@@ -3,6 +3,7 @@ using Humas.Workflow.Decisions;
 using Humas.Workflow.Http;
 using Humas.Workflow.Intake;
 using Humas.Workflow.Publication;
+using Humas.Workflow.Publication.Channels;
 using Humas.Workflow.Revision;
 using Humas.Workflow.Tracking;
 using Microsoft.AspNetCore.Http;
@@ -15,7 +16,7 @@ namespace Humas.Functions;
 /// <summary>HTTP triggers: bind, call the workflow library, return. Routes come from <see cref="Routes"/>.</summary>
 public sealed class HttpTriggers(
     FormPage form, IntakeHandler intake, StatusHandlers status, DecisionHandler decisions, ReviseHandler revise,
-    PublishedHandlers published, HealthHandler health, StaffActions actions)
+    PublishedHandlers published, HealthHandler health, StaffActions actions, PublicationRetryHandler publicationRetry)
 {
     // The Functions host has no empty route; this template matches the root only.
     public const string RootRoute = "{root:maxlength(0)?}";
@@ -98,4 +99,10 @@ public sealed class HttpTriggers(
     public Task<IActionResult> Health(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Health)] HttpRequest req,
         [DurableClient] DurableTaskClient client) => health.CheckAsync(req.HttpContext, client).AsAction();
+
+    [Function("RetryChannel")]
+    public Task<IActionResult> RetryChannel(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = Routes.PublicationRetry)] HttpRequest req,
+        [DurableClient] DurableTaskClient client, string id, string channel) =>
+        publicationRetry.RetryAsync(req.HttpContext, client, id, channel).AsAction();
 }

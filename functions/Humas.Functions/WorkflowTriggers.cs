@@ -1,6 +1,7 @@
 using Humas.Workflow.Decisions;
 using Humas.Workflow.Orchestration;
 using Humas.Workflow.Publication;
+using Humas.Workflow.Publication.Channels;
 using Humas.Workflow.Revision;
 using Humas.Workflow.Submissions;
 using Microsoft.Azure.Functions.Worker;
@@ -18,6 +19,10 @@ public static class WorkflowTriggers
     [Function(nameof(SubmissionWorkflow))]
     public static Task<SubmissionStatus> RunSubmissionWorkflow([OrchestrationTrigger] TaskOrchestrationContext context) =>
         new SubmissionWorkflow().RunAsync(context, context.GetInput<WorkflowInput>()!);
+
+    [Function(nameof(RetryPublication))]
+    public static Task<PublicationRecord> RunRetryPublication([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        new RetryPublication().RunAsync(context, context.GetInput<ChannelRetry>()!);
 
     [Function(nameof(RecordTransition))]
     public static Task<bool> RunRecordTransition([ActivityTrigger] Transition input, string instanceId, FunctionContext fc) =>
@@ -42,6 +47,10 @@ public static class WorkflowTriggers
     [Function(nameof(PublishSubmission))]
     public static Task<IReadOnlyList<PublicationRecord>> RunPublishSubmission([ActivityTrigger] PublishRequest input, string instanceId, FunctionContext fc) =>
         Run<PublishSubmission, PublishRequest, IReadOnlyList<PublicationRecord>>(fc, instanceId, input);
+
+    [Function(nameof(PublishChannel))]
+    public static Task<PublicationRecord> RunPublishChannel([ActivityTrigger] ChannelRetry input, string instanceId, FunctionContext fc) =>
+        Run<PublishChannel, ChannelRetry, PublicationRecord>(fc, instanceId, input);
 
     private static Task<TOut> Run<TActivity, TIn, TOut>(FunctionContext fc, string instanceId, TIn input)
         where TActivity : TaskActivity<TIn, TOut> =>

@@ -3,6 +3,7 @@ using Humas.Workflow.Decisions;
 using Humas.Workflow.Http;
 using Humas.Workflow.Intake;
 using Humas.Workflow.Publication;
+using Humas.Workflow.Publication.Channels;
 using Humas.Workflow.Revision;
 using Humas.Workflow.Tracking;
 using Microsoft.DurableTask.Client;
@@ -30,5 +31,7 @@ public static class HumasRoutes
         app.MapGet(Routes.PublishedJson, (HttpContext c, PublishedHandlers h) => h.JsonAsync(c));
         app.MapGet(Routes.Media, (HttpContext c, PublishedHandlers h, string id, string name) => h.MediaAsync(c, id, name));
         app.MapGet(Routes.Health, (HttpContext c, DurableTaskClient d, HealthHandler h) => h.CheckAsync(c, d));
+        app.MapPost(Routes.PublicationRetry, (HttpContext c, DurableTaskClient d, PublicationRetryHandler h, string id, string channel) =>
+            h.RetryAsync(c, d, id, channel)).DisableAntiforgery();
     }
 }

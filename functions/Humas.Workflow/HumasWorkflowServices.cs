@@ -7,6 +7,7 @@ using Humas.Workflow.Mail;
 using Humas.Workflow.Orchestration;
 using Humas.Workflow.Profiles;
 using Humas.Workflow.Publication;
+using Humas.Workflow.Publication.Channels;
 using Humas.Workflow.Revision;
 using Humas.Workflow.Storage;
 using Humas.Workflow.Tracking;
@@ -19,10 +20,11 @@ namespace Humas.Workflow;
 /// <summary>The workflow's orchestrators and activities, registered by class name in both hosts.</summary>
 public static class WorkflowCatalog
 {
-    public static readonly IReadOnlyList<Type> Orchestrators = [typeof(SubmissionWorkflow)];
+    public static readonly IReadOnlyList<Type> Orchestrators = [typeof(SubmissionWorkflow), typeof(RetryPublication)];
 
     public static readonly IReadOnlyList<Type> Activities =
-        [typeof(RecordTransition), typeof(AssignDeciders), typeof(RequestDecision), typeof(RecordResponse), typeof(ApplyRevision), typeof(PublishSubmission)];
+        [typeof(RecordTransition), typeof(AssignDeciders), typeof(RequestDecision), typeof(RecordResponse), typeof(ApplyRevision),
+         typeof(PublishSubmission), typeof(PublishChannel)];
 }
 
 /// <summary>The public routes; both hosts serve exactly these (a test compares them).</summary>
@@ -41,6 +43,7 @@ public static class Routes
     public const string PublishedJson = "api/published";
     public const string Media = "media/{id}/{name}";
     public const string Health = "api/health";
+    public const string PublicationRetry = "api/submissions/{id}/publications/{channel}/retry";
 }
 
 public static class HumasWorkflowServices
@@ -67,6 +70,15 @@ public static class HumasWorkflowServices
         services.AddSingleton<IMailTransport, SmtpMailTransport>();
         services.AddSingleton<Mailer>();
         services.AddSingleton<WebsiteFeed>();
+        services.AddHttpClient(ChannelHttp.ClientName, (sp, http) =>
+            http.Timeout = sp.GetRequiredService<IOptions<HumasOptions>>().Value.Channels.RequestTimeout);
+        services.AddSingleton<YouTubeToken>();
+        services.AddSingleton<IPublicationChannel, WordPressChannel>();
+        services.AddSingleton<IPublicationChannel, YouTubeChannel>();
+        services.AddSingleton<IPublicationChannel, InstagramChannel>();
+        services.AddSingleton<IPublicationChannel, PartnerMediaChannel>();
+        services.AddSingleton<ChannelPublisher>();
+        services.AddSingleton<PublicationRetryHandler>();
 
         services.AddSingleton<FormPage>();
         services.AddSingleton<IntakeHandler>();

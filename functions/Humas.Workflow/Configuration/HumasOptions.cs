@@ -26,6 +26,7 @@ public sealed class HumasOptions
     public SmtpOptions Smtp { get; set; } = new();
     public WorkflowOptions Workflow { get; set; } = new();
     public IntakeOptions Intake { get; set; } = new();
+    public Publication.Channels.ChannelOptions Channels { get; set; } = new();
 
     /// <summary>Overrides of the profile's people by key: <c>Humas__People__reviewer=name@example</c>.</summary>
     public Dictionary<string, string> People { get; set; } = new(StringComparer.OrdinalIgnoreCase);

@@ -86,8 +86,13 @@ public sealed record RevisionInput(string SubmissionId, int Step, RevisionSubmit
 
 public sealed record PublishRequest(string SubmissionId, DateTimeOffset At);
 
+/// <summary>
+/// The evidence of one channel's publication: the post id, its public address, when, and what the channel answered.
+/// <paramref name="Attempt"/> counts tries (an admin retry adds one); <paramref name="Reason"/> says why a channel failed.
+/// </summary>
 public sealed record PublicationRecord(
-    string Channel, string Status, string? PostId, string? Url, DateTimeOffset At, string? Answer);
+    string Channel, string Status, string? PostId, string? Url, DateTimeOffset At, string? Answer,
+    int Attempt = 1, string? Reason = null);
 
 public static class PublicationStatus
 {

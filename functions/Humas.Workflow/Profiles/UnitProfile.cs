@@ -19,6 +19,8 @@ public sealed record UnitProfile
     public required IReadOnlyList<Track> Tracks { get; init; }
     public IReadOnlyList<string> SummaryRecipients { get; init; } = [];
     public IReadOnlyList<TargetSet> Targets { get; init; } = [];
+    /// <summary>Partner media that receive press releases (channel media-partner).</summary>
+    public IReadOnlyList<MediaPartner> Partners { get; init; } = [];
 
     /// <summary>Approval routes that override the track's for a content type (a press release, say).</summary>
     public IReadOnlyDictionary<string, DecisionRoute> ApprovalByContentType { get; init; } = new Dictionary<string, DecisionRoute>();
@@ -55,6 +57,9 @@ public sealed record Team(string Id, string Name);
 
 /// <summary>Someone in the unit; <paramref name="Backup"/> is the key of their Plt/Plh.</summary>
 public sealed record Person(string Key, string Name, string Title, string Email, string? Backup = null);
+
+/// <summary>A newsroom the office sends press releases to; scope is local or national.</summary>
+public sealed record MediaPartner(string Name, string Email, string Scope);
 
 /// <summary>Who decides a stage and how their answers combine.</summary>
 public sealed record DecisionRoute

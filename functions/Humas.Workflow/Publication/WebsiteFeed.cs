@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Humas.Workflow.Orchestration;
+using Humas.Workflow.Publication.Channels;
 using Humas.Workflow.Storage;
 using Humas.Workflow.Submissions;
 
@@ -52,7 +53,7 @@ public sealed class WebsiteFeed(HumasStorage storage, SubmissionStore store, Lin
 }
 
 /// <summary>Publishes an approved submission on each of its channels, once each.</summary>
-public sealed class PublishSubmission(SubmissionStore store, WebsiteFeed website)
+public sealed class PublishSubmission(SubmissionStore store, WebsiteFeed website, ChannelPublisher channels)
     : Microsoft.DurableTask.TaskActivity<PublishRequest, IReadOnlyList<PublicationRecord>>
 {
     public override async Task<IReadOnlyList<PublicationRecord>> RunAsync(
@@ -60,14 +61,9 @@ public sealed class PublishSubmission(SubmissionStore store, WebsiteFeed website
     {
         var s = await store.GetAsync(request.SubmissionId) ?? throw new InvalidOperationException($"No submission {request.SubmissionId}.");
         var results = new List<PublicationRecord> { await website.PublishAsync(s, request.At) };
-        // Channels without an adapter are recorded as such, never silently skipped.
-        foreach (var channel in s.Content.Channels.Where(c => c != WebsiteFeed.Channel))
-        {
-            var (_, record) = await store.TryAddMarkerAsync(s.Id, WebsiteFeed.PublicationKey(channel),
-                new PublicationRecord(channel, PublicationStatus.NotConfigured, null, null, request.At,
-                    "Kanal belum dikonfigurasi / channel not configured"));
-            results.Add(record);
-        }
+        // Each channel goes out on its own: one that keeps failing ends Failed and the others still publish; channels
+        // without an adapter or settings are recorded as not configured, never silently skipped.
+        results.AddRange(await Task.WhenAll(channels.Targets(s).Select(c => channels.PublishAsync(s, c, attempt: 1))));
         return results;
     }
 }

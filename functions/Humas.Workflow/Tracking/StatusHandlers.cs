@@ -37,8 +37,7 @@ public sealed class StatusHandlers(LinkGate gate, StaffKey staff, SubmissionStor
             $"<li><strong>{E(Wib.Format(h.At, lang))}</strong> · {E(EventText(lang, h.Event))}"
             + (h.Actor is null ? "" : $" · {E(h.Actor)}") + (h.OnBehalfOf is null ? "" : $" a.n. {E(h.OnBehalfOf)}")
             + (h.Comment is null ? "" : $"<br><em>{E(h.Comment)}</em>") + "</li>"));
-        var pubs = string.Join("\n", publications.Select(p =>
-            $"<li>{E(p.Channel)}: {E(p.Status)}" + (p.Url is null ? "" : $" · <a href=\"{E(p.Url)}\">{E(p.Url)}</a>") + "</li>"));
+        var pubs = string.Join("\n", publications.Select(p => Publication.Channels.PublicationHtml.Item(lang, p)));
         var waiting = s.WaitingFor.Count == 0 ? "" :
             $"<p>{E(lang.T("Menunggu", "Waiting for"))}: {E(string.Join(", ", s.WaitingFor))} · {E(lang.T("batas", "until"))} {E(Wib.Format(s.Deadline, lang))}</p>";
         var body = $"""

@@ -1,0 +1,162 @@
+using System.Text.Json.Nodes;
+using Humas.Workflow.Configuration;
+using Humas.Workflow.Storage;
+using Humas.Workflow.Submissions;
+using Microsoft.Extensions.Options;
+
+namespace Humas.Workflow.Publication.Channels;
+
+/// <summary>
+/// The office's Instagram professional account, through the Graph API content-publishing flow: a container is made
+/// from a short-lived read link of each file (a photo, a reel, or a carousel of up to ten), then published. Only
+/// media_publish makes a post; the container and the published media id are kept, and a container that says
+/// PUBLISHED is never published again.
+/// </summary>
+public sealed class InstagramChannel(IHttpClientFactory http, MediaStore media, IOptions<HumasOptions> options, TimeProvider clock)
+    : IPublicationChannel
+{
+    public const string ChannelName = "instagram";
+    private const int CarouselLimit = 10;
+    private const int CaptionLimit = 2200;
+    private InstagramOptions Settings => options.Value.Channels.Instagram;
+    private string Api => $"{Settings.GraphBaseUrl.TrimEnd('/')}/{Settings.ApiVersion}";
+
+    public string Name => ChannelName;
+    public string Serves => ChannelName;
+    public bool IsConfigured => Settings.IsConfigured;
+
+    public async Task<ChannelPost> PublishAsync(Submission s, ChannelProgress progress, CancellationToken ct)
+    {
+        // Instagram takes JPEG photos and videos only.
+        var items = s.Media.Where(m => m.ContentType == "image/jpeg" || m.ContentType.StartsWith("video/", StringComparison.Ordinal))
+            .Take(CarouselLimit).ToList();
+        if (items.Count == 0)
+            throw new ChannelException("Instagram memerlukan foto JPEG atau video / Instagram needs a JPEG photo or a video", transient: false);
+        var client = http.CreateClient(ChannelHttp.ClientName);
+        var caption = Caption(s);
+
+        if (await progress.GetAsync<string>("media-id", ct) is { } published) return await EvidenceAsync(client, published, ct);
+
+        var container = await progress.GetAsync<string>("container", ct);
+        if (container is not null)
+        {
+            var status = await StatusAsync(client, container, ct);
+            if (status == "PUBLISHED")
+            {
+                var found = await FindPublishedAsync(client, caption, ct);
+                if (found is null) return new ChannelPost(container, null, "{\"container\":\"" + container + "\",\"status_code\":\"PUBLISHED\"}");
+                return await EvidenceAsync(client, await progress.KeepAsync("media-id", found, ct), ct);
+            }
+            if (status is "EXPIRED" or "ERROR")
+            {
+                await progress.ForgetAsync("container", ct);
+                container = null;
+            }
+        }
+        container ??= await progress.KeepAsync("container", await CreateAsync(client, s.Id, items, caption, progress, ct), ct);
+        await WaitUntilReadyAsync(client, container, ct);
+
+        var answer = await PostAsync(client, $"{Api}/{Settings.UserId}/media_publish", new() { ["creation_id"] = container }, "Instagram publish", ct);
+        var mediaId = answer["id"]?.ToString()
+                      ?? throw new ChannelException("Instagram publish: the answer has no id", transient: false, ChannelHttp.Compact(answer));
+        await progress.KeepAsync("media-id", mediaId, ct);
+        return await EvidenceAsync(client, mediaId, ct);
+    }
+
+    private async Task<string> CreateAsync(
+        HttpClient client, string id, IReadOnlyList<MediaItem> items, string caption, ChannelProgress progress, CancellationToken ct)
+    {
+        if (items.Count == 1)
+        {
+            var single = await ItemFieldsAsync(items[0], carousel: false, ct);
+            single["caption"] = caption;
+            return await CreateContainerAsync(client, single, ct);
+        }
+        var children = new List<string>();
+        for (var i = 0; i < items.Count; i++)
+        {
+            var child = await progress.GetAsync<string>($"child-{i:D2}", ct);
+            if (child is null)
+            {
+                var fields = await ItemFieldsAsync(items[i], carousel: true, ct);
+                fields["is_carousel_item"] = "true";
+                child = await progress.KeepAsync($"child-{i:D2}", await CreateContainerAsync(client, fields, ct), ct);
+            }
+            if (items[i].ContentType.StartsWith("video/", StringComparison.Ordinal)) await WaitUntilReadyAsync(client, child, ct);
+            children.Add(child);
+        }
+        return await CreateContainerAsync(client, new()
+        {
+            ["media_type"] = "CAROUSEL", ["children"] = string.Join(",", children), ["caption"] = caption,
+        }, ct);
+    }
+
+    private async Task<Dictionary<string, string>> ItemFieldsAsync(MediaItem item, bool carousel, CancellationToken ct)
+    {
+        var link = (await media.ReadLinkAsync(item.BlobName, Settings.MediaLinkLifetime, ct)).ToString();
+        return item.ContentType.StartsWith("video/", StringComparison.Ordinal)
+            ? new() { ["media_type"] = carousel ? "VIDEO" : "REELS", ["video_url"] = link }
+            : new() { ["image_url"] = link };
+    }
+
+    private async Task<string> CreateContainerAsync(HttpClient client, Dictionary<string, string> fields, CancellationToken ct)
+    {
+        var answer = await PostAsync(client, $"{Api}/{Settings.UserId}/media", fields, "Instagram container", ct);
+        return answer["id"]?.ToString()
+               ?? throw new ChannelException("Instagram container: the answer has no id", transient: false, ChannelHttp.Compact(answer));
+    }
+
+    /// <summary>Videos are processed before they can be published; the wait is bounded by the configured number of polls.</summary>
+    private async Task WaitUntilReadyAsync(HttpClient client, string container, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var status = await StatusAsync(client, container, ct);
+            if (status is "FINISHED" or "PUBLISHED") return;
+            if (status is "ERROR" or "EXPIRED")
+                throw new ChannelException($"Instagram container {container}: {status}", transient: false);
+            if (attempt >= Settings.StatusPollAttempts)
+                throw new ChannelException($"Instagram container {container} is still {status}", transient: true);
+            await Task.Delay(Settings.StatusPollInterval, clock, ct);
+        }
+    }
+
+    private async Task<string?> StatusAsync(HttpClient client, string container, CancellationToken ct) =>
+        (await GetAsync(client, $"{Api}/{container}?fields=status_code,status", "Instagram container status", ct))["status_code"]?.ToString();
+
+    // After a try that published but did not live to keep the media id, the account's latest media tell.
+    private async Task<string?> FindPublishedAsync(HttpClient client, string caption, CancellationToken ct)
+    {
+        var answer = await GetAsync(client, $"{Api}/{Settings.UserId}/media?fields=id,caption,timestamp&limit=25", "Instagram media list", ct);
+        return (answer["data"] as JsonArray)?.FirstOrDefault(m => m?["caption"]?.ToString() == caption)?["id"]?.ToString();
+    }
+
+    private async Task<ChannelPost> EvidenceAsync(HttpClient client, string mediaId, CancellationToken ct)
+    {
+        var answer = await GetAsync(client, $"{Api}/{mediaId}?fields=id,permalink,media_type,timestamp", "Instagram media", ct);
+        return new ChannelPost(mediaId, answer["permalink"]?.ToString(), ChannelHttp.Compact(answer));
+    }
+
+    private async Task<JsonNode> PostAsync(HttpClient client, string url, Dictionary<string, string> fields, string what, CancellationToken ct)
+    {
+        fields["access_token"] = Settings.AccessToken!;
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(fields) };
+        var (response, body) = await ChannelHttp.SendAsync(client, request, what, ct);
+        response.Dispose();
+        return ChannelHttp.Json(body, what);
+    }
+
+    private async Task<JsonNode> GetAsync(HttpClient client, string url, string what, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"{url}&access_token={Uri.EscapeDataString(Settings.AccessToken!)}");
+        var (response, body) = await ChannelHttp.SendAsync(client, request, what, ct);
+        response.Dispose();
+        return ChannelHttp.Json(body, what);
+    }
+
+    private static string Caption(Submission s)
+    {
+        var caption = string.Join("\n\n", new[] { s.Content.Title, s.Content.Summary }.Where(p => !string.IsNullOrWhiteSpace(p)));
+        return caption.Length <= CaptionLimit ? caption : caption[..(CaptionLimit - 1)] + "…";
+    }
+}

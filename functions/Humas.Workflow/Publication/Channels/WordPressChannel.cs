@@ -1,0 +1,123 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using Humas.Workflow.Configuration;
+using Humas.Workflow.Storage;
+using Humas.Workflow.Submissions;
+using Microsoft.Extensions.Options;
+using static Humas.Workflow.Pages.Html;
+
+namespace Humas.Workflow.Publication.Channels;
+
+/// <summary>
+/// The office's WordPress site, through its REST API with an application password (HTTP Basic): the first image
+/// goes to the media library, then the post is created with it as featured image.
+/// </summary>
+public sealed class WordPressChannel(IHttpClientFactory http, MediaStore media, WebsiteFeed feed, IOptions<HumasOptions> options)
+    : IPublicationChannel
+{
+    public const string ChannelName = "wordpress";
+    private WordPressOptions Settings => options.Value.Channels.WordPress;
+
+    public string Name => ChannelName;
+    public string Serves => WebsiteFeed.Channel;
+    public bool IsConfigured => Settings.IsConfigured;
+
+    /// <summary>The post's slug carries the submission id, so the site itself can tell whether it has the post.</summary>
+    public static string Slug(string submissionId) => "humas-" + submissionId.ToLowerInvariant();
+
+    public async Task<ChannelPost> PublishAsync(Submission s, ChannelProgress progress, CancellationToken ct)
+    {
+        var client = http.CreateClient(ChannelHttp.ClientName);
+        var api = Settings.BaseUrl!.TrimEnd('/') + "/wp-json/wp/v2";
+
+        if (await FindAsync(client, api, s.Id, ct) is { } earlier) return earlier;
+
+        int? featured = null;
+        if (s.Media.FirstOrDefault(m => m.ContentType.StartsWith("image/", StringComparison.Ordinal)) is { } image)
+            featured = await progress.GetAsync<int?>("featured-media", ct)
+                       ?? await progress.KeepAsync<int?>("featured-media", await UploadAsync(client, api, image, ct), ct);
+
+        var post = new JsonObject
+        {
+            ["title"] = s.Content.Title,
+            ["content"] = Content(s, featured is null ? null : s.Media.First(m => m.ContentType.StartsWith("image/", StringComparison.Ordinal))),
+            ["excerpt"] = s.Content.Summary ?? "",
+            ["status"] = Settings.Status,
+            ["slug"] = Slug(s.Id),
+        };
+        if (featured is { } id) post["featured_media"] = id;
+        if (Settings.Categories.Count > 0) post["categories"] = new JsonArray(Settings.Categories.Select(c => (JsonNode)c).ToArray());
+
+        using var request = Request(HttpMethod.Post, $"{api}/posts");
+        request.Content = JsonContent.Create(post);
+        var (response, body) = await ChannelHttp.SendAsync(client, request, "WordPress post", ct);
+        response.Dispose();
+        return Evidence(ChannelHttp.Json(body, "WordPress post"));
+    }
+
+    private async Task<ChannelPost?> FindAsync(HttpClient client, string api, string id, CancellationToken ct)
+    {
+        using var request = Request(HttpMethod.Get,
+            $"{api}/posts?slug={Uri.EscapeDataString(Slug(id))}&status=publish,future,draft,pending,private&context=edit");
+        var (response, body) = await ChannelHttp.SendAsync(client, request, "WordPress search", ct);
+        response.Dispose();
+        return ChannelHttp.Json(body, "WordPress search") is JsonArray { Count: > 0 } found ? Evidence(found[0]!) : null;
+    }
+
+    private async Task<int> UploadAsync(HttpClient client, string api, MediaItem image, CancellationToken ct)
+    {
+        await using var stream = await media.OpenReadAsync(image.BlobName, ct)
+                                 ?? throw new ChannelException($"Berkas {image.Name} tidak ada / file {image.Name} is missing", transient: false);
+        using var request = Request(HttpMethod.Post, $"{api}/media");
+        var content = new StreamContent(stream);
+        content.Headers.ContentType = new MediaTypeHeaderValue(image.ContentType);
+        content.Headers.ContentLength = image.Size;
+        content.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileName = $"\"{image.Name}\"" };
+        request.Content = content;
+        var (response, body) = await ChannelHttp.SendAsync(client, request, "WordPress media", ct);
+        response.Dispose();
+        return ChannelHttp.Json(body, "WordPress media")["id"]?.GetValue<int>()
+               ?? throw new ChannelException("WordPress media: the answer has no id", transient: false, ChannelHttp.Trim(body));
+    }
+
+    private HttpRequestMessage Request(HttpMethod method, string url)
+    {
+        var request = new HttpRequestMessage(method, url);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic",
+            Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Settings.User}:{Settings.AppPassword}")));
+        return request;
+    }
+
+    // The summary goes to the excerpt; the body keeps its paragraphs, the other media are linked from the public feed.
+    private string Content(Submission s, MediaItem? featured)
+    {
+        var html = new StringBuilder();
+        foreach (var paragraph in (s.Content.Body ?? "").Split(["\r\n\r\n", "\n\n"], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            html.Append("<p>").Append(E(paragraph).Replace("&#xA;", "<br>")).Append("</p>\n");
+        foreach (var m in s.Media.Where(m => m != featured))
+        {
+            var url = E(feed.MediaUrl(s.Id, m));
+            html.Append(m.ContentType.Split('/')[0] switch
+            {
+                "image" => $"<figure><img src=\"{url}\" alt=\"{E(m.Name)}\"></figure>\n",
+                "video" => $"<figure><video controls src=\"{url}\"></video></figure>\n",
+                _ => $"<p><a href=\"{url}\">{E(m.Name)}</a></p>\n",
+            });
+        }
+        return html.ToString();
+    }
+
+    private static ChannelPost Evidence(JsonNode post)
+    {
+        var id = post["id"]?.ToString() ?? throw new ChannelException("WordPress: the answer has no id", transient: false, ChannelHttp.Compact(post));
+        var answer = new JsonObject
+        {
+            ["id"] = post["id"]?.DeepClone(), ["link"] = post["link"]?.DeepClone(), ["status"] = post["status"]?.DeepClone(),
+            ["slug"] = post["slug"]?.DeepClone(), ["featured_media"] = post["featured_media"]?.DeepClone(),
+            ["date_gmt"] = post["date_gmt"]?.DeepClone(),
+        };
+        return new ChannelPost(id, post["link"]?.ToString(), ChannelHttp.Compact(answer));
+    }
+}

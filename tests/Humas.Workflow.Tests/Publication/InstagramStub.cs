@@ -1,0 +1,71 @@
+using System.Collections.Concurrent;
+using WireMock;
+
+namespace Humas.Workflow.Tests.Publication;
+
+/// <summary>
+/// The Instagram Graph API content publishing: POST /{ig-user-id}/media makes a container, GET /{container}?fields=status_code
+/// tells when it is ready, POST /{ig-user-id}/media_publish publishes it, GET /{media-id} gives its permalink.
+/// </summary>
+public sealed class InstagramStub(string userId, string token, int videoPollsBeforeReady = 2) : ProtocolStub
+{
+    public const string Version = "v23.0";
+    private readonly ConcurrentDictionary<string, Container> containers = new();
+    private readonly ConcurrentDictionary<string, string> published = new(); // media id -> caption
+    private int next = 17_900_000;
+
+    public sealed class Container
+    {
+        public required Dictionary<string, string?> Fields { get; init; }
+        public int PollsLeft { get; set; }
+        public string Status { get; set; } = "FINISHED";
+    }
+
+    public IReadOnlyDictionary<string, Container> Containers => containers;
+    public IReadOnlyCollection<string> Published => published.Keys.ToList();
+
+    protected override IResponseMessage Answer(IRequestMessage r)
+    {
+        var form = r.Method == "POST" ? Form(r) : null;
+        var given = form?["access_token"] ?? Query(r, "access_token");
+        if (given != token)
+            return Reply(400, new { error = new { message = "Invalid OAuth access token - Cannot parse access token", type = "OAuthException", code = 190 } });
+        var segments = r.Path.Trim('/').Split('/');
+        if (segments.Length < 2 || segments[0] != Version) return Reply(404, new { error = new { message = "Unknown path", code = 803 } });
+
+        if (r.Method == "POST" && segments is [_, var user, "media"] && user == userId)
+        {
+            var fields = form!.AllKeys.Where(k => k is not null && k != "access_token").ToDictionary(k => k!, k => form[k]);
+            if (fields.GetValueOrDefault("media_type") == "CAROUSEL"
+                && (fields.GetValueOrDefault("children") ?? "").Split(',').Any(c => !containers.ContainsKey(c)))
+                return Reply(400, new { error = new { message = "Invalid parameter", type = "OAuthException", code = 100 } });
+            var id = Interlocked.Increment(ref next).ToString();
+            var video = fields.GetValueOrDefault("media_type") is "REELS" or "VIDEO";
+            containers[id] = new Container { Fields = fields, PollsLeft = video ? videoPollsBeforeReady : 0, Status = video ? "IN_PROGRESS" : "FINISHED" };
+            return Reply(200, new { id });
+        }
+        if (r.Method == "POST" && segments is [_, var owner, "media_publish"] && owner == userId)
+        {
+            var creation = form!["creation_id"];
+            if (creation is null || !containers.TryGetValue(creation, out var c) || c.Status != "FINISHED")
+                return Reply(400, new { error = new { message = "Media ID is not available", type = "OAuthException", code = 9007, error_subcode = 2207027 } });
+            c.Status = "PUBLISHED";
+            var mediaId = Interlocked.Increment(ref next).ToString();
+            published[mediaId] = c.Fields.GetValueOrDefault("caption") ?? "";
+            return Reply(200, new { id = mediaId });
+        }
+        if (r.Method == "GET" && segments is [_, var someone, "media"] && someone == userId)
+            return Reply(200, new { data = published.Select(p => new { id = p.Key, caption = p.Value, timestamp = DateTime.UtcNow.ToString("s") + "+0000" }) });
+        if (r.Method == "GET" && segments is [_, var node])
+        {
+            if (containers.TryGetValue(node, out var container))
+            {
+                if (container.Status == "IN_PROGRESS" && container.PollsLeft-- <= 0) container.Status = "FINISHED";
+                return Reply(200, new { status_code = container.Status, status = container.Status == "IN_PROGRESS" ? "In Progress" : "Finished", id = node });
+            }
+            if (published.ContainsKey(node))
+                return Reply(200, new { id = node, permalink = $"https://www.instagram.com/p/C{node}/", media_type = "IMAGE", timestamp = DateTime.UtcNow.ToString("s") + "+0000" });
+        }
+        return Reply(400, new { error = new { message = "Unsupported request", type = "GraphMethodException", code = 100 } });
+    }
+}

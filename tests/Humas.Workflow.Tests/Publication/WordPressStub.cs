@@ -1,0 +1,60 @@
+using System.Collections.Concurrent;
+using System.Text;
+using System.Text.Json;
+using WireMock;
+
+namespace Humas.Workflow.Tests.Publication;
+
+/// <summary>A WordPress site's REST API (/wp-json/wp/v2 media and posts) with application-password authentication.</summary>
+public sealed class WordPressStub(string user, string appPassword) : ProtocolStub
+{
+    private readonly ConcurrentDictionary<int, Dictionary<string, object?>> posts = new();
+    private readonly ConcurrentDictionary<int, byte[]> media = new();
+    private int nextId = 100;
+
+    public IReadOnlyDictionary<int, byte[]> Media => media;
+    public IReadOnlyCollection<Dictionary<string, object?>> Posts => posts.Values.ToList();
+
+    protected override IResponseMessage Answer(IRequestMessage r)
+    {
+        var expected = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{appPassword}"));
+        if (Header(r, "Authorization") != expected)
+            return Reply(401, new { code = "rest_not_logged_in", message = "You are not currently logged in.", data = new { status = 401 } });
+
+        switch (r.Method, r.Path)
+        {
+            case ("POST", "/wp-json/wp/v2/media"):
+                if (Header(r, "Content-Disposition") is not { } disposition || !disposition.Contains("filename="))
+                    return Reply(400, new { code = "rest_upload_no_content_disposition", message = "No Content-Disposition supplied.", data = new { status = 400 } });
+                var mediaId = Interlocked.Increment(ref nextId);
+                media[mediaId] = Bytes(r);
+                return Reply(201, new
+                {
+                    id = mediaId, date_gmt = DateTime.UtcNow.ToString("s"), slug = $"image-{mediaId}", type = "attachment",
+                    link = $"{Url}/?attachment_id={mediaId}", media_type = "image", mime_type = Header(r, "Content-Type"),
+                    source_url = $"{Url}/wp-content/uploads/image-{mediaId}.jpg",
+                });
+            case ("GET", "/wp-json/wp/v2/posts"):
+                var slug = Query(r, "slug");
+                return Reply(200, posts.Values.Where(p => (string?)p["slug"] == slug).ToList());
+            case ("POST", "/wp-json/wp/v2/posts"):
+                var body = Json(r);
+                var id = Interlocked.Increment(ref nextId);
+                var postSlug = body.TryGetProperty("slug", out var s) ? s.GetString() : $"post-{id}";
+                var post = new Dictionary<string, object?>
+                {
+                    ["id"] = id, ["date_gmt"] = DateTime.UtcNow.ToString("s"), ["slug"] = postSlug,
+                    ["status"] = body.GetProperty("status").GetString(), ["type"] = "post",
+                    ["link"] = $"{Url}/{DateTime.UtcNow:yyyy/MM}/{postSlug}/",
+                    ["title"] = new { raw = body.GetProperty("title").GetString(), rendered = body.GetProperty("title").GetString() },
+                    ["content"] = new { raw = body.GetProperty("content").GetString() },
+                    ["excerpt"] = new { raw = body.TryGetProperty("excerpt", out var e) ? e.GetString() : "" },
+                    ["featured_media"] = body.TryGetProperty("featured_media", out var f) ? f.GetInt32() : 0,
+                };
+                posts[id] = post;
+                return Reply(201, post);
+            default:
+                return Reply(404, new { code = "rest_no_route", message = "No route was found matching the URL and request method.", data = new { status = 404 } });
+        }
+    }
+}

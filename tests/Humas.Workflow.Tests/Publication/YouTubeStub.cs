@@ -1,0 +1,88 @@
+using System.Collections.Concurrent;
+using WireMock;
+
+namespace Humas.Workflow.Tests.Publication;
+
+/// <summary>
+/// Google's OAuth token endpoint and the YouTube Data API v3 resumable upload: a POST with the video resource opens a
+/// session (its address in Location), PUTs carry the bytes, and an empty PUT with Content-Range bytes */size asks
+/// for the session's state (308 with Range while incomplete, the video once done).
+/// </summary>
+public sealed class YouTubeStub(string clientId, string clientSecret, string refreshToken) : ProtocolStub
+{
+    public const string AccessToken = "ya29.test-access-token";
+    private readonly ConcurrentDictionary<string, Session> sessions = new();
+
+    public sealed class Session
+    {
+        public required long Size { get; init; }
+        public required string Metadata { get; init; }
+        public List<byte> Bytes { get; } = [];
+        public string? VideoId { get; set; }
+    }
+
+    public IReadOnlyCollection<Session> Sessions => sessions.Values.ToList();
+    public IEnumerable<string> Videos => sessions.Values.Where(s => s.VideoId is not null).Select(s => s.VideoId!);
+
+    /// <summary>Set to lose the answer of the next upload that completes (the video exists, the client sees a 503).</summary>
+    public bool LoseNextAnswer { get; set; }
+
+    protected override IResponseMessage Answer(IRequestMessage r)
+    {
+        if (r.Method == "POST" && r.Path == "/token")
+        {
+            var form = Form(r);
+            if (form["grant_type"] != "refresh_token" || form["client_id"] != clientId || form["client_secret"] != clientSecret
+                || form["refresh_token"] != refreshToken)
+                return Reply(400, new { error = "invalid_grant", error_description = "Bad Request" });
+            return Reply(200, new { access_token = AccessToken, expires_in = 3599, scope = "https://www.googleapis.com/auth/youtube.upload", token_type = "Bearer" });
+        }
+        if (r.Path != "/upload/youtube/v3/videos") return Reply(404, new { error = new { code = 404, message = "Not Found" } });
+        if (Header(r, "Authorization") != $"Bearer {AccessToken}")
+            return Reply(401, new { error = new { code = 401, message = "Request had invalid authentication credentials.", status = "UNAUTHENTICATED" } });
+
+        if (r.Method == "POST" && Query(r, "uploadType") == "resumable")
+        {
+            var id = Guid.NewGuid().ToString("N");
+            sessions[id] = new Session { Size = long.Parse(Header(r, "X-Upload-Content-Length")!), Metadata = r.Body ?? "" };
+            return Reply(200, null, ("Location", $"{Url}/upload/youtube/v3/videos?uploadType=resumable&upload_id={id}"));
+        }
+        if (r.Method != "PUT" || Query(r, "upload_id") is not { } uploadId || !sessions.TryGetValue(uploadId, out var session))
+            return Reply(404, new { error = new { code = 404, message = "Not Found" } });
+
+        var range = Header(r, "Content-Range");
+        if (range is not null && range.StartsWith("bytes */", StringComparison.Ordinal))
+        {
+            if (session.VideoId is not null) return Reply(200, Video(session));
+            return session.Bytes.Count == 0 ? Reply(308) : Reply(308, null, ("Range", $"bytes=0-{session.Bytes.Count - 1}"));
+        }
+        var from = range is null ? 0 : long.Parse(range["bytes ".Length..range.IndexOf('-')]);
+        if (from != session.Bytes.Count) return Reply(400, new { error = new { code = 400, message = "Invalid Content-Range" } });
+        session.Bytes.AddRange(Bytes(r));
+        if (session.Bytes.Count < session.Size) return Reply(308, null, ("Range", $"bytes=0-{session.Bytes.Count - 1}"));
+        session.VideoId ??= "vid" + Guid.NewGuid().ToString("N")[..8];
+        if (LoseNextAnswer)
+        {
+            LoseNextAnswer = false;
+            return Reply(503, new { error = new { code = 503, message = "Backend Error" } });
+        }
+        return Reply(200, Video(session));
+    }
+
+    private static object Video(Session s)
+    {
+        var meta = System.Text.Json.JsonDocument.Parse(s.Metadata).RootElement;
+        return new
+        {
+            kind = "youtube#video", etag = "etag-" + s.VideoId, id = s.VideoId,
+            snippet = new
+            {
+                publishedAt = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ"),
+                title = meta.GetProperty("snippet").GetProperty("title").GetString(),
+                description = meta.GetProperty("snippet").GetProperty("description").GetString(),
+                categoryId = meta.GetProperty("snippet").GetProperty("categoryId").GetString(),
+            },
+            status = new { uploadStatus = "uploaded", privacyStatus = meta.GetProperty("status").GetProperty("privacyStatus").GetString() },
+        };
+    }
+}
