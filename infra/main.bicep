@@ -168,6 +168,8 @@ module storage 'modules/storage.bicep' = {
       'Claims'
       'Idempotency'
       'Mail'
+      'SubmissionIndex'
+      'People'
     ]
   }
 }

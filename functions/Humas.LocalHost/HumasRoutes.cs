@@ -4,7 +4,9 @@ using Humas.Workflow.Http;
 using Humas.Workflow.Intake;
 using Humas.Workflow.Publication;
 using Humas.Workflow.Publication.Channels;
+using Humas.Workflow.People;
 using Humas.Workflow.Revision;
+using Humas.Workflow.Staff;
 using Humas.Workflow.Tracking;
 using Microsoft.DurableTask.Client;
 
@@ -17,6 +19,7 @@ public static class HumasRoutes
     {
         app.MapGet("/" + Routes.Form, (HttpContext c, FormPage h) => h.Show(c));
         app.MapPost(Routes.Submissions, (HttpContext c, DurableTaskClient d, IntakeHandler h) => h.SubmitAsync(c, d)).DisableAntiforgery();
+        app.MapGet(Routes.Submissions, (HttpContext c, StaffHandlers h) => h.ListAsync(c));
         app.MapGet(Routes.Submission, (HttpContext c, DurableTaskClient d, StatusHandlers h, string id) => h.GetAsync(c, d, id));
         app.MapGet(Routes.Act, (HttpContext c, DecisionHandler h, string token) => h.ShowAsync(c, token));
         app.MapPost(Routes.Act, (HttpContext c, DurableTaskClient d, DecisionHandler h, string token) => h.DecideAsync(c, d, token));
@@ -33,5 +36,10 @@ public static class HumasRoutes
         app.MapGet(Routes.Health, (HttpContext c, DurableTaskClient d, HealthHandler h) => h.CheckAsync(c, d));
         app.MapPost(Routes.PublicationRetry, (HttpContext c, DurableTaskClient d, PublicationRetryHandler h, string id, string channel) =>
             h.RetryAsync(c, d, id, channel)).DisableAntiforgery();
+        app.MapGet(Routes.StaffPage, (HttpContext c, StaffPage h) => h.Show(c));
+        app.MapGet(Routes.SubmissionExport, (HttpContext c, StaffHandlers h, string format) => h.ExportAsync(c, format));
+        app.MapGet(Routes.Calendar, (HttpContext c, StaffHandlers h, string month) => h.CalendarAsync(c, month));
+        app.MapGet(Routes.People, (HttpContext c, PeopleHandlers h) => h.GetAsync(c));
+        app.MapPut(Routes.People, (HttpContext c, PeopleHandlers h) => h.PutAsync(c)).DisableAntiforgery();
     }
 }

@@ -5,10 +5,12 @@ using Humas.Workflow.Intake;
 using Humas.Workflow.Links;
 using Humas.Workflow.Mail;
 using Humas.Workflow.Orchestration;
+using Humas.Workflow.People;
 using Humas.Workflow.Profiles;
 using Humas.Workflow.Publication;
 using Humas.Workflow.Publication.Channels;
 using Humas.Workflow.Revision;
+using Humas.Workflow.Staff;
 using Humas.Workflow.Storage;
 using Humas.Workflow.Tracking;
 using Microsoft.Extensions.Configuration;
@@ -44,6 +46,10 @@ public static class Routes
     public const string Media = "media/{id}/{name}";
     public const string Health = "api/health";
     public const string PublicationRetry = "api/submissions/{id}/publications/{channel}/retry";
+    public const string StaffPage = "staff";
+    public const string SubmissionExport = "api/exports/submissions/{format}";
+    public const string Calendar = "api/calendar/{month}";
+    public const string People = "api/people";
 }
 
 public static class HumasWorkflowServices
@@ -63,6 +69,8 @@ public static class HumasWorkflowServices
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<HumasOptions>>().Value.Intake);
 
         services.AddSingleton<SubmissionStore>();
+        services.AddSingleton<SubmissionIndex>();
+        services.AddSingleton<UnitPeople>();
         services.AddSingleton<MediaStore>();
         services.AddSingleton<Links.Links>();
         services.AddSingleton<LinkGate>();
@@ -88,6 +96,9 @@ public static class HumasWorkflowServices
         services.AddSingleton<PublishedHandlers>();
         services.AddSingleton<HealthHandler>();
         services.AddSingleton<StaffActions>();
+        services.AddSingleton<PeopleHandlers>();
+        services.AddSingleton<StaffHandlers>();
+        services.AddSingleton<StaffPage>();
         return services;
     }
 }

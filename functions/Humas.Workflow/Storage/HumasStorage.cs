@@ -12,6 +12,8 @@ public sealed class HumasStorage
     public const string SubmissionsTable = "Submissions";
     public const string PublishedTable = "Published";
     public const string IdempotencyTable = "Idempotency";
+    public const string SubmissionIndexTable = "SubmissionIndex";
+    public const string PeopleTable = "People";
     public const string MediaContainer = "media";
 
     public HumasStorage(TableServiceClient tables, BlobServiceClient blobs)
@@ -28,7 +30,7 @@ public sealed class HumasStorage
 
     public async Task EnsureCreatedAsync(CancellationToken ct = default)
     {
-        foreach (var table in new[] { SubmissionsTable, PublishedTable, IdempotencyTable })
+        foreach (var table in new[] { SubmissionsTable, PublishedTable, IdempotencyTable, SubmissionIndexTable, PeopleTable })
             await Tables.CreateTableIfNotExistsAsync(table, ct);
         await Media.CreateIfNotExistsAsync(cancellationToken: ct);
     }
