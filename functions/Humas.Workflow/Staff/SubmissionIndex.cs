@@ -153,7 +153,8 @@ public sealed class SubmissionIndex(HumasStorage storage)
         if (before is not null) clauses.Add(TableClient.CreateQueryFilter($"RowKey lt {before}"));
         void Equal(string column, string? value)
         {
-            if (value is not null) clauses.Add(TableClient.CreateQueryFilter($"{column} eq {value}"));
+            // The column is a name, not a value: only the value goes through the quoting.
+            if (value is not null) clauses.Add($"{column} eq {TableClient.CreateQueryFilter($"{value}")}");
         }
         Equal("Stage", q.Stage?.ToString());
         Equal("Team", q.Team);
