@@ -77,6 +77,7 @@ public static class HumasWorkflowServices
         services.AddSingleton<StaffKey>();
         services.AddSingleton<IMailTransport, SmtpMailTransport>();
         services.AddSingleton<Mailer>();
+        services.AddSingleton<EventClaims>();
         services.AddSingleton<WebsiteFeed>();
         services.AddHttpClient(ChannelHttp.ClientName, (sp, http) =>
             http.Timeout = sp.GetRequiredService<IOptions<HumasOptions>>().Value.Channels.RequestTimeout);
