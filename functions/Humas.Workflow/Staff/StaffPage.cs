@@ -108,7 +108,7 @@ public sealed class StaffPage(UnitProfile unit)
             </section>
 
             <section id="tab-people" class="card people" hidden>
-              <form id="people-form">
+              <form id="people-form" novalidate>
                 <table id="people"><thead><tr>
                   <th>{{E(lang.T("Kunci", "Key"))}}</th><th>{{E(lang.T("Nama", "Name"))}}</th><th>{{E(lang.T("Jabatan", "Title"))}}</th>
                   <th>Email</th><th>{{E(lang.T("Pengganti (Plt/Plh)", "Backup"))}}</th></tr></thead><tbody></tbody></table>
