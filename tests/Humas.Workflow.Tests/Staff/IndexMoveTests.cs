@@ -62,6 +62,10 @@ public sealed class IndexMoveTests(WorkflowFixture fixture) : IClassFixture<Work
         await Activity().RunAsync(new ActivityRun(s.Id), move);
         Assert.Equal(new Dictionary<SubmissionStatus, int> { [SubmissionStatus.Rejected] = 1 }, await StatusRowsAsync(s.Id));
         Assert.Equal(SubmissionStatus.Rejected, (await staff.Store.GetAsync(s.Id))!.Status);
+        // Settled: nothing is left for a later save to clean up.
+        var marker = await staff.Store.GetMarkerAsync<IndexMarker>(s.Id, IndexMarker.RowKey);
+        Assert.Empty(marker!.Stale);
+        Assert.Contains($"{SubmissionIndex.StatusPartition(SubmissionStatus.Rejected)}|", string.Join(",", marker.Current));
     }
 
     [Fact]
