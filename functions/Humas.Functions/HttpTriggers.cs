@@ -5,6 +5,7 @@ using Humas.Workflow.Intake;
 using Humas.Workflow.Publication;
 using Humas.Workflow.Revision;
 using Humas.Workflow.Tracking;
+using Humas.Workflow.Uploads;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -15,7 +16,7 @@ namespace Humas.Functions;
 /// <summary>HTTP triggers: bind, call the workflow library, return. Routes come from <see cref="Routes"/>.</summary>
 public sealed class HttpTriggers(
     FormPage form, IntakeHandler intake, StatusHandlers status, DecisionHandler decisions, ReviseHandler revise,
-    PublishedHandlers published, HealthHandler health)
+    PublishedHandlers published, HealthHandler health, UploadHandler uploads, FormScript script)
 {
     // The Functions host has no empty route; this template matches the root only.
     public const string RootRoute = "{root:maxlength(0)?}";
@@ -83,4 +84,13 @@ public sealed class HttpTriggers(
     public Task<IActionResult> Health(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Health)] HttpRequest req,
         [DurableClient] DurableTaskClient client) => health.CheckAsync(req.HttpContext, client).AsAction();
+
+    [Function("CreateUpload")]
+    public Task<IActionResult> CreateUpload(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.Uploads)] HttpRequest req) =>
+        uploads.CreateAsync(req.HttpContext).AsAction();
+
+    [Function("FormScript")]
+    public IActionResult FormScript([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.FormScript)] HttpRequest req) =>
+        script.Serve(req.HttpContext).AsAction();
 }

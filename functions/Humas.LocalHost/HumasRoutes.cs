@@ -5,6 +5,7 @@ using Humas.Workflow.Intake;
 using Humas.Workflow.Publication;
 using Humas.Workflow.Revision;
 using Humas.Workflow.Tracking;
+using Humas.Workflow.Uploads;
 using Microsoft.DurableTask.Client;
 
 namespace Humas.LocalHost;
@@ -26,6 +27,8 @@ public static class HumasRoutes
         app.MapGet(Routes.Feed, (HttpContext c, PublishedHandlers h) => h.AtomAsync(c));
         app.MapGet(Routes.PublishedJson, (HttpContext c, PublishedHandlers h) => h.JsonAsync(c));
         app.MapGet(Routes.Media, (HttpContext c, PublishedHandlers h, string id, string name) => h.MediaAsync(c, id, name));
+        app.MapPost(Routes.Uploads, (HttpContext c, UploadHandler h) => h.CreateAsync(c)).DisableAntiforgery();
+        app.MapGet(Routes.FormScript, (HttpContext c, FormScript h) => h.Serve(c));
         app.MapGet(Routes.Health, (HttpContext c, DurableTaskClient d, HealthHandler h) => h.CheckAsync(c, d));
     }
 }

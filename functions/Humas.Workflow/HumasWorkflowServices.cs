@@ -10,6 +10,7 @@ using Humas.Workflow.Publication;
 using Humas.Workflow.Revision;
 using Humas.Workflow.Storage;
 using Humas.Workflow.Tracking;
+using Humas.Workflow.Uploads;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -39,6 +40,8 @@ public static class Routes
     public const string PublishedJson = "api/published";
     public const string Media = "media/{id}/{name}";
     public const string Health = "api/health";
+    public const string Uploads = "api/uploads";
+    public const string FormScript = "assets/form.js";
 }
 
 public static class HumasWorkflowServices
@@ -66,6 +69,11 @@ public static class HumasWorkflowServices
         services.AddSingleton<Mailer>();
         services.AddSingleton<WebsiteFeed>();
 
+        services.AddSingleton<UploadStore>();
+        services.AddSingleton<UploadAttachments>();
+        services.AddSingleton<UploadSweeper>();
+        services.AddSingleton<UploadHandler>();
+        services.AddSingleton<FormScript>();
         services.AddSingleton<FormPage>();
         services.AddSingleton<IntakeHandler>();
         services.AddSingleton<DecisionHandler>();
