@@ -8,8 +8,15 @@ namespace Humas.Browser.Tests;
 
 /// <summary>The submission form, the tracking page and the decision page in a real browser.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class SubmissionFormTests(BrowserFixture fixture)
+public sealed class SubmissionFormTests(BrowserFixture fixture) : IDisposable
 {
+    private readonly List<string> folders = [];
+
+    public void Dispose()
+    {
+        foreach (var folder in folders) Directory.Delete(folder, recursive: true);
+    }
+
     private const string Reviewer = "redaksi.humas@bbpmp-jateng.example";
 
     private static string Title(string what) => $"{what} {Guid.NewGuid().ToString("N")[..6]}";
@@ -22,9 +29,11 @@ public sealed class SubmissionFormTests(BrowserFixture fixture)
     }
 
     /// <summary>An MP4-looking file on disk, as a phone's video would be picked from the file chooser.</summary>
-    private static string VideoFile(long size)
+    private string VideoFile(long size)
     {
-        var path = Path.Combine(Directory.CreateTempSubdirectory("humas-video-").FullName, "liputan-lokakarya.mp4");
+        var folder = Directory.CreateTempSubdirectory("humas-video-").FullName;
+        folders.Add(folder);
+        var path = Path.Combine(folder, "liputan-lokakarya.mp4");
         using var file = File.Create(path);
         file.Write([0, 0, 0, 0x18, (byte)'f', (byte)'t', (byte)'y', (byte)'p', (byte)'m', (byte)'p', (byte)'4', (byte)'2']);
         var chunk = RandomNumberGenerator.GetBytes(1024 * 1024);
@@ -182,6 +191,30 @@ public sealed class SubmissionFormTests(BrowserFixture fixture)
             status = (await StatusOfTrackingPageAsync(trackingUrl)).GetProperty("status").GetString();
         }
         Assert.Equal("AwaitingApproval", status);
+    }
+
+    [Fact]
+    public async Task A_dropped_connection_during_a_block_is_retried_and_the_upload_completes()
+    {
+        var video = VideoFile(18L * 1024 * 1024);
+        await using var context = await fixture.NewContextAsync("id-ID");
+        var page = await context.NewPageAsync();
+        var third = Convert.ToBase64String("block-000002"u8.ToArray());
+        var tries = 0;
+        await page.RouteAsync(url => url.Contains("comp=block&", StringComparison.Ordinal) && Uri.UnescapeDataString(url).Contains(third, StringComparison.Ordinal), async route =>
+        {
+            if (Interlocked.Increment(ref tries) == 1) await route.AbortAsync("connectionreset");
+            else await route.ContinueAsync();
+        });
+        await page.GotoAsync("/");
+        await page.Locator("#title").FillAsync(Title("Koneksi putus di tengah unggahan"));
+        await page.Locator("#submitterEmail").FillAsync("ani@example.org");
+        await page.Locator("#media").SetInputFilesAsync(video);
+        await page.Locator("#submit").ClickAsync();
+        await page.WaitForURLAsync("**/track/**", new() { Timeout = 120_000 });
+        Assert.Equal(2, tries);
+        var media = (await StatusOfTrackingPageAsync(page.Url)).GetProperty("media")[0];
+        Assert.Equal(new FileInfo(video).Length, media.GetProperty("size").GetInt64());
     }
 
     [Fact]
