@@ -8,6 +8,7 @@ using Humas.Workflow.People;
 using Humas.Workflow.Revision;
 using Humas.Workflow.Staff;
 using Humas.Workflow.Tracking;
+using Humas.Workflow.Uploads;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -19,6 +20,7 @@ namespace Humas.Functions;
 public sealed class HttpTriggers(
     FormPage form, IntakeHandler intake, StatusHandlers status, DecisionHandler decisions, ReviseHandler revise,
     PublishedHandlers published, HealthHandler health, StaffActions actions, PublicationRetryHandler publicationRetry,
+    UploadHandler uploads, FormScript script,
     StaffHandlers staff, StaffPage staffPage, PeopleHandlers people)
 {
     // The Functions host has no empty route; this template matches the root only.
@@ -138,4 +140,13 @@ public sealed class HttpTriggers(
     public Task<IActionResult> PutPeople(
         [HttpTrigger(AuthorizationLevel.Function, "put", Route = Routes.People)] HttpRequest req) =>
         people.PutAsync(req.HttpContext).AsAction();
+
+    [Function("CreateUpload")]
+    public Task<IActionResult> CreateUpload(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.Uploads)] HttpRequest req) =>
+        uploads.CreateAsync(req.HttpContext).AsAction();
+
+    [Function("FormScript")]
+    public IActionResult FormScript([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.FormScript)] HttpRequest req) =>
+        script.Serve(req.HttpContext).AsAction();
 }

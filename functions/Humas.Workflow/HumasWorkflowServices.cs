@@ -13,6 +13,7 @@ using Humas.Workflow.Revision;
 using Humas.Workflow.Staff;
 using Humas.Workflow.Storage;
 using Humas.Workflow.Tracking;
+using Humas.Workflow.Uploads;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -50,6 +51,8 @@ public static class Routes
     public const string SubmissionExport = "api/exports/submissions/{format}";
     public const string Calendar = "api/calendar/{month}";
     public const string People = "api/people";
+    public const string Uploads = "api/uploads";
+    public const string FormScript = "assets/form.js";
 }
 
 public static class HumasWorkflowServices
@@ -60,6 +63,7 @@ public static class HumasWorkflowServices
         services.AddOptions<HumasOptions>().Bind(configuration.GetSection(HumasOptions.Section));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(_ => HumasStorage.FromConfiguration(configuration));
+        services.AddHostedService<StorageInitializer>();
         services.AddSingleton(sp =>
         {
             var o = sp.GetRequiredService<IOptions<HumasOptions>>().Value;
@@ -89,6 +93,11 @@ public static class HumasWorkflowServices
         services.AddSingleton<ChannelPublisher>();
         services.AddSingleton<PublicationRetryHandler>();
 
+        services.AddSingleton<UploadStore>();
+        services.AddSingleton<UploadAttachments>();
+        services.AddSingleton<UploadSweeper>();
+        services.AddSingleton<UploadHandler>();
+        services.AddSingleton<FormScript>();
         services.AddSingleton<FormPage>();
         services.AddSingleton<IntakeHandler>();
         services.AddSingleton<DecisionHandler>();

@@ -14,7 +14,14 @@ public sealed class HumasStorage
     public const string IdempotencyTable = "Idempotency";
     public const string SubmissionIndexTable = "SubmissionIndex";
     public const string PeopleTable = "People";
+    public const string UploadsTable = "Uploads";
     public const string MediaContainer = "media";
+    public const string UploadsContainer = "uploads";
+
+    /// <summary>Every table and container the app uses; infra/main.bicep creates the same (a test compares them).</summary>
+    public static readonly IReadOnlyList<string> AppTables = [SubmissionsTable, PublishedTable, IdempotencyTable, UploadsTable, SubmissionIndexTable, PeopleTable];
+
+    public static readonly IReadOnlyList<string> AppContainers = [MediaContainer, UploadsContainer];
 
     public HumasStorage(TableServiceClient tables, BlobServiceClient blobs)
     {
@@ -27,12 +34,14 @@ public sealed class HumasStorage
 
     public TableClient Table(string name) => Tables.GetTableClient(name);
     public BlobContainerClient Media => Blobs.GetBlobContainerClient(MediaContainer);
+    public BlobContainerClient Uploads => Blobs.GetBlobContainerClient(UploadsContainer);
 
     public async Task EnsureCreatedAsync(CancellationToken ct = default)
     {
-        foreach (var table in new[] { SubmissionsTable, PublishedTable, IdempotencyTable, SubmissionIndexTable, PeopleTable })
+        foreach (var table in AppTables)
             await Tables.CreateTableIfNotExistsAsync(table, ct);
-        await Media.CreateIfNotExistsAsync(cancellationToken: ct);
+        foreach (var container in AppContainers)
+            await Blobs.GetBlobContainerClient(container).CreateIfNotExistsAsync(cancellationToken: ct);
     }
 
     /// <summary>
