@@ -94,7 +94,7 @@ sealed class Seeder(HumasStorage storage)
     private async Task WriteAsync(IReadOnlyList<Submission> batch)
     {
         var records = storage.Table(HumasStorage.SubmissionsTable);
-        await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (s, ct) =>
+        await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (s, ct) =>
         {
             var record = Row(s.Id, "record", s);
             record["Status"] = s.Status.ToString();
@@ -104,7 +104,7 @@ sealed class Seeder(HumasStorage storage)
         var rows = batch.SelectMany(s => SubmissionIndex.KeysFor(s).Select(k => new TableEntity(SubmissionIndex.Summary(s)) { PartitionKey = k.Partition, RowKey = k.Row }));
         var chunks = rows.GroupBy(r => r.PartitionKey).SelectMany(g => g.Chunk(100)).ToList();
         var index = storage.Table(HumasStorage.SubmissionIndexTable);
-        await Parallel.ForEachAsync(chunks, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (chunk, ct) =>
+        await Parallel.ForEachAsync(chunks, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (chunk, ct) =>
             await index.SubmitTransactionAsync(chunk.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), ct));
     }
 

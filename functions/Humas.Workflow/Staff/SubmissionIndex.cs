@@ -166,7 +166,10 @@ public sealed class SubmissionIndex(HumasStorage storage)
         var items = new List<SubmissionRow>();
         string? last = null;
         var more = false;
-        await foreach (var row in Table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: ct))
+        // Ask for one more row than the page when the table applies every filter (that row tells whether a next page
+        // exists); when rows are still checked here, ask in larger steps.
+        var perPage = q.WaitingFor is null && q.Search is null ? q.PageSize + 1 : 1000;
+        await foreach (var row in Table.QueryAsync<TableEntity>(filter, maxPerPage: perPage, cancellationToken: ct))
         {
             if (!q.Matches(row)) continue;
             if (items.Count == q.PageSize)
