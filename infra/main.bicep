@@ -165,9 +165,8 @@ module storage 'modules/storage.bicep' = {
     tableNames: [
       'Submissions'
       'Published'
-      'Claims'
       'Idempotency'
-      'Mail'
+      'Uploads'
     ]
   }
 }

@@ -32,7 +32,6 @@ builder.Services.AddHostedService<UploadSweepService>();
 
 var app = builder.Build();
 var storage = app.Services.GetRequiredService<HumasStorage>();
-await storage.EnsureCreatedAsync();
 await UploadCors.AllowAsync(storage.Blobs, app.Services.GetRequiredService<IOptions<HumasOptions>>().Value.PublicBaseUrl);
 app.MapHumasRoutes();
 app.Logger.LogInformation("Humas local host: profile {Profile}, data in {DataDir}",

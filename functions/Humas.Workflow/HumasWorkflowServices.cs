@@ -57,6 +57,7 @@ public static class HumasWorkflowServices
         services.AddOptions<HumasOptions>().Bind(configuration.GetSection(HumasOptions.Section));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(_ => HumasStorage.FromConfiguration(configuration));
+        services.AddHostedService<StorageInitializer>();
         services.AddSingleton(sp =>
         {
             var o = sp.GetRequiredService<IOptions<HumasOptions>>().Value;

@@ -16,6 +16,11 @@ public sealed class HumasStorage
     public const string MediaContainer = "media";
     public const string UploadsContainer = "uploads";
 
+    /// <summary>Every table and container the app uses; infra/main.bicep creates the same (a test compares them).</summary>
+    public static readonly IReadOnlyList<string> AppTables = [SubmissionsTable, PublishedTable, IdempotencyTable, UploadsTable];
+
+    public static readonly IReadOnlyList<string> AppContainers = [MediaContainer, UploadsContainer];
+
     public HumasStorage(TableServiceClient tables, BlobServiceClient blobs)
     {
         Tables = tables;
@@ -31,10 +36,10 @@ public sealed class HumasStorage
 
     public async Task EnsureCreatedAsync(CancellationToken ct = default)
     {
-        foreach (var table in new[] { SubmissionsTable, PublishedTable, IdempotencyTable, UploadsTable })
+        foreach (var table in AppTables)
             await Tables.CreateTableIfNotExistsAsync(table, ct);
-        await Media.CreateIfNotExistsAsync(cancellationToken: ct);
-        await Uploads.CreateIfNotExistsAsync(cancellationToken: ct);
+        foreach (var container in AppContainers)
+            await Blobs.GetBlobContainerClient(container).CreateIfNotExistsAsync(cancellationToken: ct);
     }
 
     /// <summary>
