@@ -4,6 +4,8 @@ using Humas.Workflow.Http;
 using Humas.Workflow.Intake;
 using Humas.Workflow.Publication;
 using Humas.Workflow.Revision;
+using Humas.Workflow.Summaries;
+using Humas.Workflow.Targets;
 using Humas.Workflow.Tracking;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -15,7 +17,7 @@ namespace Humas.Functions;
 /// <summary>HTTP triggers: bind, call the workflow library, return. Routes come from <see cref="Routes"/>.</summary>
 public sealed class HttpTriggers(
     FormPage form, IntakeHandler intake, StatusHandlers status, DecisionHandler decisions, ReviseHandler revise,
-    PublishedHandlers published, HealthHandler health)
+    PublishedHandlers published, HealthHandler health, TargetHandlers targets, RegisterHandlers registers, SummaryHandler summary)
 {
     // The Functions host has no empty route; this template matches the root only.
     public const string RootRoute = "{root:maxlength(0)?}";
@@ -83,4 +85,44 @@ public sealed class HttpTriggers(
     public Task<IActionResult> Health(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Health)] HttpRequest req,
         [DurableClient] DurableTaskClient client) => health.CheckAsync(req.HttpContext, client).AsAction();
+
+    [Function("Targets")]
+    public Task<IActionResult> Targets(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Targets)] HttpRequest req, string year) =>
+        targets.JsonAsync(req.HttpContext, year).AsAction();
+
+    [Function("Dashboard")]
+    public Task<IActionResult> Dashboard(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Dashboard)] HttpRequest req) =>
+        targets.DashboardAsync(req.HttpContext).AsAction();
+
+    [Function("RunSummary")]
+    public Task<IActionResult> RunSummary(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = Routes.RunSummary)] HttpRequest req) =>
+        summary.RunAsync(req.HttpContext).AsAction();
+
+    [Function("Communities")]
+    public Task<IActionResult> Communities(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = Routes.Communities)] HttpRequest req) =>
+        registers.CommunitiesAsync(req.HttpContext).AsAction();
+
+    [Function("AddCommunity")]
+    public Task<IActionResult> AddCommunity(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = Routes.Communities)] HttpRequest req) =>
+        registers.AddCommunityAsync(req.HttpContext).AsAction();
+
+    [Function("PartnerMedia")]
+    public Task<IActionResult> PartnerMedia(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = Routes.PartnerMedia)] HttpRequest req) =>
+        registers.MediaAsync(req.HttpContext).AsAction();
+
+    [Function("AddPartnerMedium")]
+    public Task<IActionResult> AddPartnerMedium(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = Routes.PartnerMedia)] HttpRequest req) =>
+        registers.AddMediumAsync(req.HttpContext).AsAction();
+
+    [Function("AddCarriedItem")]
+    public Task<IActionResult> AddCarriedItem(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = Routes.PartnerMediaItems)] HttpRequest req, string id) =>
+        registers.AddItemAsync(req.HttpContext, id).AsAction();
 }

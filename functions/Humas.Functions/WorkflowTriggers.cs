@@ -3,6 +3,7 @@ using Humas.Workflow.Orchestration;
 using Humas.Workflow.Publication;
 using Humas.Workflow.Revision;
 using Humas.Workflow.Submissions;
+using Humas.Workflow.Targets;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,6 +35,10 @@ public static class WorkflowTriggers
     [Function(nameof(PublishSubmission))]
     public static Task<IReadOnlyList<PublicationRecord>> RunPublishSubmission([ActivityTrigger] PublishRequest input, string instanceId, FunctionContext fc) =>
         Run<PublishSubmission, PublishRequest, IReadOnlyList<PublicationRecord>>(fc, instanceId, input);
+
+    [Function(nameof(CountPublication))]
+    public static Task<bool> RunCountPublication([ActivityTrigger] CountRequest input, string instanceId, FunctionContext fc) =>
+        Run<CountPublication, CountRequest, bool>(fc, instanceId, input);
 
     private static Task<TOut> Run<TActivity, TIn, TOut>(FunctionContext fc, string instanceId, TIn input)
         where TActivity : TaskActivity<TIn, TOut> =>

@@ -4,6 +4,8 @@ using Humas.Workflow.Http;
 using Humas.Workflow.Intake;
 using Humas.Workflow.Publication;
 using Humas.Workflow.Revision;
+using Humas.Workflow.Summaries;
+using Humas.Workflow.Targets;
 using Humas.Workflow.Tracking;
 using Microsoft.DurableTask.Client;
 
@@ -27,5 +29,13 @@ public static class HumasRoutes
         app.MapGet(Routes.PublishedJson, (HttpContext c, PublishedHandlers h) => h.JsonAsync(c));
         app.MapGet(Routes.Media, (HttpContext c, PublishedHandlers h, string id, string name) => h.MediaAsync(c, id, name));
         app.MapGet(Routes.Health, (HttpContext c, DurableTaskClient d, HealthHandler h) => h.CheckAsync(c, d));
+        app.MapGet(Routes.Targets, (HttpContext c, TargetHandlers h, string year) => h.JsonAsync(c, year));
+        app.MapGet(Routes.Dashboard, (HttpContext c, TargetHandlers h) => h.DashboardAsync(c));
+        app.MapPost(Routes.RunSummary, (HttpContext c, SummaryHandler h) => h.RunAsync(c));
+        app.MapGet(Routes.Communities, (HttpContext c, RegisterHandlers h) => h.CommunitiesAsync(c));
+        app.MapPost(Routes.Communities, (HttpContext c, RegisterHandlers h) => h.AddCommunityAsync(c));
+        app.MapGet(Routes.PartnerMedia, (HttpContext c, RegisterHandlers h) => h.MediaAsync(c));
+        app.MapPost(Routes.PartnerMedia, (HttpContext c, RegisterHandlers h) => h.AddMediumAsync(c));
+        app.MapPost(Routes.PartnerMediaItems, (HttpContext c, RegisterHandlers h, string id) => h.AddItemAsync(c, id));
     }
 }

@@ -3,6 +3,7 @@ using Humas.LocalHost.Engine;
 using Humas.Workflow;
 using Humas.Workflow.Configuration;
 using Humas.Workflow.Storage;
+using Humas.Workflow.Summaries;
 
 // The local host: the Functions app's endpoints and orchestrations in one process, on the Durable Task
 // engine over Azurite, with state that survives a restart.
@@ -26,6 +27,7 @@ builder.Services.AddLocalDurableEngine(
     },
     WorkflowCatalog.Orchestrators,
     WorkflowCatalog.Activities);
+builder.Services.AddHostedService<SummaryScheduler>();
 
 var app = builder.Build();
 await app.Services.GetRequiredService<HumasStorage>().EnsureCreatedAsync();

@@ -9,6 +9,8 @@ using Humas.Workflow.Profiles;
 using Humas.Workflow.Publication;
 using Humas.Workflow.Revision;
 using Humas.Workflow.Storage;
+using Humas.Workflow.Summaries;
+using Humas.Workflow.Targets;
 using Humas.Workflow.Tracking;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,7 +24,7 @@ public static class WorkflowCatalog
     public static readonly IReadOnlyList<Type> Orchestrators = [typeof(SubmissionWorkflow)];
 
     public static readonly IReadOnlyList<Type> Activities =
-        [typeof(RecordTransition), typeof(RequestDecision), typeof(ApplyRevision), typeof(PublishSubmission)];
+        [typeof(RecordTransition), typeof(RequestDecision), typeof(ApplyRevision), typeof(PublishSubmission), typeof(CountPublication)];
 }
 
 /// <summary>The public routes; both hosts serve exactly these (a test compares them).</summary>
@@ -39,6 +41,12 @@ public static class Routes
     public const string PublishedJson = "api/published";
     public const string Media = "media/{id}/{name}";
     public const string Health = "api/health";
+    public const string Targets = "api/targets/{year}";
+    public const string Dashboard = "dashboard";
+    public const string RunSummary = "api/summaries/run";
+    public const string Communities = "api/communities";
+    public const string PartnerMedia = "api/partner-media";
+    public const string PartnerMediaItems = "api/partner-media/{id}/items";
 }
 
 public static class HumasWorkflowServices
@@ -73,6 +81,17 @@ public static class HumasWorkflowServices
         services.AddSingleton<StatusHandlers>();
         services.AddSingleton<PublishedHandlers>();
         services.AddSingleton<HealthHandler>();
+
+        services.AddOptions<SummaryOptions>().Bind(configuration.GetSection(SummaryOptions.Section));
+        services.AddSingleton<WaitingIndex>();
+        services.AddSingleton<ProgressStore>();
+        services.AddSingleton<RegisterStore>();
+        services.AddSingleton<TargetRules>();
+        services.AddSingleton<TargetReporter>();
+        services.AddSingleton<WeeklySummary>();
+        services.AddSingleton<TargetHandlers>();
+        services.AddSingleton<RegisterHandlers>();
+        services.AddSingleton<SummaryHandler>();
         return services;
     }
 }

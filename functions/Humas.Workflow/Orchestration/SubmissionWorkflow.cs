@@ -61,6 +61,8 @@ public sealed class SubmissionWorkflow : TaskOrchestrator<WorkflowInput, Submiss
             await RecordAsync(SubmissionStatus.Publishing, "Publishing");
             var publications = await context.CallActivityAsync<IReadOnlyList<PublicationRecord>>(
                 nameof(PublishSubmission), new PublishRequest(Id, Now), Retry);
+            if (publications.Any(p => p.Status == PublicationStatus.Published))
+                await context.CallActivityAsync(nameof(Targets.CountPublication), new Targets.CountRequest(Id, Now), Retry);
             return publications.Any(p => p.Status == PublicationStatus.Published)
                 ? await CloseAsync(SubmissionStatus.Published, "Published")
                 : await CloseAsync(SubmissionStatus.PublicationFailed, "PublicationFailed");

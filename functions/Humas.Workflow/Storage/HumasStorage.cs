@@ -13,6 +13,11 @@ public sealed class HumasStorage
     public const string PublishedTable = "Published";
     public const string IdempotencyTable = "Idempotency";
     public const string MediaContainer = "media";
+    public const string ProgressTable = "Progress";
+    public const string RegistersTable = "Registers";
+    public const string SummariesTable = "Summaries";
+    public const string WaitingTable = "Waiting";
+    public const string SnapshotsContainer = "snapshots";
 
     public HumasStorage(TableServiceClient tables, BlobServiceClient blobs)
     {
@@ -25,12 +30,14 @@ public sealed class HumasStorage
 
     public TableClient Table(string name) => Tables.GetTableClient(name);
     public BlobContainerClient Media => Blobs.GetBlobContainerClient(MediaContainer);
+    public BlobContainerClient Snapshots => Blobs.GetBlobContainerClient(SnapshotsContainer);
 
     public async Task EnsureCreatedAsync(CancellationToken ct = default)
     {
-        foreach (var table in new[] { SubmissionsTable, PublishedTable, IdempotencyTable })
+        foreach (var table in new[] { SubmissionsTable, PublishedTable, IdempotencyTable, ProgressTable, RegistersTable, SummariesTable, WaitingTable })
             await Tables.CreateTableIfNotExistsAsync(table, ct);
         await Media.CreateIfNotExistsAsync(cancellationToken: ct);
+        await Snapshots.CreateIfNotExistsAsync(cancellationToken: ct);
     }
 
     /// <summary>
