@@ -64,13 +64,17 @@ public sealed class ProgressStore(HumasStorage storage)
             }
             catch (TableTransactionFailedException e) when (e.Status is 409 or 412 && attempt < 60)
             {
-                // Either another count moved the row first, or some of these were counted before: drop those and retry.
+                if (e.FailedTransactionActionIndex is { } failed && failed == actions.Count - 1)
+                {
+                    // Another count moved the counter row first: read it again and retry, after a short random pause.
+                    await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 10 * Math.Min(attempt, 10))), ct);
+                    continue;
+                }
+                // Some of these were counted before (a retried activity): keep only the others.
                 var fresh = new List<CountEntry>();
                 foreach (var entry in pending)
                     if (!await IsCountedAsync(year, entry.What, ct)) fresh.Add(entry);
-                var dropped = pending.Count - fresh.Count;
                 pending = fresh;
-                if (dropped == 0) await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * Math.Min(attempt, 10))), ct);
             }
         }
     }
