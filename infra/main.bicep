@@ -168,6 +168,10 @@ module storage 'modules/storage.bicep' = {
       'Claims'
       'Idempotency'
       'Mail'
+      'Progress'
+      'Registers'
+      'Summaries'
+      'Waiting'
     ]
   }
 }
