@@ -171,6 +171,8 @@ module storage 'modules/storage.bicep' = {
       'Registers'
       'Summaries'
       'Waiting'
+      'SubmissionIndex'
+      'People'
     ]
   }
 }

@@ -4,9 +4,11 @@ using Humas.Workflow.Http;
 using Humas.Workflow.Intake;
 using Humas.Workflow.Publication;
 using Humas.Workflow.Publication.Channels;
+using Humas.Workflow.People;
 using Humas.Workflow.Revision;
 using Humas.Workflow.Summaries;
 using Humas.Workflow.Targets;
+using Humas.Workflow.Staff;
 using Humas.Workflow.Tracking;
 using Humas.Workflow.Uploads;
 using Microsoft.AspNetCore.Http;
@@ -20,7 +22,8 @@ namespace Humas.Functions;
 public sealed class HttpTriggers(
     FormPage form, IntakeHandler intake, StatusHandlers status, DecisionHandler decisions, ReviseHandler revise,
     PublishedHandlers published, HealthHandler health, StaffActions actions, PublicationRetryHandler publicationRetry,
-    UploadHandler uploads, FormScript script, TargetHandlers targets, RegisterHandlers registers, SummaryHandler summary)
+    UploadHandler uploads, FormScript script, TargetHandlers targets, RegisterHandlers registers, SummaryHandler summary,
+    StaffHandlers staff, StaffPage staffPage, PeopleHandlers people)
 {
     // The Functions host has no empty route; this template matches the root only.
     public const string RootRoute = "{root:maxlength(0)?}";
@@ -109,6 +112,36 @@ public sealed class HttpTriggers(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = Routes.PublicationRetry)] HttpRequest req,
         [DurableClient] DurableTaskClient client, string id, string channel) =>
         publicationRetry.RetryAsync(req.HttpContext, client, id, channel).AsAction();
+
+    [Function("ListSubmissions")]
+    public Task<IActionResult> ListSubmissions(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = Routes.Submissions)] HttpRequest req) =>
+        staff.ListAsync(req.HttpContext).AsAction();
+
+    [Function("ExportSubmissions")]
+    public Task<IActionResult> ExportSubmissions(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = Routes.SubmissionExport)] HttpRequest req, string format) =>
+        staff.ExportAsync(req.HttpContext, format).AsAction();
+
+    [Function("Calendar")]
+    public Task<IActionResult> Calendar(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = Routes.Calendar)] HttpRequest req, string month) =>
+        staff.CalendarAsync(req.HttpContext, month).AsAction();
+
+    // The page holds no data; it asks for the function key and sends it with each call.
+    [Function("StaffPage")]
+    public IActionResult StaffPage([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.StaffPage)] HttpRequest req) =>
+        staffPage.Show(req.HttpContext).AsAction();
+
+    [Function("GetPeople")]
+    public Task<IActionResult> GetPeople(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = Routes.People)] HttpRequest req) =>
+        people.GetAsync(req.HttpContext).AsAction();
+
+    [Function("PutPeople")]
+    public Task<IActionResult> PutPeople(
+        [HttpTrigger(AuthorizationLevel.Function, "put", Route = Routes.People)] HttpRequest req) =>
+        people.PutAsync(req.HttpContext).AsAction();
 
     [Function("CreateUpload")]
     public Task<IActionResult> CreateUpload(

@@ -4,9 +4,11 @@ using Humas.Workflow.Http;
 using Humas.Workflow.Intake;
 using Humas.Workflow.Publication;
 using Humas.Workflow.Publication.Channels;
+using Humas.Workflow.People;
 using Humas.Workflow.Revision;
 using Humas.Workflow.Summaries;
 using Humas.Workflow.Targets;
+using Humas.Workflow.Staff;
 using Humas.Workflow.Tracking;
 using Humas.Workflow.Uploads;
 using Microsoft.DurableTask.Client;
@@ -20,6 +22,7 @@ public static class HumasRoutes
     {
         app.MapGet("/" + Routes.Form, (HttpContext c, FormPage h) => h.Show(c));
         app.MapPost(Routes.Submissions, (HttpContext c, DurableTaskClient d, IntakeHandler h) => h.SubmitAsync(c, d)).DisableAntiforgery();
+        app.MapGet(Routes.Submissions, (HttpContext c, StaffHandlers h) => h.ListAsync(c));
         app.MapGet(Routes.Submission, (HttpContext c, DurableTaskClient d, StatusHandlers h, string id) => h.GetAsync(c, d, id));
         app.MapGet(Routes.Act, (HttpContext c, DecisionHandler h, string token) => h.ShowAsync(c, token));
         app.MapPost(Routes.Act, (HttpContext c, DurableTaskClient d, DecisionHandler h, string token) => h.DecideAsync(c, d, token));
@@ -46,5 +49,10 @@ public static class HumasRoutes
         app.MapGet(Routes.PartnerMedia, (HttpContext c, RegisterHandlers h) => h.MediaAsync(c));
         app.MapPost(Routes.PartnerMedia, (HttpContext c, RegisterHandlers h) => h.AddMediumAsync(c));
         app.MapPost(Routes.PartnerMediaItems, (HttpContext c, RegisterHandlers h, string id) => h.AddItemAsync(c, id));
+        app.MapGet(Routes.StaffPage, (HttpContext c, StaffPage h) => h.Show(c));
+        app.MapGet(Routes.SubmissionExport, (HttpContext c, StaffHandlers h, string format) => h.ExportAsync(c, format));
+        app.MapGet(Routes.Calendar, (HttpContext c, StaffHandlers h, string month) => h.CalendarAsync(c, month));
+        app.MapGet(Routes.People, (HttpContext c, PeopleHandlers h) => h.GetAsync(c));
+        app.MapPut(Routes.People, (HttpContext c, PeopleHandlers h) => h.PutAsync(c)).DisableAntiforgery();
     }
 }

@@ -5,10 +5,12 @@ using Humas.Workflow.Intake;
 using Humas.Workflow.Links;
 using Humas.Workflow.Mail;
 using Humas.Workflow.Orchestration;
+using Humas.Workflow.People;
 using Humas.Workflow.Profiles;
 using Humas.Workflow.Publication;
 using Humas.Workflow.Publication.Channels;
 using Humas.Workflow.Revision;
+using Humas.Workflow.Staff;
 using Humas.Workflow.Storage;
 using Humas.Workflow.Summaries;
 using Humas.Workflow.Targets;
@@ -47,6 +49,10 @@ public static class Routes
     public const string Media = "media/{id}/{name}";
     public const string Health = "api/health";
     public const string PublicationRetry = "api/submissions/{id}/publications/{channel}/retry";
+    public const string StaffPage = "staff";
+    public const string SubmissionExport = "api/exports/submissions/{format}";
+    public const string Calendar = "api/calendar/{month}";
+    public const string People = "api/people";
     public const string Uploads = "api/uploads";
     public const string FormScript = "assets/form.js";
     public const string Targets = "api/targets/{year}";
@@ -75,6 +81,8 @@ public static class HumasWorkflowServices
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<HumasOptions>>().Value.Intake);
 
         services.AddSingleton<SubmissionStore>();
+        services.AddSingleton<SubmissionIndex>();
+        services.AddSingleton<UnitPeople>();
         services.AddSingleton<MediaStore>();
         services.AddSingleton<Links.Links>();
         services.AddSingleton<LinkGate>();
@@ -117,6 +125,9 @@ public static class HumasWorkflowServices
         services.AddSingleton<TargetHandlers>();
         services.AddSingleton<RegisterHandlers>();
         services.AddSingleton<SummaryHandler>();
+        services.AddSingleton<PeopleHandlers>();
+        services.AddSingleton<StaffHandlers>();
+        services.AddSingleton<StaffPage>();
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using Humas.Workflow.Orchestration;
+using Humas.Workflow.People;
 using Humas.Workflow.Profiles;
 using Humas.Workflow.Storage;
 using Humas.Workflow.Submissions;
@@ -7,16 +8,16 @@ using Microsoft.DurableTask;
 namespace Humas.Workflow.Decisions;
 
 /// <summary>
-/// Picks who decides a stage from the unit profile as it is now: the reviewers, the approval route of the
+/// Picks who decides a stage from the people of the unit as they are now (the profile with the staff's changes): the reviewers, the approval route of the
 /// submission's content type or track, or the submitter for a revision. Four-eyes: a submitter never
 /// decides on their own submission; their backup (or the unit's fallback decider) takes the seat.
 /// </summary>
-public sealed class AssignDeciders(SubmissionStore store, UnitProfile unit) : TaskActivity<AssignmentRequest, StageAssignment>
+public sealed class AssignDeciders(SubmissionStore store, UnitPeople people) : TaskActivity<AssignmentRequest, StageAssignment>
 {
     public override async Task<StageAssignment> RunAsync(TaskActivityContext context, AssignmentRequest request)
     {
         var s = await store.GetAsync(request.SubmissionId) ?? throw new InvalidOperationException($"No submission {request.SubmissionId}.");
-        return Assign(unit, s, request.Stage);
+        return Assign(await people.CurrentAsync(), s, request.Stage);
     }
 
     public static StageAssignment Assign(UnitProfile unit, Submission s, Stage stage)

@@ -3,6 +3,7 @@ using Humas.Workflow.Intake;
 using Humas.Workflow.Links;
 using Humas.Workflow.Orchestration;
 using Humas.Workflow.Pages;
+using Humas.Workflow.People;
 using Humas.Workflow.Profiles;
 using Humas.Workflow.Storage;
 using Humas.Workflow.Submissions;
@@ -22,7 +23,8 @@ public sealed record DecisionClaim(
 /// every link); POST /act/{token} claims the stage once and raises the decision as an event.
 /// </summary>
 public sealed class DecisionHandler(
-    LinkGate gate, SubmissionStore store, MediaStore media, EventClaims claims, UnitProfile unit, TimeProvider clock, ILogger<DecisionHandler> logger)
+    LinkGate gate, SubmissionStore store, MediaStore media, EventClaims claims, UnitProfile unit, UnitPeople people, TimeProvider clock,
+    ILogger<DecisionHandler> logger)
 {
     public static string ClaimKey(Stage stage, int round) => $"claim-{stage}-{round}";
 
@@ -43,8 +45,8 @@ public sealed class DecisionHandler(
         var claim = await store.GetMarkerAsync<DecisionClaim>(s.Id, ClaimKey(s, link), http.RequestAborted);
         if (claim is not null) return AlreadyDecided(lang, claim, 200);
         if (!IsWaitingFor(s, link)) return MovedOn(lang, s, 200);
-        var person = unit.PersonByKeyOrNull(link.PersonKey);
-        var seat = link.OnBehalfOf is null ? null : unit.PersonByKeyOrNull(link.OnBehalfOf);
+        var person = await people.ResolveAsync(link.PersonKey, link.Email, http.RequestAborted);
+        var seat = link.OnBehalfOf is null ? null : await people.ResolveAsync(link.OnBehalfOf, null, http.RequestAborted);
 
         var content = await ContentHtml(s, lang, http.RequestAborted);
         var body = DecisionPage.Body(unit, s, link, person?.Name ?? link.Email, seat?.Name, content, clock.GetUtcNow(), lang);
@@ -74,8 +76,9 @@ public sealed class DecisionHandler(
         if (await store.GetMarkerAsync<DecisionClaim>(s.Id, key, ct) is { } earlier) return AlreadyDecided(lang, earlier, 409);
         if (!IsWaitingFor(s, link)) return MovedOn(lang, s, 409);
 
-        var person = unit.PersonByKey(link.PersonKey);
-        var seat = link.OnBehalfOf is null ? null : unit.PersonByKey(link.OnBehalfOf);
+        // The person the link was sent to, even when the role has moved to someone else since.
+        var person = await people.ResolveAsync(link.PersonKey, link.Email, ct) ?? new Person(link.PersonKey, link.Email, "", link.Email);
+        var seat = link.OnBehalfOf is null ? null : await people.ResolveAsync(link.OnBehalfOf, null, ct);
         var now = clock.GetUtcNow();
         var claimed = await claims.ClaimAndRaiseAsync(client, s.Id, key,
             new DecisionClaim(stage, link.Round, decision, comment, person.Key, person.Name, now, seat?.Name),

@@ -12,6 +12,8 @@ public sealed class HumasStorage
     public const string SubmissionsTable = "Submissions";
     public const string PublishedTable = "Published";
     public const string IdempotencyTable = "Idempotency";
+    public const string SubmissionIndexTable = "SubmissionIndex";
+    public const string PeopleTable = "People";
     public const string UploadsTable = "Uploads";
     public const string MediaContainer = "media";
     public const string UploadsContainer = "uploads";
@@ -23,7 +25,8 @@ public sealed class HumasStorage
 
     /// <summary>Every table and container the app uses; infra/main.bicep creates the same (a test compares them).</summary>
     public static readonly IReadOnlyList<string> AppTables =
-        [SubmissionsTable, PublishedTable, IdempotencyTable, UploadsTable, ProgressTable, RegistersTable, SummariesTable, WaitingTable];
+        [SubmissionsTable, PublishedTable, IdempotencyTable, UploadsTable, ProgressTable, RegistersTable, SummariesTable, WaitingTable,
+         SubmissionIndexTable, PeopleTable];
 
     public static readonly IReadOnlyList<string> AppContainers = [MediaContainer, UploadsContainer, SnapshotsContainer];
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
+using Humas.Workflow.Staff;
 using Humas.Workflow.Submissions;
 
 namespace Humas.Workflow.Storage;
@@ -12,6 +13,7 @@ namespace Humas.Workflow.Storage;
 public sealed class SubmissionStore(HumasStorage storage)
 {
     private readonly WaitingIndex waiting = new(storage);
+    private readonly SubmissionIndex index = new(storage);
     private const string RecordKey = "record";
     private static readonly JsonSerializerOptions Json = SubmissionJson.Options;
 
@@ -35,22 +37,88 @@ public sealed class SubmissionStore(HumasStorage storage)
         return list.OrderBy(h => h.Step).ToList();
     }
 
-    /// <summary>Writes the record and one history row in one transaction; replaying the same step rewrites the same rows.</summary>
+    /// <summary>
+    /// Writes the record and one history row in one transaction (replaying the same step rewrites the same rows), then
+    /// moves the submission's index rows to where its new state belongs.
+    /// </summary>
     public async Task SaveAsync(Submission submission, HistoryEntry entry, CancellationToken ct = default)
+    {
+        var committed = await CommitAsync(submission, entry, ct);
+        await IndexAsync(submission, committed, ct);
+        await waiting.MirrorAsync(submission, ct);
+    }
+
+    /// <summary>
+    /// The record, the history row and the index marker (which index rows the submission has now, and which ones it
+    /// must lose) in one transaction. The marker's ETag guards it, so two writers cannot lose each other's stale rows.
+    /// </summary>
+    public async Task<(IndexMarker Marker, ETag ETag)> CommitAsync(Submission submission, HistoryEntry entry, CancellationToken ct = default)
     {
         var record = Row(submission.Id, RecordKey, submission);
         record["Status"] = submission.Status.ToString();
         record["CreatedAt"] = submission.CreatedAt;
-        await Table.SubmitTransactionAsync(
-        [
-            new TableTransactionAction(TableTransactionActionType.UpsertReplace, record),
-            new TableTransactionAction(TableTransactionActionType.UpsertReplace, Row(submission.Id, HistoryKey(entry.Step), entry)),
-        ], ct);
-        await waiting.MirrorAsync(submission, ct);
+        var wanted = SubmissionIndex.KeysFor(submission).Select(k => k.ToString()).ToList();
+        for (var attempt = 1; ; attempt++)
+        {
+            var found = await Table.GetEntityIfExistsAsync<TableEntity>(submission.Id, IndexMarker.RowKey, cancellationToken: ct);
+            var previous = found.HasValue ? Read<IndexMarker>(found.Value!) : IndexMarker.None;
+            var marker = new IndexMarker(wanted, previous.Current.Concat(previous.Stale).Except(wanted).Distinct().ToList());
+            var markerRow = Row(submission.Id, IndexMarker.RowKey, marker);
+            try
+            {
+                var response = await Table.SubmitTransactionAsync(
+                [
+                    new TableTransactionAction(TableTransactionActionType.UpsertReplace, record),
+                    new TableTransactionAction(TableTransactionActionType.UpsertReplace, Row(submission.Id, HistoryKey(entry.Step), entry)),
+                    found.HasValue
+                        ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, markerRow, found.Value!.ETag)
+                        : new TableTransactionAction(TableTransactionActionType.Add, markerRow),
+                ], ct);
+                return (marker, response.Value[2].Headers.ETag ?? ETag.All);
+            }
+            catch (TableTransactionFailedException e) when (e.Status is 409 or 412 && attempt < 5)
+            {
+                // Another save of this submission got in between: read its marker and try again.
+            }
+        }
+    }
+
+    /// <summary>
+    /// Brings the index rows in line with a committed marker. Safe to repeat: a save interrupted before or during this
+    /// step leaves its stale rows in the marker, and the next save (the retried activity) removes them.
+    /// </summary>
+    public async Task IndexAsync(Submission submission, (IndexMarker Marker, ETag ETag) committed, CancellationToken ct = default)
+    {
+        for (var round = 0; round < 3; round++)
+        {
+            var (marker, etag) = committed;
+            await index.ApplyAsync(submission, marker.Current.Select(IndexKey.Parse).ToList(), marker.Stale.Select(IndexKey.Parse).ToList(), ct);
+            var found = await Table.GetEntityIfExistsAsync<TableEntity>(submission.Id, IndexMarker.RowKey, cancellationToken: ct);
+            if (!found.HasValue) return;
+            if (found.Value!.ETag == etag)
+            {
+                if (marker.Stale.Count == 0) return;
+                try
+                {
+                    await Table.UpdateEntityAsync(Row(submission.Id, IndexMarker.RowKey, marker with { Stale = [] }), etag, TableUpdateMode.Replace, ct);
+                    return;
+                }
+                catch (RequestFailedException e) when (e.Status == 412) { /* a later save owns the marker now */ }
+                found = await Table.GetEntityIfExistsAsync<TableEntity>(submission.Id, IndexMarker.RowKey, cancellationToken: ct);
+                if (!found.HasValue) return;
+            }
+            // A later save moved the submission on while this one wrote its rows: index what is stored now.
+            var latest = await GetAsync(submission.Id, ct);
+            if (latest is null) return;
+            submission = latest;
+            committed = (Read<IndexMarker>(found.Value!), found.Value!.ETag);
+        }
     }
 
     public async Task DeleteAsync(string id, CancellationToken ct = default)
     {
+        var marker = await GetMarkerAsync<IndexMarker>(id, IndexMarker.RowKey, ct);
+        if (marker is not null) await index.RemoveAsync(marker, ct);
         await foreach (var row in Table.QueryAsync<TableEntity>(e => e.PartitionKey == id, select: ["PartitionKey", "RowKey"], cancellationToken: ct))
             await Table.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, ct);
     }

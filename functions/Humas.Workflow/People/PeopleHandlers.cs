@@ -1,0 +1,92 @@
+using System.Text.Json;
+using Humas.Workflow.Http;
+using Humas.Workflow.Profiles;
+using Humas.Workflow.Submissions;
+using Microsoft.AspNetCore.Http;
+
+namespace Humas.Workflow.People;
+
+/// <summary>GET and PUT /api/people (staff): the unit's people, reviewers, approvers and summary recipients.</summary>
+public sealed class PeopleHandlers(StaffKey staff, UnitPeople people, UnitProfile file)
+{
+    /// <summary>Set by App Service authentication (Microsoft Entra ID) in Azure; the platform drops it when a client sends it.</summary>
+    public const string PrincipalHeader = "X-MS-CLIENT-PRINCIPAL-NAME";
+    private const int BodyLimit = 256 * 1024;
+
+    /// <summary>What a PUT sends: the whole settings, the version they were based on, and who is changing them.</summary>
+    public sealed record PeopleUpdate
+    {
+        public int? Version { get; init; }
+        public string? ChangedBy { get; init; }
+        public IReadOnlyList<Person>? People { get; init; }
+        public IReadOnlyList<string>? Reviewers { get; init; }
+        public IReadOnlyDictionary<string, IReadOnlyList<string>>? Approvers { get; init; }
+        public IReadOnlyList<string>? SummaryRecipients { get; init; }
+    }
+
+    public async Task<IResult> GetAsync(HttpContext http)
+    {
+        if (!staff.Allows(http.Request)) return StaffKey.Refused();
+        return Results.Json(await View(http.RequestAborted), SubmissionJson.Options);
+    }
+
+    public async Task<IResult> PutAsync(HttpContext http)
+    {
+        if (!staff.Allows(http.Request)) return StaffKey.Refused();
+        var ct = http.RequestAborted;
+        if (http.Request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) != true)
+            return Problems.Field(415, "body", "Kirim JSON (application/json) / send JSON (application/json)");
+        if (http.Request.ContentLength > BodyLimit) return Problems.Field(413, "body", "Paling banyak 256 KB / at most 256 KB");
+
+        PeopleUpdate? update;
+        try
+        {
+            update = await JsonSerializer.DeserializeAsync<PeopleUpdate>(http.Request.Body, SubmissionJson.Options, ct);
+        }
+        catch (JsonException e)
+        {
+            return Problems.Field(400, string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "body" : e.Path.TrimStart('$', '.'),
+                "JSON tidak dapat dibaca / the JSON could not be read");
+        }
+        if (update is null) return Problems.Field(400, "body", "JSON kosong / empty JSON");
+
+        var by = http.Request.Headers[PrincipalHeader].ToString().Trim();
+        if (by.Length == 0) by = update.ChangedBy?.Trim() ?? "";
+        var errors = new Dictionary<string, string[]>();
+        if (by.Length is 0 or > 200) errors["changedBy"] = ["Nama pengubah wajib, paling banyak 200 karakter / who is changing this is required, at most 200 characters"];
+
+        var settings = new PeopleSettings
+        {
+            People = update.People ?? [], Reviewers = update.Reviewers ?? [],
+            Approvers = update.Approvers ?? new Dictionary<string, IReadOnlyList<string>>(), SummaryRecipients = update.SummaryRecipients ?? [],
+        }.Normalized();
+        foreach (var (field, messages) in settings.Validate(file)) errors[field] = messages;
+        if (errors.Count > 0) return Problems.Validation(errors);
+
+        try
+        {
+            await people.ChangeAsync(settings, by, update.Version, ct);
+        }
+        catch (PeopleChangedMeanwhile changed)
+        {
+            return Problems.Field(409, "version",
+                $"Data orang sudah diubah orang lain (versi {changed.Current.Version}, oleh {changed.Current.ChangedBy}); muat ulang / " +
+                $"someone else changed the people meanwhile (version {changed.Current.Version}, by {changed.Current.ChangedBy}); reload");
+        }
+        return Results.Json(await View(ct), SubmissionJson.Options);
+    }
+
+    private async Task<object> View(CancellationToken ct)
+    {
+        var state = await people.GetAsync(ct);
+        var changes = await people.ChangesAsync(30, ct);
+        return new
+        {
+            unit = file.ShortName,
+            state.Version, state.ChangedAt, state.ChangedBy,
+            state.Settings.People, state.Settings.Reviewers, state.Settings.Approvers, state.Settings.SummaryRecipients,
+            tracks = file.Tracks.Select(t => new { t.Id, t.Name, policy = t.Approval.Policy.ToString() }),
+            changes = changes.Select(c => new { c.Version, c.At, c.By, c.Changes }),
+        };
+    }
+}
