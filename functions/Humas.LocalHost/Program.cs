@@ -18,6 +18,8 @@ var intake = builder.Configuration.GetSection("Humas:Intake").Get<IntakeOptions>
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = intake.MaxFiles * intake.MaxFileBytes + 16 * 1024 * 1024);
 
 builder.Services.AddHumasWorkflow(builder.Configuration);
+// Answers the router's own refusals (no such route, wrong method) as problem+json like every other error.
+builder.Services.AddProblemDetails();
 builder.Services.AddLocalDurableEngine(
     new LocalEngineOptions
     {
@@ -29,6 +31,7 @@ builder.Services.AddLocalDurableEngine(
 
 var app = builder.Build();
 await app.Services.GetRequiredService<HumasStorage>().EnsureCreatedAsync();
+app.UseStatusCodePages();
 app.MapHumasRoutes();
 app.Logger.LogInformation("Humas local host: profile {Profile}, data in {DataDir}",
     app.Configuration["Humas:Profile"] ?? "bbpmp-jateng", app.Configuration["Humas:DataDir"]);

@@ -1,4 +1,5 @@
 using Humas.Workflow.Http;
+using Humas.Workflow.Intake;
 using Humas.Workflow.Links;
 using Humas.Workflow.Orchestration;
 using Humas.Workflow.Pages;
@@ -77,7 +78,8 @@ public sealed class DecisionHandler(
         if (refused is not null) return refused;
         var stage = link!.Stage!.Value;
 
-        var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(ct) : null;
+        var (form, unreadable) = await Forms.ReadAsync(http.Request, ct);
+        if (unreadable is not null) return unreadable;
         var decision = form?["decision"].ToString().Trim().ToLowerInvariant() ?? "";
         var comment = form?["comment"].ToString().Trim();
         if (!DecisionValues.AllowedAt(stage).Contains(decision))
@@ -85,6 +87,7 @@ public sealed class DecisionHandler(
         if (decision is DecisionValues.Revise or DecisionValues.Reject && string.IsNullOrWhiteSpace(comment))
             return Problems.Field(400, "comment", "Catatan wajib untuk revisi atau penolakan / a comment is required to revise or reject");
         if (comment?.Length > 4000) return Problems.Field(400, "comment", "Paling banyak 4000 karakter / at most 4000 characters");
+        if (comment is not null && TextRules.Check(comment, multiline: true) is { } badComment) return Problems.Field(400, "comment", badComment);
 
         var s = await store.GetAsync(link.SubmissionId, ct);
         if (s is null) return LinkGate.Message(lang, 404, lang.T("Pengajuan tidak ditemukan", "Submission not found"), "");
@@ -92,8 +95,12 @@ public sealed class DecisionHandler(
         if (await store.GetMarkerAsync<DecisionClaim>(s.Id, key, ct) is { } earlier) return AlreadyDecided(lang, earlier, 409);
         if (!IsWaitingFor(s, link)) return MovedOn(lang, s, 409);
 
-        var person = unit.PersonByKey(link.PersonKey);
-        var seat = link.OnBehalfOf is null ? null : unit.PersonByKey(link.OnBehalfOf);
+        var person = unit.PersonByKeyOrNull(link.PersonKey);
+        var seat = link.OnBehalfOf is null ? null : unit.PersonByKeyOrNull(link.OnBehalfOf);
+        // Only a link signed for someone the profile no longer knows gets here: it is as good as forged.
+        if (person is null || (link.OnBehalfOf is not null && seat is null))
+            return LinkGate.Message(lang, 403, lang.T("Tautan tidak sah", "This link is not valid"),
+                $"<p>{E(lang.T("Orang pada tautan ini tidak dikenal.", "The person this link was made for is not known."))}</p>");
         var now = clock.GetUtcNow();
         var (added, claim) = await store.TryAddMarkerAsync(s.Id, key,
             new DecisionClaim(stage, link.Round, decision, comment, person.Key, person.Name, now, seat?.Name), ct);

@@ -56,7 +56,8 @@ public sealed class ReviseHandler(LinkGate gate, SubmissionStore store, UnitProf
         var ct = http.RequestAborted;
         var (link, refused) = await gate.CheckDecisionAsync(token, "revise", lang, ct);
         if (refused is not null) return refused;
-        var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(ct) : null;
+        var (form, unreadable) = await Forms.ReadAsync(http.Request, ct);
+        if (unreadable is not null) return unreadable;
         string? Field(string name) => form?[name].ToString().Trim() is { Length: > 0 } v ? v : null;
         var errors = new Dictionary<string, string[]>();
         var title = Field("title");
@@ -65,6 +66,8 @@ public sealed class ReviseHandler(LinkGate gate, SubmissionStore store, UnitProf
         if (Field("summary")?.Length > SubmissionValidator.SummaryMax) errors["summary"] = [$"at most {SubmissionValidator.SummaryMax} characters"];
         if (Field("body")?.Length > 20_000) errors["body"] = ["at most 20000 characters"];
         if (Field("comment")?.Length > 4_000) errors["comment"] = ["at most 4000 characters"];
+        foreach (var (name, multiline) in new[] { ("title", false), ("summary", true), ("body", true), ("comment", true) })
+            if (!errors.ContainsKey(name) && Field(name) is { } value && TextRules.Check(value, multiline) is { } bad) errors[name] = [bad];
         if (errors.Count > 0) return Problems.Validation(errors);
 
         var s = await store.GetAsync(link!.SubmissionId, ct);
