@@ -62,6 +62,7 @@ public static class HumasWorkflowServices
         services.AddSingleton(sp => new LinkSigner(LinkSigner.KeyFrom(sp.GetRequiredService<IOptions<HumasOptions>>().Value.LinkSigningKey)));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<HumasOptions>>().Value.Intake);
 
+        services.AddSingleton<Faults.FaultPoints>();
         services.AddSingleton<SubmissionStore>();
         services.AddSingleton<MediaStore>();
         services.AddSingleton<Links.Links>();
