@@ -6,6 +6,7 @@ using Humas.Workflow.Publication;
 using Humas.Workflow.Publication.Channels;
 using Humas.Workflow.Revision;
 using Humas.Workflow.Tracking;
+using Humas.Workflow.Uploads;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -16,7 +17,8 @@ namespace Humas.Functions;
 /// <summary>HTTP triggers: bind, call the workflow library, return. Routes come from <see cref="Routes"/>.</summary>
 public sealed class HttpTriggers(
     FormPage form, IntakeHandler intake, StatusHandlers status, DecisionHandler decisions, ReviseHandler revise,
-    PublishedHandlers published, HealthHandler health, StaffActions actions, PublicationRetryHandler publicationRetry)
+    PublishedHandlers published, HealthHandler health, StaffActions actions, PublicationRetryHandler publicationRetry,
+    UploadHandler uploads, FormScript script)
 {
     // The Functions host has no empty route; this template matches the root only.
     public const string RootRoute = "{root:maxlength(0)?}";
@@ -105,4 +107,13 @@ public sealed class HttpTriggers(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = Routes.PublicationRetry)] HttpRequest req,
         [DurableClient] DurableTaskClient client, string id, string channel) =>
         publicationRetry.RetryAsync(req.HttpContext, client, id, channel).AsAction();
+
+    [Function("CreateUpload")]
+    public Task<IActionResult> CreateUpload(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.Uploads)] HttpRequest req) =>
+        uploads.CreateAsync(req.HttpContext).AsAction();
+
+    [Function("FormScript")]
+    public IActionResult FormScript([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.FormScript)] HttpRequest req) =>
+        script.Serve(req.HttpContext).AsAction();
 }

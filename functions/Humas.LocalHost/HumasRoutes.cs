@@ -6,6 +6,7 @@ using Humas.Workflow.Publication;
 using Humas.Workflow.Publication.Channels;
 using Humas.Workflow.Revision;
 using Humas.Workflow.Tracking;
+using Humas.Workflow.Uploads;
 using Microsoft.DurableTask.Client;
 
 namespace Humas.LocalHost;
@@ -30,6 +31,8 @@ public static class HumasRoutes
         app.MapGet(Routes.Feed, (HttpContext c, PublishedHandlers h) => h.AtomAsync(c));
         app.MapGet(Routes.PublishedJson, (HttpContext c, PublishedHandlers h) => h.JsonAsync(c));
         app.MapGet(Routes.Media, (HttpContext c, PublishedHandlers h, string id, string name) => h.MediaAsync(c, id, name));
+        app.MapPost(Routes.Uploads, (HttpContext c, UploadHandler h) => h.CreateAsync(c)).DisableAntiforgery();
+        app.MapGet(Routes.FormScript, (HttpContext c, FormScript h) => h.Serve(c));
         app.MapGet(Routes.Health, (HttpContext c, DurableTaskClient d, HealthHandler h) => h.CheckAsync(c, d));
         app.MapPost(Routes.PublicationRetry, (HttpContext c, DurableTaskClient d, PublicationRetryHandler h, string id, string channel) =>
             h.RetryAsync(c, d, id, channel)).DisableAntiforgery();

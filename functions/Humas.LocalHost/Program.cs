@@ -1,8 +1,10 @@
 using Humas.LocalHost;
 using Humas.LocalHost.Engine;
+using Humas.LocalHost.Uploads;
 using Humas.Workflow;
 using Humas.Workflow.Configuration;
 using Humas.Workflow.Storage;
+using Microsoft.Extensions.Options;
 
 // The local host: the Functions app's endpoints and orchestrations in one process, on the Durable Task
 // engine over Azurite, with state that survives a restart.
@@ -31,9 +33,12 @@ builder.Services.AddLocalDurableEngine(
     },
     WorkflowCatalog.Orchestrators,
     WorkflowCatalog.Activities);
+builder.Services.AddHostedService<UploadSweepService>();
 
 var app = builder.Build();
-await app.Services.GetRequiredService<HumasStorage>().EnsureCreatedAsync();
+var storage = app.Services.GetRequiredService<HumasStorage>();
+await storage.EnsureCreatedAsync();
+await UploadCors.AllowAsync(storage.Blobs, app.Services.GetRequiredService<IOptions<HumasOptions>>().Value.PublicBaseUrl);
 app.UseStatusCodePages();
 app.MapHumasRoutes();
 app.Logger.LogInformation("Humas local host: profile {Profile}, data in {DataDir}",

@@ -11,6 +11,7 @@ using Humas.Workflow.Publication.Channels;
 using Humas.Workflow.Revision;
 using Humas.Workflow.Storage;
 using Humas.Workflow.Tracking;
+using Humas.Workflow.Uploads;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -44,6 +45,8 @@ public static class Routes
     public const string Media = "media/{id}/{name}";
     public const string Health = "api/health";
     public const string PublicationRetry = "api/submissions/{id}/publications/{channel}/retry";
+    public const string Uploads = "api/uploads";
+    public const string FormScript = "assets/form.js";
 }
 
 public static class HumasWorkflowServices
@@ -70,6 +73,7 @@ public static class HumasWorkflowServices
         services.AddSingleton<StaffKey>();
         services.AddSingleton<IMailTransport, SmtpMailTransport>();
         services.AddSingleton<Mailer>();
+        services.AddSingleton<EventClaims>();
         services.AddSingleton<WebsiteFeed>();
         services.AddHttpClient(ChannelHttp.ClientName, (sp, http) =>
             http.Timeout = sp.GetRequiredService<IOptions<HumasOptions>>().Value.Channels.RequestTimeout);
@@ -81,6 +85,11 @@ public static class HumasWorkflowServices
         services.AddSingleton<ChannelPublisher>();
         services.AddSingleton<PublicationRetryHandler>();
 
+        services.AddSingleton<UploadStore>();
+        services.AddSingleton<UploadAttachments>();
+        services.AddSingleton<UploadSweeper>();
+        services.AddSingleton<UploadHandler>();
+        services.AddSingleton<FormScript>();
         services.AddSingleton<FormPage>();
         services.AddSingleton<IntakeHandler>();
         services.AddSingleton<DecisionHandler>();

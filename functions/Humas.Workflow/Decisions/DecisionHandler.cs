@@ -22,7 +22,7 @@ public sealed record DecisionClaim(
 /// every link); POST /act/{token} claims the stage once and raises the decision as an event.
 /// </summary>
 public sealed class DecisionHandler(
-    LinkGate gate, SubmissionStore store, MediaStore media, UnitProfile unit, TimeProvider clock, ILogger<DecisionHandler> logger)
+    LinkGate gate, SubmissionStore store, MediaStore media, EventClaims claims, UnitProfile unit, TimeProvider clock, ILogger<DecisionHandler> logger)
 {
     public static string ClaimKey(Stage stage, int round) => $"claim-{stage}-{round}";
 
@@ -102,21 +102,12 @@ public sealed class DecisionHandler(
             return LinkGate.Message(lang, 403, lang.T("Tautan tidak sah", "This link is not valid"),
                 $"<p>{E(lang.T("Orang pada tautan ini tidak dikenal.", "The person this link was made for is not known."))}</p>");
         var now = clock.GetUtcNow();
-        var (added, claim) = await store.TryAddMarkerAsync(s.Id, key,
-            new DecisionClaim(stage, link.Round, decision, comment, person.Key, person.Name, now, seat?.Name), ct);
-        if (!added) return AlreadyDecided(lang, claim, 409);
-        try
-        {
-            await client.RaiseEventAsync(s.Id, WorkflowEvents.For(stage, link.Round),
-                new DecisionMade(stage, link.Round, decision, comment, person.Key, person.Name, now, seat?.Key, seat?.Name), CancellationToken.None);
-        }
-        catch (Exception e)
-        {
-            // Give the link back: the decision did not reach the workflow.
-            logger.LogError(e, "Could not raise {Stage} decision for {Id}", stage, s.Id);
-            await store.RemoveMarkerAsync(s.Id, key, CancellationToken.None);
-            return Problems.Status(503, "Keputusan belum tercatat / the decision was not recorded", "Please try again.");
-        }
+        var claimed = await claims.ClaimAndRaiseAsync(client, s.Id, key,
+            new DecisionClaim(stage, link.Round, decision, comment, person.Key, person.Name, now, seat?.Name),
+            WorkflowEvents.For(stage, link.Round),
+            new DecisionMade(stage, link.Round, decision, comment, person.Key, person.Name, now, seat?.Key, seat?.Name), ct);
+        if (claimed.Earlier is { } taken) return AlreadyDecided(lang, taken, 409);
+        if (claimed.Failed) return Problems.Status(503, "Keputusan belum tercatat / the decision was not recorded", "Please try again.");
         logger.LogInformation("{Stage} decision {Decision} for {Id} by {Person}", stage, decision, s.Id, person.Key);
         var next = decision switch
         {

@@ -14,7 +14,10 @@ public static class Problems
         {
             Status = status,
             Title = "Data pengajuan tidak valid / the submission is not valid",
-            Type = "https://datatracker.ietf.org/doc/html/rfc9110#section-15.5." + (status == 400 ? "1" : status == 413 ? "14" : "16"),
+            Type = "https://datatracker.ietf.org/doc/html/rfc9110#section-15.5." + status switch
+            {
+                404 => "5", 409 => "10", 413 => "14", 415 => "16", _ => "1",
+            },
             Extensions = { ["errors"] = errors },
         });
 

@@ -8,6 +8,7 @@ using Humas.Workflow.Orchestration;
 using Humas.Workflow.Profiles;
 using Humas.Workflow.Storage;
 using Humas.Workflow.Submissions;
+using Humas.Workflow.Uploads;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.DurableTask.Client;
@@ -23,7 +24,7 @@ namespace Humas.Workflow.Intake;
 /// </summary>
 public sealed class IntakeHandler(
     UnitProfile unit, IOptions<HumasOptions> options, SubmissionStore store, MediaStore media, HumasStorage storage,
-    Links.Links links, TimeProvider clock, ILogger<IntakeHandler> logger)
+    UploadAttachments attachments, FormPage form, Links.Links links, TimeProvider clock, ILogger<IntakeHandler> logger)
 {
     public const string IdempotencyHeader = "Idempotency-Key";
     private const int JsonLimit = 1024 * 1024;
@@ -49,22 +50,37 @@ public sealed class IntakeHandler(
         catch (IntakeRefused refused)
         {
             await media.DeleteFolderAsync(id, CancellationToken.None);
-            return refused.Result;
+            return Refuse(request, refused.Fields, refused.Status, Errors(refused.Field, refused.Message));
         }
         catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException)
         {
             await media.DeleteFolderAsync(id, CancellationToken.None);
             if (e is BadHttpRequestException { StatusCode: 413 })
-                return Problems.Field(413, "media", "Permintaan terlalu besar / the request is too large");
-            return Problems.Field(400, "body", $"Permintaan tidak dapat dibaca / the request could not be read: {e.Message}");
+                return Refuse(request, null, 413, Errors("media", "Permintaan terlalu besar / the request is too large"));
+            return Refuse(request, null, 400, Errors("body", $"Permintaan tidak dapat dibaca / the request could not be read: {e.Message}"));
         }
 
         var now = clock.GetUtcNow();
+        FormPage.TakeWibPublishTime(parsed.Fields);
         var content = new SubmissionValidator(unit, options.Value.Intake).Validate(parsed.Fields, now, out var errors);
-        if (content is null)
+        var uploadIds = parsed.Fields.Many("uploads");
+        if (parsed.Media.Count + uploadIds.Count > options.Value.Intake.MaxFiles)
+            errors["uploads"] = [$"Paling banyak {options.Value.Intake.MaxFiles} berkas / at most {options.Value.Intake.MaxFiles} files"];
+        if (content is null || errors.Count > 0)
         {
             await media.DeleteFolderAsync(id, CancellationToken.None);
-            return Problems.Validation(errors);
+            return Refuse(request, parsed.Fields, 400, errors);
+        }
+
+        IReadOnlyList<CheckedUpload> named;
+        try
+        {
+            named = await attachments.CheckAsync(uploadIds, ct);
+        }
+        catch (UploadRefused refused)
+        {
+            await media.DeleteFolderAsync(id, CancellationToken.None);
+            return Refuse(request, parsed.Fields, refused.Status, Errors("uploads", refused.Message));
         }
 
         if (key.Length > 0)
@@ -78,9 +94,21 @@ public sealed class IntakeHandler(
             }
         }
 
+        IReadOnlyList<MediaItem> attached;
+        try
+        {
+            attached = await attachments.AttachAsync(id, parsed.Media.Count, named, ct);
+        }
+        catch (UploadRefused refused)
+        {
+            await attachments.ReleaseAsync(id, named);
+            await media.DeleteFolderAsync(id, CancellationToken.None);
+            return Refuse(request, parsed.Fields, refused.Status, Errors("uploads", refused.Message));
+        }
+
         var submission = new Submission
         {
-            Id = id, Content = content, Media = parsed.Media, Status = SubmissionStatus.Submitted, CreatedAt = now, UpdatedAt = now,
+            Id = id, Content = content, Media = [.. parsed.Media, .. attached], Status = SubmissionStatus.Submitted, CreatedAt = now, UpdatedAt = now,
         };
         await store.SaveAsync(submission, new HistoryEntry
         {
@@ -97,11 +125,21 @@ public sealed class IntakeHandler(
             logger.LogError(e, "Could not start the workflow for {Id}", id);
             await store.DeleteAsync(id, CancellationToken.None);
             await media.DeleteFolderAsync(id, CancellationToken.None);
+            await attachments.ReleaseAsync(id, named);
             return Problems.Status(503, "Layanan sedang sibuk / the service is busy", "Nothing was stored; please try again.");
         }
-        logger.LogInformation("Accepted submission {Id} ({Type}, {Media} media)", id, content.ContentType, parsed.Media.Count);
+        await attachments.DiscardOriginalsAsync(named);
+        logger.LogInformation("Accepted submission {Id} ({Type}, {Media} media)", id, content.ContentType, submission.Media.Count);
         return Accepted(request, submission);
     }
+
+    private static Dictionary<string, string[]> Errors(string field, string reason) => new() { [field] = [reason] };
+
+    /// <summary>A browser's form post gets its form back with the messages beside the fields; anything else problem+json.</summary>
+    private IResult Refuse(HttpRequest request, SubmissionFields? fields, int status, IDictionary<string, string[]> errors) =>
+        Problems.WantsHtml(request) && !request.Headers.Accept.ToString().Contains("application/json", StringComparison.OrdinalIgnoreCase)
+            ? form.Render(request, fields, errors, status)
+            : Problems.Validation(errors, status);
 
     private IResult Accepted(HttpRequest request, Submission s)
     {
@@ -145,9 +183,13 @@ public sealed class IntakeHandler(
 
     private sealed record Parsed(SubmissionFields Fields, IReadOnlyList<MediaItem> Media);
 
-    private sealed class IntakeRefused(IResult result) : Exception
+    private sealed class IntakeRefused(int status, string field, string reason) : Exception(reason)
     {
-        public IResult Result { get; } = result;
+        public int Status { get; } = status;
+        public string Field { get; } = field;
+
+        /// <summary>What was read before the refusal, so a browser gets its form back with those values.</summary>
+        public SubmissionFields? Fields { get; set; }
     }
 
     private async Task<Parsed> ReadAsync(HttpRequest request, string id, CancellationToken ct)
@@ -163,15 +205,15 @@ public sealed class IntakeHandler(
             return new Parsed(fields, []);
         }
         if (type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)) return new Parsed(await ReadJsonAsync(request, ct), []);
-        throw new IntakeRefused(Problems.Field(415, "Content-Type",
-            "Kirim multipart/form-data atau application/json / send multipart/form-data or application/json"));
+        throw new IntakeRefused(415, "Content-Type",
+            "Kirim multipart/form-data atau application/json / send multipart/form-data or application/json");
     }
 
     private static async Task<SubmissionFields> ReadJsonAsync(HttpRequest request, CancellationToken ct)
     {
-        if (request.ContentLength > JsonLimit) throw new IntakeRefused(Problems.Field(413, "body", "JSON paling besar 1 MB / at most 1 MB"));
+        if (request.ContentLength > JsonLimit) throw new IntakeRefused(413, "body", "JSON paling besar 1 MB / at most 1 MB");
         using var buffer = new MemoryStream();
-        await CopyLimitedAsync(request.Body, buffer, JsonLimit, () => new IntakeRefused(Problems.Field(413, "body", "JSON paling besar 1 MB / at most 1 MB")), ct);
+        await CopyLimitedAsync(request.Body, buffer, JsonLimit, () => new IntakeRefused(413, "body", "JSON paling besar 1 MB / at most 1 MB"), ct);
         JsonDocument doc;
         try
         {
@@ -179,7 +221,7 @@ public sealed class IntakeHandler(
         }
         catch (JsonException e)
         {
-            throw new IntakeRefused(Problems.Field(400, "body", $"JSON tidak valid / invalid JSON: {e.Message}"));
+            throw new IntakeRefused(400, "body", $"JSON tidak valid / invalid JSON: {e.Message}");
         }
         using (doc)
         {
@@ -190,7 +232,7 @@ public sealed class IntakeHandler(
             catch (InvalidOperationException e)
             {
                 // Strings the parser let through but cannot turn into text: broken UTF-8.
-                throw new IntakeRefused(Problems.Field(400, "body", $"JSON tidak valid / invalid JSON: {e.Message}"));
+                throw new IntakeRefused(400, "body", $"JSON tidak valid / invalid JSON: {e.Message}");
             }
         }
     }
@@ -198,7 +240,7 @@ public sealed class IntakeHandler(
     private static SubmissionFields Fields(JsonDocument doc)
     {
         if (doc.RootElement.ValueKind != JsonValueKind.Object)
-            throw new IntakeRefused(Problems.Field(400, "body", "Harus objek JSON / must be a JSON object"));
+            throw new IntakeRefused(400, "body", "Harus objek JSON / must be a JSON object");
         var fields = new SubmissionFields();
         foreach (var p in doc.RootElement.EnumerateObject())
         {
@@ -224,59 +266,72 @@ public sealed class IntakeHandler(
             ? HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value
             : null;
         if (string.IsNullOrEmpty(boundary) || boundary.Length > 200)
-            throw new IntakeRefused(Problems.Field(400, "Content-Type", "Batas multipart tidak ada / missing multipart boundary"));
+            throw new IntakeRefused(400, "Content-Type", "Batas multipart tidak ada / missing multipart boundary");
         var reader = new MultipartReader(boundary, request.Body) { HeadersLengthLimit = 16 * 1024 };
         var fields = new SubmissionFields();
         var items = new List<MediaItem>();
+        try
+        {
+            await ReadSectionsAsync(reader, fields, items, id, ct);
+        }
+        catch (IntakeRefused refused)
+        {
+            refused.Fields ??= fields;
+            throw;
+        }
+        return new Parsed(fields, items);
+    }
+
+    private async Task ReadSectionsAsync(MultipartReader reader, SubmissionFields fields, List<MediaItem> items, string id, CancellationToken ct)
+    {
+        var limits = options.Value.Intake;
         var fieldBytes = 0L;
         var parts = 0;
         while (await reader.ReadNextSectionAsync(ct) is { } section)
         {
             if (++parts > MaxParts)
-                throw new IntakeRefused(Problems.Field(400, "body", $"Paling banyak {MaxParts} bagian formulir / at most {MaxParts} form parts"));
+                throw new IntakeRefused(400, "body", $"Paling banyak {MaxParts} bagian formulir / at most {MaxParts} form parts");
             if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase))
-                throw new IntakeRefused(Problems.Field(400, "body", "Bagian multipart tanpa Content-Disposition form-data / a part lacks form-data disposition"));
+                throw new IntakeRefused(400, "body", "Bagian multipart tanpa Content-Disposition form-data / a part lacks form-data disposition");
             var name = disposition.Name.Value ?? "";
             if (disposition.IsFileDisposition())
             {
                 if (!string.Equals(name, "media", StringComparison.OrdinalIgnoreCase))
-                    throw new IntakeRefused(Problems.Field(400, name, "Berkas harus dikirim sebagai 'media' / files go in the 'media' field"));
+                    throw new IntakeRefused(400, name, "Berkas harus dikirim sebagai 'media' / files go in the 'media' field");
                 var fileName = disposition.FileNameStar.Value ?? disposition.FileName.Value ?? "";
                 if (fileName.Length == 0) continue; // an empty file input in a browser form
-                if (FileNameProblem(fileName) is { } problem) throw new IntakeRefused(Problems.Field(400, "media", problem));
+                if (FileNameProblem(fileName) is { } problem) throw new IntakeRefused(400, "media", problem);
                 if (items.Count >= limits.MaxFiles)
-                    throw new IntakeRefused(Problems.Field(400, "media", $"Paling banyak {limits.MaxFiles} berkas / at most {limits.MaxFiles} files"));
+                    throw new IntakeRefused(400, "media", $"Paling banyak {limits.MaxFiles} berkas / at most {limits.MaxFiles} files");
                 items.Add(await StoreFileAsync(id, items.Count, fileName, section, limits.MaxFileBytes, ct));
             }
             else
             {
                 using var text = new MemoryStream();
                 var max = limits.MaxFieldLength * 4L;
-                await CopyLimitedAsync(section.Body, text, max, () => new IntakeRefused(Problems.Field(413, name, "Isian terlalu panjang / field too long")), ct);
+                await CopyLimitedAsync(section.Body, text, max, () => new IntakeRefused(413, name, "Isian terlalu panjang / field too long"), ct);
                 fieldBytes += text.Length;
-                if (fieldBytes > 4 * max) throw new IntakeRefused(Problems.Field(413, "body", "Isian terlalu banyak / too much form data"));
+                if (fieldBytes > 4 * max) throw new IntakeRefused(413, "body", "Isian terlalu banyak / too much form data");
                 fields.Add(name, Encoding.UTF8.GetString(text.GetBuffer(), 0, (int)text.Length));
             }
         }
-        return new Parsed(fields, items);
     }
 
     private async Task<MediaItem> StoreFileAsync(string id, int index, string fileName, MultipartSection section, long max, CancellationToken ct)
     {
         var safe = SafeFileName(fileName);
         if (!MediaInspector.IsAllowedExtension(safe))
-            throw new IntakeRefused(Problems.Field(415, "media",
-                $"Jenis berkas '{safe}' tidak diterima / file type not accepted; allowed: {string.Join(", ", MediaInspector.AllowedExtensions)}"));
+            throw new IntakeRefused(415, "media",
+                $"Jenis berkas '{safe}' tidak diterima / file type not accepted; allowed: {string.Join(", ", MediaInspector.AllowedExtensions)}");
         var head = new byte[MediaInspector.MarkupScanLength];
         var got = 0;
         while (got < head.Length && await section.Body.ReadAsync(head.AsMemory(got), ct) is var n and > 0) got += n;
-        if (got == 0) throw new IntakeRefused(Problems.Field(400, "media", $"Berkas '{safe}' kosong / the file is empty"));
+        if (got == 0) throw new IntakeRefused(400, "media", $"Berkas '{safe}' kosong / the file is empty");
         var contentType = MediaInspector.Inspect(safe, section.ContentType, head, got)
-                          ?? throw new IntakeRefused(Problems.Field(415, "media",
-                              $"Isi berkas '{safe}' tidak sesuai dengan nama atau jenisnya / the file's bytes are not what its name and type claim"));
+                          ?? throw new IntakeRefused(415, "media",
+                              $"Isi berkas '{safe}' tidak sesuai dengan nama atau jenisnya / the file's bytes are not what its name and type claim");
         if (MediaInspector.CarriesMarkup(head, got))
-            throw new IntakeRefused(Problems.Field(415, "media",
-                $"Berkas '{safe}' memuat HTML atau skrip / the file carries HTML or script besides its media"));
+            throw new IntakeRefused(415, "media", $"Berkas '{safe}' memuat HTML atau skrip / the file carries HTML or script besides its media");
         var blobName = MediaStore.BlobName(id, index, safe);
         var body = new LimitedStream(new PrefixedStream(head, got, section.Body), max);
         try
@@ -285,8 +340,8 @@ public sealed class IntakeHandler(
         }
         catch (Exception e) when (body.Exceeded || e.InnerException is LimitExceeded || e is LimitExceeded)
         {
-            throw new IntakeRefused(Problems.Field(413, "media",
-                $"Berkas '{safe}' lebih dari {max / (1024 * 1024)} MB / the file is larger than {max / (1024 * 1024)} MB; use /api/uploads for large media"));
+            throw new IntakeRefused(413, "media",
+                $"Berkas '{safe}' lebih dari {max / (1024 * 1024)} MB / the file is larger than {max / (1024 * 1024)} MB; use /api/uploads for large media");
         }
         return new MediaItem(safe, contentType, body.Position, blobName);
     }

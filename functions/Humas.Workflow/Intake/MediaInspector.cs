@@ -35,6 +35,10 @@ public static class MediaInspector
 
     public static bool IsAllowedExtension(string fileName) => KindFor(fileName) is not null;
 
+    /// <summary>True when the declared type fits what the name says, before any byte has arrived.</summary>
+    public static bool FitsDeclaredType(string fileName, string? declaredType) =>
+        KindFor(fileName) is { } kind && (string.IsNullOrWhiteSpace(declaredType) || Compatible(kind.ContentType, declaredType));
+
     /// <summary>The content type to store, or null when the bytes, the name and the declared type disagree.</summary>
     public static string? Inspect(string fileName, string? declaredType, byte[] head, int length)
     {

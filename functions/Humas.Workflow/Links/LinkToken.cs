@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Humas.Workflow.Submissions;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -15,6 +16,7 @@ public sealed record LinkToken(
     DateTimeOffset ExpiresAt, string? OnBehalfOf = null, DateTimeOffset? IssuedAt = null)
 {
     /// <summary>Whose place in the stage this link fills.</summary>
+    [JsonIgnore]
     public string SeatKey => OnBehalfOf ?? PersonKey;
 }
 

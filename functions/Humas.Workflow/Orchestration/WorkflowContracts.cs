@@ -15,6 +15,7 @@ public sealed record DecisionMade(
     DateTimeOffset At, string? OnBehalfOf = null, string? OnBehalfOfName = null)
 {
     /// <summary>Whose place in the stage this answer fills.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public string SeatKey => OnBehalfOf ?? PersonKey;
 }
 

@@ -70,7 +70,21 @@ public static class Html
         input[type=checkbox], input[type=radio] { width: auto; }
         button, .button { font: inherit; padding: .6rem 1.1rem; border: 0; border-radius: .35rem; background: var(--accent); color: #fff; cursor: pointer; margin: .6rem .4rem 0 0; text-decoration: none; display: inline-block; }
         button.reject { background: var(--bad); } button.revise { background: #8a5a00; } button.approve, button.accept { background: var(--ok); }
-        :focus-visible { outline: 3px solid #ffb000; outline-offset: 2px; }
+        :focus-visible { outline: 3px solid #ffb000; outline-offset: 2px; box-shadow: 0 0 0 6px #1d2733; }
+        .skip { position: absolute; left: -999px; } .skip:focus { left: 1rem; top: .5rem; background: #fff; color: var(--ink); padding: .4rem .8rem; z-index: 1; }
+        .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+        .required { color: var(--bad); }
+        .choice { display: inline-flex; gap: .4rem; align-items: center; font-weight: normal; margin: .4rem 1rem .2rem 0; min-height: 2.75rem; }
+        .choice input { width: 1.25rem; height: 1.25rem; }
+        .error:empty { display: none; }
+        .error { margin: .2rem 0; }
+        [aria-invalid=true] { border: 2px solid var(--bad); }
+        .error-summary { border: 3px solid var(--bad); border-radius: .35rem; padding: .5rem 1rem; margin: .5rem 0 1rem; }
+        .error-summary h2 { font-size: 1.1rem; margin: .3rem 0; } .error-summary a { color: var(--bad); font-weight: 600; }
+        .lang-switch { text-align: right; margin: 0 0 .5rem; } a { color: var(--accent); }
+        progress { width: 100%; height: 1.25rem; accent-color: var(--accent); }
+        button[disabled] { opacity: .6; cursor: progress; }
+        @media (max-width: 30rem) { main { padding: .5rem; } .card { padding: .75rem; } button { width: 100%; } }
         table { border-collapse: collapse; width: 100%; } td, th { text-align: left; padding: .35rem; border-bottom: 1px solid var(--line); vertical-align: top; }
         .status { display: inline-block; padding: .1rem .5rem; border-radius: 1rem; background: #e7eef7; }
         img.media, video.media { max-width: 100%; height: auto; border-radius: .35rem; }
@@ -78,8 +92,9 @@ public static class Html
         </style>
         </head>
         <body>
+        <a class="skip" href="#main">{{(lang == Lang.En ? "Skip to content" : "Langsung ke isi")}}</a>
         <header><strong>{{E(unitName ?? "Humas")}}</strong> · {{E(title)}}</header>
-        <main>
+        <main id="main">
         {{body}}
         </main>
         </body>

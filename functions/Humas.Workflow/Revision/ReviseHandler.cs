@@ -9,13 +9,12 @@ using Humas.Workflow.Storage;
 using Humas.Workflow.Submissions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.Logging;
 using static Humas.Workflow.Pages.Html;
 
 namespace Humas.Workflow.Revision;
 
 /// <summary>GET/POST /revise/{token}: the submitter's revision form, single-use like a decision link.</summary>
-public sealed class ReviseHandler(LinkGate gate, SubmissionStore store, UnitProfile unit, TimeProvider clock, ILogger<ReviseHandler> logger)
+public sealed class ReviseHandler(LinkGate gate, SubmissionStore store, EventClaims claims, UnitProfile unit, TimeProvider clock)
 {
     public async Task<IResult> ShowAsync(HttpContext http, string token)
     {
@@ -76,20 +75,12 @@ public sealed class ReviseHandler(LinkGate gate, SubmissionStore store, UnitProf
         if (s.WaitingStage != Stage.Revision || s.Round != link.Round || s.Status.IsFinal())
             return DecisionHandler.MovedOn(lang, s, 409);
         var now = clock.GetUtcNow();
-        var (added, _) = await store.TryAddMarkerAsync(s.Id, key,
-            new DecisionClaim(Stage.Revision, link.Round, "revised", Field("comment"), "submitter", s.Content.SubmitterName ?? s.Content.SubmitterEmail, now), ct);
-        if (!added) return DecisionHandler.MovedOn(lang, s, 409);
-        try
-        {
-            await client.RaiseEventAsync(s.Id, WorkflowEvents.For(Stage.Revision, link.Round),
-                new RevisionSubmitted(link.Round, title!, Field("summary"), Field("body"), Field("comment"), now), CancellationToken.None);
-        }
-        catch (Exception e)
-        {
-            logger.LogError(e, "Could not raise the revision for {Id}", s.Id);
-            await store.RemoveMarkerAsync(s.Id, key, CancellationToken.None);
-            return Problems.Status(503, "Revisi belum tercatat / the revision was not recorded", "Please try again.");
-        }
+        var claimed = await claims.ClaimAndRaiseAsync(client, s.Id, key,
+            new DecisionClaim(Stage.Revision, link.Round, "revised", Field("comment"), "submitter", s.Content.SubmitterName ?? s.Content.SubmitterEmail, now),
+            WorkflowEvents.For(Stage.Revision, link.Round),
+            new RevisionSubmitted(link.Round, title!, Field("summary"), Field("body"), Field("comment"), now), ct);
+        if (claimed.Earlier is not null) return DecisionHandler.MovedOn(lang, s, 409);
+        if (claimed.Failed) return Problems.Status(503, "Revisi belum tercatat / the revision was not recorded", "Please try again.");
         return LinkGate.Message(lang, 200, lang.T("Terima kasih, revisi terkirim", "Thank you, the revision was sent"),
             $"<p>{E(lang.T("Revisi kembali ke peninjau.", "The revision goes back to the reviewer."))}</p>");
     }

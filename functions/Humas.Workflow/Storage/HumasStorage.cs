@@ -12,7 +12,9 @@ public sealed class HumasStorage
     public const string SubmissionsTable = "Submissions";
     public const string PublishedTable = "Published";
     public const string IdempotencyTable = "Idempotency";
+    public const string UploadsTable = "Uploads";
     public const string MediaContainer = "media";
+    public const string UploadsContainer = "uploads";
 
     public HumasStorage(TableServiceClient tables, BlobServiceClient blobs)
     {
@@ -25,12 +27,14 @@ public sealed class HumasStorage
 
     public TableClient Table(string name) => Tables.GetTableClient(name);
     public BlobContainerClient Media => Blobs.GetBlobContainerClient(MediaContainer);
+    public BlobContainerClient Uploads => Blobs.GetBlobContainerClient(UploadsContainer);
 
     public async Task EnsureCreatedAsync(CancellationToken ct = default)
     {
-        foreach (var table in new[] { SubmissionsTable, PublishedTable, IdempotencyTable })
+        foreach (var table in new[] { SubmissionsTable, PublishedTable, IdempotencyTable, UploadsTable })
             await Tables.CreateTableIfNotExistsAsync(table, ct);
         await Media.CreateIfNotExistsAsync(cancellationToken: ct);
+        await Uploads.CreateIfNotExistsAsync(cancellationToken: ct);
     }
 
     /// <summary>

@@ -44,13 +44,15 @@ public sealed class MediaStore(HumasStorage storage)
     }
 
     /// <summary>A read link valid for minutes: a shared-key SAS locally, a user-delegation SAS with an identity.</summary>
-    public async Task<Uri> ReadLinkAsync(string blobName, TimeSpan lifetime, CancellationToken ct = default)
+    public Task<Uri> ReadLinkAsync(string blobName, TimeSpan lifetime, CancellationToken ct = default) =>
+        LinkAsync(Blob(blobName), BlobSasPermissions.Read, DateTimeOffset.UtcNow + lifetime, ct);
+
+    /// <summary>A SAS link to one blob with only the given permissions.</summary>
+    public async Task<Uri> LinkAsync(BlobClient blob, BlobSasPermissions permissions, DateTimeOffset expires, CancellationToken ct = default)
     {
-        var blob = Blob(blobName);
-        var expires = DateTimeOffset.UtcNow + lifetime;
-        if (blob.CanGenerateSasUri) return blob.GenerateSasUri(BlobSasPermissions.Read, expires);
+        if (blob.CanGenerateSasUri) return blob.GenerateSasUri(permissions, expires);
         var key = await storage.Blobs.GetUserDelegationKeyAsync(DateTimeOffset.UtcNow.AddMinutes(-5), expires, ct);
-        var sas = new BlobSasBuilder(BlobSasPermissions.Read, expires)
+        var sas = new BlobSasBuilder(permissions, expires)
         {
             BlobContainerName = blob.BlobContainerName, BlobName = blob.Name, Resource = "b",
         };

@@ -16,7 +16,7 @@ namespace Humas.Workflow.Tracking;
 /// What people may do to a running submission besides deciding: the submitter withdraws from the tracking
 /// page; staff revoke outstanding links, or publish a scheduled item now or at another time.
 /// </summary>
-public sealed class StaffActions(LinkGate gate, StaffKey staff, SubmissionStore store, TimeProvider clock)
+public sealed class StaffActions(LinkGate gate, StaffKey staff, SubmissionStore store, Decisions.EventClaims claims, TimeProvider clock)
 {
     public const string WithdrawalKey = "withdrawal";
 
@@ -42,9 +42,9 @@ public sealed class StaffActions(LinkGate gate, StaffKey staff, SubmissionStore 
             return LinkGate.Message(lang, 409, lang.T("Pengajuan tidak dapat ditarik lagi", "The submission can no longer be withdrawn"),
                 $"<p>{E(lang.T("Status sekarang", "Status now"))}: <span class=\"status\">{E(Decisions.DecisionHandler.StatusText(lang, s.Status))}</span> (<code>{s.Status}</code>)</p>");
         var by = s.Content.SubmitterName ?? s.Content.SubmitterEmail;
-        var (added, _) = await store.TryAddMarkerAsync(s.Id, WithdrawalKey, new WithdrawalRequested(by, reason.Length == 0 ? null : reason, clock.GetUtcNow()), ct);
-        if (added)
-            await client.RaiseEventAsync(s.Id, WorkflowEvents.Withdraw, new WithdrawalRequested(by, reason.Length == 0 ? null : reason, clock.GetUtcNow()), CancellationToken.None);
+        var withdrawal = new WithdrawalRequested(by, reason.Length == 0 ? null : reason, clock.GetUtcNow());
+        var claimed = await claims.ClaimAndRaiseAsync(client, s.Id, WithdrawalKey, withdrawal, WorkflowEvents.Withdraw, withdrawal, ct);
+        if (claimed.Failed) return Problems.Status(503, "Penarikan belum tercatat / the withdrawal was not recorded", "Please try again.");
         return LinkGate.Message(lang, 202, lang.T("Penarikan diterima", "Withdrawal received"),
             $"<p>{E(lang.T("Pengajuan ditarik; tautan keputusan yang masih beredar tidak berlaku lagi.", "The submission is withdrawn; outstanding decision links no longer work."))}</p>"
             + $"<p><a href=\"{E(http.Request.Path)}\">{E(lang.T("Kembali ke halaman pantau", "Back to the tracking page"))}</a></p>");

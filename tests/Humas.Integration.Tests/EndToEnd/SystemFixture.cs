@@ -9,19 +9,8 @@ using Humas.Workflow.Links;
 namespace Humas.Integration.Tests.EndToEnd;
 
 /// <summary>One Azurite and one SMTP server for the end-to-end tests; each test class starts its own local host.</summary>
-public sealed class SystemFixture : IAsyncLifetime
+public sealed class SystemFixture : StorageAndMailFixture
 {
-    public AzuriteProcess Azurite { get; private set; } = null!;
-    public SmtpSink Smtp { get; } = new();
-
-    public async Task InitializeAsync() => Azurite = await AzuriteProcess.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        await Azurite.DisposeAsync();
-        Smtp.Dispose();
-    }
-
     /// <summary>A local host on its own task hub, so hosts of different tests never take each other's work.</summary>
     public async Task<RunningSystem> StartHostAsync(IDictionary<string, string?>? settings = null, string? dataDir = null)
     {

@@ -93,7 +93,7 @@ public sealed class HumanInteractionTests(WorkflowFixture fixture) : IAsyncLifet
     public async Task A_stage_nobody_decides_is_reminded_escalated_then_expires_and_the_workflow_ends()
     {
         var content = WorkflowHost.Content();
-        var id = await host.SubmitAsync(content, WorkflowHost.Timings(review: 5, reminder: 1, escalate: 2));
+        var id = await host.SubmitAsync(content, WorkflowHost.Timings(review: 10, reminder: 1, escalate: 4));
         var end = await host.WaitForEndAsync(id);
         Assert.Equal(OrchestrationRuntimeStatus.Completed, end.RuntimeStatus);
         Assert.Equal(SubmissionStatus.Expired, end.ReadOutputAs<SubmissionStatus>());

@@ -13,19 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Humas.Workflow.Tests.Support;
 
 /// <summary>Azurite and an SMTP server shared by the workflow tests; each test gets its own submissions.</summary>
-public sealed class WorkflowFixture : IAsyncLifetime
-{
-    public AzuriteProcess Azurite { get; private set; } = null!;
-    public SmtpSink Smtp { get; } = new();
-
-    public async Task InitializeAsync() => Azurite = await AzuriteProcess.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        await Azurite.DisposeAsync();
-        Smtp.Dispose();
-    }
-}
+public sealed class WorkflowFixture : StorageAndMailFixture;
 
 [CollectionDefinition(Name)]
 public sealed class WorkflowCollection : ICollectionFixture<WorkflowFixture>

@@ -1,0 +1,204 @@
+// The submission form's script: checks that mirror the server's (which always checks again), and large
+// files sent straight to Blob Storage in blocks, with progress, resuming after a dropped connection.
+// Without this script the form still posts as plain multipart.
+(function () {
+  'use strict';
+  var form = document.getElementById('submission-form');
+  if (!form || !window.fetch || !window.FormData || !window.XMLHttpRequest) return;
+  var text = JSON.parse(document.getElementById('form-text').textContent);
+  var d = form.dataset;
+  var allowed = d.allowed.split(',');
+  var english = document.documentElement.lang === 'en';
+  var media = document.getElementById('media');
+  var box = document.getElementById('upload-progress');
+  var bar = document.getElementById('upload-bar');
+  var status = document.getElementById('upload-status');
+  var button = document.getElementById('submit');
+  form.noValidate = true; // the messages below replace the browser's own bubbles, in the page's language
+
+  function fmt(s, a, b) { return s.replace('{0}', a).replace('{1}', b === undefined ? '' : b); }
+  // Server messages read "Indonesian / English"; the English page shows the English half.
+  function localize(m) {
+    var i = m.indexOf(' / ');
+    if (!english || i < 0) return m;
+    var en = m.slice(i + 3);
+    return en.charAt(0).toUpperCase() + en.slice(1);
+  }
+  function fieldOf(name) { return ({ uploads: 'media', fileName: 'media', contentType: 'media', size: 'media', publishAtWib: 'publishAt' })[name] || name; }
+
+  function showErrors(errors) {
+    form.querySelectorAll('.error').forEach(function (p) { p.hidden = true; p.textContent = ''; });
+    form.querySelectorAll('[aria-invalid]').forEach(function (el) { el.removeAttribute('aria-invalid'); });
+    var old = document.getElementById('error-summary');
+    if (old) old.remove();
+    var names = Object.keys(errors);
+    if (names.length === 0) return;
+    var summary = document.createElement('div');
+    summary.id = 'error-summary'; summary.className = 'error-summary'; summary.tabIndex = -1;
+    summary.setAttribute('role', 'alert');
+    var h = document.createElement('h2'); h.textContent = text.summary; summary.appendChild(h);
+    var ul = document.createElement('ul'); summary.appendChild(ul);
+    names.forEach(function (name) {
+      var field = fieldOf(name);
+      var messages = [].concat(errors[name]).map(localize);
+      var p = document.getElementById(field + '-error') || document.getElementById('title-error');
+      p.textContent = (p.textContent ? p.textContent + ' ' : '') + messages.join(' ');
+      p.hidden = false;
+      var input = document.getElementById(field);
+      if (input) input.setAttribute('aria-invalid', 'true');
+      var li = document.createElement('li'); var a = document.createElement('a');
+      a.href = '#' + (input ? field : 'title'); a.textContent = messages.join(' ');
+      li.appendChild(a); ul.appendChild(li);
+    });
+    form.querySelector('h1').nextElementSibling.after(summary);
+    summary.focus();
+  }
+
+  function check() {
+    var e = {};
+    var title = form.title.value.trim();
+    if (!title) e.title = [text.required];
+    else if (title.length > +d.titleMax) e.title = [text.titleTooLong];
+    var email = form.submitterEmail.value.trim();
+    if (!email) e.submitterEmail = [text.required];
+    else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) e.submitterEmail = [text.email];
+    var when = document.getElementById('publishAt').value;
+    if (when && !(Date.parse(when + ':00+07:00') > Date.now())) e.publishAt = [text.future];
+    var files = Array.prototype.slice.call(media.files), bad = [];
+    if (files.length > +d.maxFiles) bad.push(text.tooMany);
+    files.forEach(function (f) {
+      var dot = f.name.lastIndexOf('.'), ext = dot < 0 ? '' : f.name.slice(dot).toLowerCase();
+      var limit = f.size >= +d.directFrom ? +d.maxUpload : +d.maxFile;
+      if (allowed.indexOf(ext) < 0) bad.push(fmt(text.fileType, f.name));
+      else if (f.size === 0) bad.push(fmt(text.fileEmpty, f.name));
+      else if (f.size > limit) bad.push(fmt(text.fileLarge, f.name));
+    });
+    if (bad.length) e.media = bad;
+    return e;
+  }
+
+  // The upload link cannot read, so which blocks are stored is remembered here, per file.
+  function keyOf(f) { return 'humas-upload:' + f.name + ':' + f.size + ':' + f.lastModified; }
+  function load(k) { try { return JSON.parse(localStorage.getItem(k)); } catch (x) { return null; } }
+  function save(k, v) { try { localStorage.setItem(k, JSON.stringify(v)); } catch (x) { /* private mode: no resume across reloads */ } }
+  function blockId(i) { return btoa('block-' + String(i).padStart(6, '0')); }
+  function wait(ms) { return new Promise(function (r) { setTimeout(r, ms); }); }
+  function fresh(state) { return state && Date.parse(state.expiresAt) - Date.now() > 60000; }
+
+  async function newLink(file, state) {
+    var body = { fileName: file.name, contentType: file.type || 'application/octet-stream', size: file.size };
+    if (state && state.uploadId) body.uploadId = state.uploadId;
+    var r = await fetch(d.uploads, { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: JSON.stringify(body) });
+    var json = await r.json().catch(function () { return {}; });
+    if (!r.ok && body.uploadId && (r.status === 404 || r.status === 409)) return newLink(file, null);
+    if (!r.ok) throw { problem: json };
+    var same = state && state.uploadId === json.uploadId;
+    return { uploadId: json.uploadId, url: json.uploadUrl, expiresAt: json.expiresAt, blockSize: json.blockSize,
+      done: same ? state.done : [], committed: same ? state.committed : false };
+  }
+
+  function put(url, body, headers, onProgress) {
+    return new Promise(function (resolve, reject) {
+      var x = new XMLHttpRequest();
+      x.open('PUT', url);
+      Object.keys(headers).forEach(function (h) { x.setRequestHeader(h, headers[h]); });
+      if (onProgress) x.upload.onprogress = function (ev) { onProgress(ev.loaded); };
+      x.onload = function () { if (x.status >= 200 && x.status < 300) resolve(); else reject({ status: x.status }); };
+      x.onerror = x.ontimeout = function () { reject({ network: true }); };
+      x.send(body);
+    });
+  }
+
+  // A dropped connection or an expired link is retried with a pause; after a few tries the user sends again
+  // and the blocks already stored are not sent twice.
+  async function persist(file, key, holder, action) {
+    for (var attempt = 0; ; attempt++) {
+      try {
+        if (!fresh(holder.state)) { holder.state = await newLink(file, holder.state); save(key, holder.state); }
+        return await action(holder.state);
+      } catch (e) {
+        if (e.problem || attempt >= 6) throw e;
+        if (e.status === 403) holder.state.expiresAt = new Date(0).toISOString();
+        status.textContent = text.retrying;
+        await wait(Math.min(30000, 1000 * Math.pow(2, attempt)));
+      }
+    }
+  }
+
+  async function upload(file, report) {
+    var key = keyOf(file);
+    var holder = { state: load(key) };
+    if (holder.state && holder.state.committed) { report(file.size); return holder.state.uploadId; }
+    if (holder.state) status.textContent = fmt(text.resuming, file.name);
+    if (!fresh(holder.state)) { holder.state = await newLink(file, holder.state); save(key, holder.state); }
+    var size = holder.state.blockSize, count = Math.max(1, Math.ceil(file.size / size));
+    var uploadId = holder.state.uploadId;
+    for (let i = 0; i < count; i++) {
+      let start = i * size;
+      if (holder.state.done.indexOf(i) >= 0) { report(Math.min(file.size, start + size)); continue; }
+      await persist(file, key, holder, function (s) {
+        return put(s.url + '&comp=block&blockid=' + encodeURIComponent(blockId(i)), file.slice(start, start + size), {},
+          function (loaded) { report(start + loaded); });
+      });
+      // The old upload was swept away while we were offline: a new one was opened, so send every block to it.
+      if (holder.state.uploadId !== uploadId) { uploadId = holder.state.uploadId; i = -1; continue; }
+      holder.state.done.push(i);
+      save(key, holder.state);
+    }
+    var xml = '<?xml version="1.0" encoding="utf-8"?><BlockList>';
+    for (var j = 0; j < count; j++) xml += '<Latest>' + blockId(j) + '</Latest>';
+    xml += '</BlockList>';
+    await persist(file, key, holder, function (s) {
+      return put(s.url + '&comp=blocklist', xml, { 'Content-Type': 'application/xml', 'x-ms-blob-content-type': file.type || 'application/octet-stream' });
+    });
+    holder.state.committed = true;
+    save(key, holder.state);
+    return holder.state.uploadId;
+  }
+
+  form.addEventListener('submit', async function (ev) {
+    ev.preventDefault();
+    var errors = check();
+    if (Object.keys(errors).length) { showErrors(errors); return; }
+    showErrors({});
+    button.disabled = true;
+    var files = Array.prototype.slice.call(media.files);
+    var big = files.filter(function (f) { return f.size >= +d.directFrom; });
+    var data = new FormData(form);
+    data.delete('media');
+    files.filter(function (f) { return big.indexOf(f) < 0; }).forEach(function (f) { data.append('media', f, f.name); });
+    try {
+      if (big.length) {
+        box.hidden = false;
+        var total = big.reduce(function (s, f) { return s + f.size; }, 0), before = 0;
+        for (var k = 0; k < big.length; k++) {
+          var f = big[k];
+          var id = await upload(f, function (sent) {
+            var pct = Math.floor((before + sent) * 100 / total);
+            if (pct > bar.value) bar.value = pct;
+            status.textContent = fmt(text.uploading, f.name, pct);
+          });
+          before += f.size;
+          data.append('uploads', id);
+        }
+        bar.value = 100;
+        status.textContent = text.uploaded;
+      }
+      var r = await fetch(form.action, { method: 'POST', body: data, headers: { Accept: 'application/json' } });
+      var json = await r.json().catch(function () { return null; });
+      if (r.status === 202 && json) {
+        big.forEach(function (f) { localStorage.removeItem(keyOf(f)); });
+        location.assign(json.trackingUrl);
+        return;
+      }
+      // An upload another submission already took must be sent again as a new one.
+      if (r.status === 409) big.forEach(function (f) { localStorage.removeItem(keyOf(f)); });
+      if (json && json.errors) showErrors(json.errors); else status.textContent = text.failed;
+    } catch (e) {
+      if (e.problem && e.problem.errors) showErrors(e.problem.errors);
+      else { box.hidden = false; status.textContent = text.failed; }
+    } finally {
+      button.disabled = false;
+    }
+  });
+})();
