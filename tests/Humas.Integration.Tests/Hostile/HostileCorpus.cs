@@ -225,6 +225,31 @@ public static class HostileCorpus
         yield return new HostileCase("delete-on-a-submission", 405, Answer.Problem, null, fx => Staff(fx, new HttpRequestMessage(HttpMethod.Delete, $"{Submissions}/{fx.InReview.Id}")));
         yield return new HostileCase("unknown-route", 404, Answer.Problem, null, _ => Get("/api/../../etc/passwd"));
 
+        // --- large uploads ------------------------------------------------------------------------------------
+        yield return UploadCase("upload-not-json", 415, "Content-Type", () => RawMultipart.Bytes("fileName=a.mp4"u8.ToArray(), "application/x-www-form-urlencoded"));
+        yield return UploadCase("upload-malformed-json", 400, "body", () => RawMultipart.Json("""{"fileName":"""));
+        yield return UploadCase("upload-array", 400, "body", () => RawMultipart.Json("""[{"fileName":"a.mp4"}]"""));
+        yield return UploadCase("upload-invalid-utf8", 400, "body", () => RawMultipart.Bytes([.. "{\"fileName\":\"a"u8, 0xFF, 0xFE, .. ".mp4\",\"contentType\":\"video/mp4\",\"size\":10}"u8], "application/json"));
+        yield return UploadCase("upload-over-16kb", 413, "body", () => RawMultipart.Json($$"""{"fileName":"{{new string('a', 17_000)}}.mp4","contentType":"video/mp4","size":10}"""));
+        yield return UploadCase("upload-without-file-name", 400, "fileName", () => RawMultipart.Json("""{"contentType":"video/mp4","size":10}"""));
+        yield return UploadCase("upload-file-name-number", 400, "fileName", () => RawMultipart.Json("""{"fileName":7,"contentType":"video/mp4","size":10}"""));
+        yield return UploadCase("upload-negative-size", 400, "size", () => RawMultipart.Json("""{"fileName":"a.mp4","contentType":"video/mp4","size":-1}"""));
+        yield return UploadCase("upload-fractional-size", 400, "size", () => RawMultipart.Json("""{"fileName":"a.mp4","contentType":"video/mp4","size":1.5}"""));
+        yield return UploadCase("upload-size-as-text", 400, "size", () => RawMultipart.Json("""{"fileName":"a.mp4","contentType":"video/mp4","size":"10"}"""));
+        yield return UploadCase("upload-size-a-petabyte", 413, "size", () => RawMultipart.Json("""{"fileName":"a.mp4","contentType":"video/mp4","size":1000000000000000}"""));
+        yield return UploadCase("upload-executable", 415, "fileName", () => RawMultipart.Json("""{"fileName":"setup.exe","contentType":"application/octet-stream","size":10}"""));
+        yield return UploadCase("upload-type-mismatch", 415, "contentType", () => RawMultipart.Json("""{"fileName":"foto.jpg","contentType":"video/mp4","size":10}"""));
+        yield return UploadCase("upload-name-traversal", 400, "fileName", () => RawMultipart.Json("""{"fileName":"../../../media/x.mp4","contentType":"video/mp4","size":10}"""));
+        yield return UploadCase("upload-name-nul", 400, "fileName", () => RawMultipart.Json("""{"fileName":"video\u0000.mp4","contentType":"video/mp4","size":10}"""));
+        yield return UploadCase("upload-name-bell", 400, "fileName", () => RawMultipart.Json("""{"fileName":"video\u0007.mp4","contentType":"video/mp4","size":10}"""));
+        yield return UploadCase("upload-name-raw-nul-byte", 400, "body", () => RawMultipart.Bytes([.. "{\"fileName\":\"video"u8, 0, .. ".mp4\",\"contentType\":\"video/mp4\",\"size\":10}"u8], "application/json"));
+        yield return UploadCase("upload-unknown-upload-id", 404, "uploadId", () => RawMultipart.Json("""{"fileName":"a.mp4","contentType":"video/mp4","size":10,"uploadId":"20200101-00000000000000000000000000000000"}"""));
+        yield return UploadCase("upload-malformed-upload-id", 400, "uploadId", () => RawMultipart.Json("""{"fileName":"a.mp4","contentType":"video/mp4","size":10,"uploadId":"../x'#"}"""));
+        yield return Intake("submission-unknown-upload", 400, "uploads", () => Json("""{"title":"x","submitterEmail":"ani@example.org","uploads":["20200101-00000000000000000000000000000000"]}"""));
+        yield return Intake("submission-malformed-upload", 400, "uploads", () => Json("""{"title":"x","submitterEmail":"ani@example.org","uploads":["a/b#c?d"]}"""));
+        yield return Intake("submission-uploads-number", 400, "uploads", () => Json("""{"title":"x","submitterEmail":"ani@example.org","uploads":[1]}"""));
+        yield return Intake("submission-eleven-uploads", 400, "uploads", () => Json("""{"title":"x","submitterEmail":"ani@example.org","uploads":[""" + string.Join(",", Enumerable.Range(0, 11).Select(i => $"\"20200101-{i:D32}\"")) + "]}"));
+
         // --- staff endpoints --------------------------------------------------------------------------------
         yield return new HostileCase("staff-record-without-key", 401, Answer.Problem, null, fx => Get($"{Submissions}/{fx.InReview.Id}"));
         yield return new HostileCase("staff-record-wrong-key", 401, Answer.Problem, null, fx => Keyed(Get($"{Submissions}/{fx.InReview.Id}"), "wrong"));
@@ -345,6 +370,9 @@ public static class HostileCorpus
             r.RequestUri = new Uri(Submissions, UriKind.Relative);
             return r;
         });
+
+    private static HostileCase UploadCase(string name, int status, string field, Func<HttpContent> content) =>
+        new(name, status, Answer.Problem, field, _ => new HttpRequestMessage(HttpMethod.Post, "/api/uploads") { Content = content() });
 
     private static HostileCase Link(string name, int status, Func<HostileFixture, HttpRequestMessage> build) => new(name, status, Answer.Page, null, build);
 

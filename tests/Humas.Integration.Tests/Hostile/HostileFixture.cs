@@ -103,7 +103,9 @@ public sealed class HostileFixture : IAsyncLifetime
         int Rows(string table) => Tables.GetTableClient(table).Query<TableEntity>(select: ["PartitionKey"]).Count();
         var blobs = 0;
         await foreach (var _ in Media.GetBlobsAsync()) blobs++;
-        return new StorageCounts(Rows("Submissions"), Rows("Published"), Rows("Idempotency"), blobs,
+        var uploads = 0;
+        await foreach (var _ in new BlobServiceClient(Azurite.ConnectionString).GetBlobContainerClient("uploads").GetBlobsAsync()) uploads++;
+        return new StorageCounts(Rows("Submissions"), Rows("Published"), Rows("Idempotency"), Rows("Uploads"), blobs, uploads,
             Rows(TaskHub + "Instances"), Rows(TaskHub + "History"));
     }
 
@@ -115,4 +117,5 @@ public sealed class HostileFixture : IAsyncLifetime
     }
 }
 
-public sealed record StorageCounts(int Submissions, int Published, int IdempotencyKeys, int MediaBlobs, int Instances, int HistoryEvents);
+public sealed record StorageCounts(
+    int Submissions, int Published, int IdempotencyKeys, int Uploads, int MediaBlobs, int UploadBlobs, int Instances, int HistoryEvents);
