@@ -165,9 +165,12 @@ module storage 'modules/storage.bicep' = {
     tableNames: [
       'Submissions'
       'Published'
-      'Claims'
       'Idempotency'
-      'Mail'
+      'Uploads'
+      'Progress'
+      'Registers'
+      'Summaries'
+      'Waiting'
     ]
   }
 }

@@ -5,6 +5,7 @@ using Humas.Workflow;
 using Humas.Workflow.Configuration;
 using Humas.Workflow.Storage;
 using Microsoft.Extensions.Options;
+using Humas.Workflow.Summaries;
 
 // The local host: the Functions app's endpoints and orchestrations in one process, on the Durable Task
 // engine over Azurite, with state that survives a restart.
@@ -34,10 +35,10 @@ builder.Services.AddLocalDurableEngine(
     WorkflowCatalog.Orchestrators,
     WorkflowCatalog.Activities);
 builder.Services.AddHostedService<UploadSweepService>();
+builder.Services.AddHostedService<SummaryScheduler>();
 
 var app = builder.Build();
 var storage = app.Services.GetRequiredService<HumasStorage>();
-await storage.EnsureCreatedAsync();
 await UploadCors.AllowAsync(storage.Blobs, app.Services.GetRequiredService<IOptions<HumasOptions>>().Value.PublicBaseUrl);
 app.UseStatusCodePages();
 app.MapHumasRoutes();

@@ -37,12 +37,10 @@ public sealed class InfraTemplateTests(CompiledTemplate template) : IClassFixtur
         var storage = template.Single("Microsoft.Storage/storageAccounts").Module;
         var literals = template.OfType("Microsoft.Storage/storageAccounts/blobServices/containers")
             .SelectMany(c => c.Literals()).ToHashSet();
-        Assert.Contains("media", literals);
-        Assert.Contains("snapshots", literals);
-        Assert.Contains("uploads", literals);
+        Assert.All(Humas.Workflow.Storage.HumasStorage.AppContainers, c => Assert.Contains(c, literals));
 
         var tables = template.ModuleParameters(storage!)["tableNames"]!["value"]!.AsArray().Select(t => (string)t!).ToList();
-        Assert.Superset(new HashSet<string> { "Submissions", "Published", "Claims", "Idempotency", "Mail" }, tables.ToHashSet());
+        Assert.Superset(Humas.Workflow.Storage.HumasStorage.AppTables.ToHashSet(), tables.ToHashSet());
         Assert.All(template.OfType("Microsoft.Storage/storageAccounts/blobServices/containers"),
             c => Assert.Equal("None", (string?)c.Properties?["publicAccess"]));
     }

@@ -15,6 +15,17 @@ public sealed class HumasStorage
     public const string UploadsTable = "Uploads";
     public const string MediaContainer = "media";
     public const string UploadsContainer = "uploads";
+    public const string ProgressTable = "Progress";
+    public const string RegistersTable = "Registers";
+    public const string SummariesTable = "Summaries";
+    public const string WaitingTable = "Waiting";
+    public const string SnapshotsContainer = "snapshots";
+
+    /// <summary>Every table and container the app uses; infra/main.bicep creates the same (a test compares them).</summary>
+    public static readonly IReadOnlyList<string> AppTables =
+        [SubmissionsTable, PublishedTable, IdempotencyTable, UploadsTable, ProgressTable, RegistersTable, SummariesTable, WaitingTable];
+
+    public static readonly IReadOnlyList<string> AppContainers = [MediaContainer, UploadsContainer, SnapshotsContainer];
 
     public HumasStorage(TableServiceClient tables, BlobServiceClient blobs)
     {
@@ -28,13 +39,14 @@ public sealed class HumasStorage
     public TableClient Table(string name) => Tables.GetTableClient(name);
     public BlobContainerClient Media => Blobs.GetBlobContainerClient(MediaContainer);
     public BlobContainerClient Uploads => Blobs.GetBlobContainerClient(UploadsContainer);
+    public BlobContainerClient Snapshots => Blobs.GetBlobContainerClient(SnapshotsContainer);
 
     public async Task EnsureCreatedAsync(CancellationToken ct = default)
     {
-        foreach (var table in new[] { SubmissionsTable, PublishedTable, IdempotencyTable, UploadsTable })
+        foreach (var table in AppTables)
             await Tables.CreateTableIfNotExistsAsync(table, ct);
-        await Media.CreateIfNotExistsAsync(cancellationToken: ct);
-        await Uploads.CreateIfNotExistsAsync(cancellationToken: ct);
+        foreach (var container in AppContainers)
+            await Blobs.GetBlobContainerClient(container).CreateIfNotExistsAsync(cancellationToken: ct);
     }
 
     /// <summary>

@@ -11,6 +11,7 @@ namespace Humas.Workflow.Storage;
 /// </summary>
 public sealed class SubmissionStore(HumasStorage storage)
 {
+    private readonly WaitingIndex waiting = new(storage);
     private const string RecordKey = "record";
     private static readonly JsonSerializerOptions Json = SubmissionJson.Options;
 
@@ -54,6 +55,7 @@ public sealed class SubmissionStore(HumasStorage storage)
             new TableTransactionAction(TableTransactionActionType.UpsertReplace, record),
             new TableTransactionAction(TableTransactionActionType.UpsertReplace, Row(submission.Id, HistoryKey(entry.Step), entry)),
         ], ct);
+        await waiting.MirrorAsync(submission, ct);
     }
 
     public async Task DeleteAsync(string id, CancellationToken ct = default)
