@@ -21,11 +21,16 @@ var intake = builder.Configuration.GetSection("Humas:Intake").Get<IntakeOptions>
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = intake.MaxFiles * intake.MaxFileBytes + 16 * 1024 * 1024);
 
 builder.Services.AddHumasWorkflow(builder.Configuration);
+// Answers the router's own refusals (no such route, wrong method) as problem+json like every other error.
+builder.Services.AddProblemDetails();
 builder.Services.AddLocalDurableEngine(
     new LocalEngineOptions
     {
         StorageConnectionString = storageConnection,
         TaskHubName = builder.Configuration["Humas:TaskHub"] ?? "HumasHub",
+        // How long work taken by a process that died stays hidden before another run picks it up again.
+        ControlQueueVisibilityTimeout = builder.Configuration.GetValue("Humas:Engine:ControlQueueVisibilityTimeout", TimeSpan.FromSeconds(20)),
+        WorkItemQueueVisibilityTimeout = builder.Configuration.GetValue("Humas:Engine:WorkItemQueueVisibilityTimeout", TimeSpan.FromSeconds(60)),
     },
     WorkflowCatalog.Orchestrators,
     WorkflowCatalog.Activities);
@@ -35,6 +40,7 @@ builder.Services.AddHostedService<SummaryScheduler>();
 var app = builder.Build();
 var storage = app.Services.GetRequiredService<HumasStorage>();
 await UploadCors.AllowAsync(storage.Blobs, app.Services.GetRequiredService<IOptions<HumasOptions>>().Value.PublicBaseUrl);
+app.UseStatusCodePages();
 app.MapHumasRoutes();
 app.Logger.LogInformation("Humas local host: profile {Profile}, data in {DataDir}",
     app.Configuration["Humas:Profile"] ?? "bbpmp-jateng", app.Configuration["Humas:DataDir"]);

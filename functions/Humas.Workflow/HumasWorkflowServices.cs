@@ -80,6 +80,7 @@ public static class HumasWorkflowServices
         services.AddSingleton(sp => new LinkSigner(LinkSigner.KeyFrom(sp.GetRequiredService<IOptions<HumasOptions>>().Value.LinkSigningKey)));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<HumasOptions>>().Value.Intake);
 
+        services.AddSingleton<Faults.FaultPoints>();
         services.AddSingleton<SubmissionStore>();
         services.AddSingleton<SubmissionIndex>();
         services.AddSingleton<UnitPeople>();

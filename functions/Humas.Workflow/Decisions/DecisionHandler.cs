@@ -61,7 +61,8 @@ public sealed class DecisionHandler(
         if (refused is not null) return refused;
         var stage = link!.Stage!.Value;
 
-        var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(ct) : null;
+        var (form, unreadable) = await Forms.ReadAsync(http.Request, ct);
+        if (unreadable is not null) return unreadable;
         var decision = form?["decision"].ToString().Trim().ToLowerInvariant() ?? "";
         var comment = form?["comment"].ToString().Trim();
         if (!DecisionValues.AllowedAt(stage).Contains(decision))
@@ -69,6 +70,7 @@ public sealed class DecisionHandler(
         if (decision is DecisionValues.Revise or DecisionValues.Reject && string.IsNullOrWhiteSpace(comment))
             return Problems.Field(400, "comment", "Catatan wajib untuk revisi atau penolakan / a comment is required to revise or reject");
         if (comment?.Length > 4000) return Problems.Field(400, "comment", "Paling banyak 4000 karakter / at most 4000 characters");
+        if (comment is not null && TextRules.Check(comment, multiline: true) is { } badComment) return Problems.Field(400, "comment", badComment);
 
         var s = await store.GetAsync(link.SubmissionId, ct);
         if (s is null) return LinkGate.Message(lang, 404, lang.T("Pengajuan tidak ditemukan", "Submission not found"), "");
@@ -77,8 +79,12 @@ public sealed class DecisionHandler(
         if (!IsWaitingFor(s, link)) return MovedOn(lang, s, 409);
 
         // The person the link was sent to, even when the role has moved to someone else since.
-        var person = await people.ResolveAsync(link.PersonKey, link.Email, ct) ?? new Person(link.PersonKey, link.Email, "", link.Email);
+        var person = await people.ResolveAsync(link.PersonKey, link.Email, ct);
         var seat = link.OnBehalfOf is null ? null : await people.ResolveAsync(link.OnBehalfOf, null, ct);
+        // Only a link signed for a role the unit has never had gets here: it is as good as forged.
+        if (person is null || (link.OnBehalfOf is not null && seat is null))
+            return LinkGate.Message(lang, 403, lang.T("Tautan tidak sah", "This link is not valid"),
+                $"<p>{E(lang.T("Orang pada tautan ini tidak dikenal.", "The person this link was made for is not known."))}</p>");
         var now = clock.GetUtcNow();
         var claimed = await claims.ClaimAndRaiseAsync(client, s.Id, key,
             new DecisionClaim(stage, link.Round, decision, comment, person.Key, person.Name, now, seat?.Name),
@@ -107,8 +113,12 @@ public sealed class DecisionHandler(
             $"<p><strong>{E(Label(lang, claim.Decision))}</strong> (<code>{E(claim.Decision)}</code>) {E(lang.T("oleh", "by"))} {E(claim.PersonName)}{(claim.OnBehalfOfName is null ? "" : $" a.n. {E(claim.OnBehalfOfName)}")}, {E(Wib.Format(claim.At, lang))}</p>"
             + (string.IsNullOrWhiteSpace(claim.Comment) ? "" : $"<p>{E(claim.Comment)}</p>"));
 
+    /// <summary>
+    /// The stage is over. A POST on a submission that expired answers 410 like an expired link: the durable
+    /// timer may close the stage a moment before the link's own expiry passes.
+    /// </summary>
     internal static IResult MovedOn(Lang lang, Submission s, int status) =>
-        LinkGate.Message(lang, status, lang.T("Tahap ini sudah selesai", "This stage is over"),
+        LinkGate.Message(lang, status == 409 && s.Status == SubmissionStatus.Expired ? 410 : status, lang.T("Tahap ini sudah selesai", "This stage is over"),
             $"<p>{E(lang.T("Status pengajuan sekarang", "The submission's status is now"))}: <span class=\"status\">{E(StatusText(lang, s.Status))}</span> (<code>{s.Status}</code>)</p>");
 
     /// <summary>The content as the deciders judge it: its facts, text and media, each medium previewed where a browser can play it.</summary>

@@ -37,7 +37,8 @@ public sealed class ReviseHandler(LinkGate gate, SubmissionStore store, EventCla
         var ct = http.RequestAborted;
         var (link, refused) = await gate.CheckDecisionAsync(token, "revise", lang, ct);
         if (refused is not null) return refused;
-        var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(ct) : null;
+        var (form, unreadable) = await Forms.ReadAsync(http.Request, ct);
+        if (unreadable is not null) return unreadable;
         string? Field(string name) => form?[name].ToString().Trim() is { Length: > 0 } v ? v : null;
         var errors = new Dictionary<string, string[]>();
         var title = Field("title");
@@ -46,6 +47,8 @@ public sealed class ReviseHandler(LinkGate gate, SubmissionStore store, EventCla
         if (Field("summary")?.Length > SubmissionValidator.SummaryMax) errors["summary"] = [$"at most {SubmissionValidator.SummaryMax} characters"];
         if (Field("body")?.Length > RevisionPage.BodyMax) errors["body"] = [$"at most {RevisionPage.BodyMax} characters"];
         if (Field("comment")?.Length > RevisionPage.CommentMax) errors["comment"] = [$"at most {RevisionPage.CommentMax} characters"];
+        foreach (var (name, multiline) in new[] { ("title", false), ("summary", true), ("body", true), ("comment", true) })
+            if (!errors.ContainsKey(name) && Field(name) is { } value && TextRules.Check(value, multiline) is { } bad) errors[name] = [bad];
         if (errors.Count > 0) return Problems.Validation(errors);
 
         var s = await store.GetAsync(link!.SubmissionId, ct);
