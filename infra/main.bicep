@@ -167,6 +167,10 @@ module storage 'modules/storage.bicep' = {
       'Published'
       'Idempotency'
       'Uploads'
+      'Progress'
+      'Registers'
+      'Summaries'
+      'Waiting'
       'SubmissionIndex'
       'People'
     ]

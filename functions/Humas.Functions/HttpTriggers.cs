@@ -6,6 +6,8 @@ using Humas.Workflow.Publication;
 using Humas.Workflow.Publication.Channels;
 using Humas.Workflow.People;
 using Humas.Workflow.Revision;
+using Humas.Workflow.Summaries;
+using Humas.Workflow.Targets;
 using Humas.Workflow.Staff;
 using Humas.Workflow.Tracking;
 using Humas.Workflow.Uploads;
@@ -20,7 +22,7 @@ namespace Humas.Functions;
 public sealed class HttpTriggers(
     FormPage form, IntakeHandler intake, StatusHandlers status, DecisionHandler decisions, ReviseHandler revise,
     PublishedHandlers published, HealthHandler health, StaffActions actions, PublicationRetryHandler publicationRetry,
-    UploadHandler uploads, FormScript script,
+    UploadHandler uploads, FormScript script, TargetHandlers targets, RegisterHandlers registers, SummaryHandler summary,
     StaffHandlers staff, StaffPage staffPage, PeopleHandlers people)
 {
     // The Functions host has no empty route; this template matches the root only.
@@ -149,4 +151,44 @@ public sealed class HttpTriggers(
     [Function("FormScript")]
     public IActionResult FormScript([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.FormScript)] HttpRequest req) =>
         script.Serve(req.HttpContext).AsAction();
+
+    [Function("Targets")]
+    public Task<IActionResult> Targets(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Targets)] HttpRequest req, string year) =>
+        targets.JsonAsync(req.HttpContext, year).AsAction();
+
+    [Function("Dashboard")]
+    public Task<IActionResult> Dashboard(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Dashboard)] HttpRequest req) =>
+        targets.DashboardAsync(req.HttpContext).AsAction();
+
+    [Function("RunSummary")]
+    public Task<IActionResult> RunSummary(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = Routes.RunSummary)] HttpRequest req) =>
+        summary.RunAsync(req.HttpContext).AsAction();
+
+    [Function("Communities")]
+    public Task<IActionResult> Communities(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = Routes.Communities)] HttpRequest req) =>
+        registers.CommunitiesAsync(req.HttpContext).AsAction();
+
+    [Function("AddCommunity")]
+    public Task<IActionResult> AddCommunity(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = Routes.Communities)] HttpRequest req) =>
+        registers.AddCommunityAsync(req.HttpContext).AsAction();
+
+    [Function("PartnerMedia")]
+    public Task<IActionResult> PartnerMedia(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = Routes.PartnerMedia)] HttpRequest req) =>
+        registers.MediaAsync(req.HttpContext).AsAction();
+
+    [Function("AddPartnerMedium")]
+    public Task<IActionResult> AddPartnerMedium(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = Routes.PartnerMedia)] HttpRequest req) =>
+        registers.AddMediumAsync(req.HttpContext).AsAction();
+
+    [Function("AddCarriedItem")]
+    public Task<IActionResult> AddCarriedItem(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = Routes.PartnerMediaItems)] HttpRequest req, string id) =>
+        registers.AddItemAsync(req.HttpContext, id).AsAction();
 }

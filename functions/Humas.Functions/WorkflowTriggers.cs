@@ -4,6 +4,7 @@ using Humas.Workflow.Publication;
 using Humas.Workflow.Publication.Channels;
 using Humas.Workflow.Revision;
 using Humas.Workflow.Submissions;
+using Humas.Workflow.Targets;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
@@ -51,6 +52,10 @@ public static class WorkflowTriggers
     [Function(nameof(PublishChannel))]
     public static Task<PublicationRecord> RunPublishChannel([ActivityTrigger] ChannelRetry input, string instanceId, FunctionContext fc) =>
         Run<PublishChannel, ChannelRetry, PublicationRecord>(fc, instanceId, input);
+
+    [Function(nameof(CountPublication))]
+    public static Task<bool> RunCountPublication([ActivityTrigger] CountRequest input, string instanceId, FunctionContext fc) =>
+        Run<CountPublication, CountRequest, bool>(fc, instanceId, input);
 
     private static Task<TOut> Run<TActivity, TIn, TOut>(FunctionContext fc, string instanceId, TIn input)
         where TActivity : TaskActivity<TIn, TOut> =>

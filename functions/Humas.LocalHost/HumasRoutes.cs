@@ -6,6 +6,8 @@ using Humas.Workflow.Publication;
 using Humas.Workflow.Publication.Channels;
 using Humas.Workflow.People;
 using Humas.Workflow.Revision;
+using Humas.Workflow.Summaries;
+using Humas.Workflow.Targets;
 using Humas.Workflow.Staff;
 using Humas.Workflow.Tracking;
 using Humas.Workflow.Uploads;
@@ -39,6 +41,14 @@ public static class HumasRoutes
         app.MapGet(Routes.Health, (HttpContext c, DurableTaskClient d, HealthHandler h) => h.CheckAsync(c, d));
         app.MapPost(Routes.PublicationRetry, (HttpContext c, DurableTaskClient d, PublicationRetryHandler h, string id, string channel) =>
             h.RetryAsync(c, d, id, channel)).DisableAntiforgery();
+        app.MapGet(Routes.Targets, (HttpContext c, TargetHandlers h, string year) => h.JsonAsync(c, year));
+        app.MapGet(Routes.Dashboard, (HttpContext c, TargetHandlers h) => h.DashboardAsync(c));
+        app.MapPost(Routes.RunSummary, (HttpContext c, SummaryHandler h) => h.RunAsync(c));
+        app.MapGet(Routes.Communities, (HttpContext c, RegisterHandlers h) => h.CommunitiesAsync(c));
+        app.MapPost(Routes.Communities, (HttpContext c, RegisterHandlers h) => h.AddCommunityAsync(c));
+        app.MapGet(Routes.PartnerMedia, (HttpContext c, RegisterHandlers h) => h.MediaAsync(c));
+        app.MapPost(Routes.PartnerMedia, (HttpContext c, RegisterHandlers h) => h.AddMediumAsync(c));
+        app.MapPost(Routes.PartnerMediaItems, (HttpContext c, RegisterHandlers h, string id) => h.AddItemAsync(c, id));
         app.MapGet(Routes.StaffPage, (HttpContext c, StaffPage h) => h.Show(c));
         app.MapGet(Routes.SubmissionExport, (HttpContext c, StaffHandlers h, string format) => h.ExportAsync(c, format));
         app.MapGet(Routes.Calendar, (HttpContext c, StaffHandlers h, string month) => h.CalendarAsync(c, month));

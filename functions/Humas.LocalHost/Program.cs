@@ -5,6 +5,7 @@ using Humas.Workflow;
 using Humas.Workflow.Configuration;
 using Humas.Workflow.Storage;
 using Microsoft.Extensions.Options;
+using Humas.Workflow.Summaries;
 
 // The local host: the Functions app's endpoints and orchestrations in one process, on the Durable Task
 // engine over Azurite, with state that survives a restart.
@@ -20,19 +21,26 @@ var intake = builder.Configuration.GetSection("Humas:Intake").Get<IntakeOptions>
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = intake.MaxFiles * intake.MaxFileBytes + 16 * 1024 * 1024);
 
 builder.Services.AddHumasWorkflow(builder.Configuration);
+// Answers the router's own refusals (no such route, wrong method) as problem+json like every other error.
+builder.Services.AddProblemDetails();
 builder.Services.AddLocalDurableEngine(
     new LocalEngineOptions
     {
         StorageConnectionString = storageConnection,
         TaskHubName = builder.Configuration["Humas:TaskHub"] ?? "HumasHub",
+        // How long work taken by a process that died stays hidden before another run picks it up again.
+        ControlQueueVisibilityTimeout = builder.Configuration.GetValue("Humas:Engine:ControlQueueVisibilityTimeout", TimeSpan.FromSeconds(20)),
+        WorkItemQueueVisibilityTimeout = builder.Configuration.GetValue("Humas:Engine:WorkItemQueueVisibilityTimeout", TimeSpan.FromSeconds(60)),
     },
     WorkflowCatalog.Orchestrators,
     WorkflowCatalog.Activities);
 builder.Services.AddHostedService<UploadSweepService>();
+builder.Services.AddHostedService<SummaryScheduler>();
 
 var app = builder.Build();
 var storage = app.Services.GetRequiredService<HumasStorage>();
 await UploadCors.AllowAsync(storage.Blobs, app.Services.GetRequiredService<IOptions<HumasOptions>>().Value.PublicBaseUrl);
+app.UseStatusCodePages();
 app.MapHumasRoutes();
 app.Logger.LogInformation("Humas local host: profile {Profile}, data in {DataDir}",
     app.Configuration["Humas:Profile"] ?? "bbpmp-jateng", app.Configuration["Humas:DataDir"]);

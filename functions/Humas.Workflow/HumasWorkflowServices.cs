@@ -12,6 +12,8 @@ using Humas.Workflow.Publication.Channels;
 using Humas.Workflow.Revision;
 using Humas.Workflow.Staff;
 using Humas.Workflow.Storage;
+using Humas.Workflow.Summaries;
+using Humas.Workflow.Targets;
 using Humas.Workflow.Tracking;
 using Humas.Workflow.Uploads;
 using Microsoft.Extensions.Configuration;
@@ -27,7 +29,7 @@ public static class WorkflowCatalog
 
     public static readonly IReadOnlyList<Type> Activities =
         [typeof(RecordTransition), typeof(AssignDeciders), typeof(RequestDecision), typeof(RecordResponse), typeof(ApplyRevision),
-         typeof(PublishSubmission), typeof(PublishChannel)];
+         typeof(PublishSubmission), typeof(PublishChannel), typeof(CountPublication)];
 }
 
 /// <summary>The public routes; both hosts serve exactly these (a test compares them).</summary>
@@ -53,6 +55,12 @@ public static class Routes
     public const string People = "api/people";
     public const string Uploads = "api/uploads";
     public const string FormScript = "assets/form.js";
+    public const string Targets = "api/targets/{year}";
+    public const string Dashboard = "dashboard";
+    public const string RunSummary = "api/summaries/run";
+    public const string Communities = "api/communities";
+    public const string PartnerMedia = "api/partner-media";
+    public const string PartnerMediaItems = "api/partner-media/{id}/items";
 }
 
 public static class HumasWorkflowServices
@@ -72,6 +80,7 @@ public static class HumasWorkflowServices
         services.AddSingleton(sp => new LinkSigner(LinkSigner.KeyFrom(sp.GetRequiredService<IOptions<HumasOptions>>().Value.LinkSigningKey)));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<HumasOptions>>().Value.Intake);
 
+        services.AddSingleton<Faults.FaultPoints>();
         services.AddSingleton<SubmissionStore>();
         services.AddSingleton<SubmissionIndex>();
         services.AddSingleton<UnitPeople>();
@@ -106,6 +115,17 @@ public static class HumasWorkflowServices
         services.AddSingleton<PublishedHandlers>();
         services.AddSingleton<HealthHandler>();
         services.AddSingleton<StaffActions>();
+
+        services.AddOptions<SummaryOptions>().Bind(configuration.GetSection(SummaryOptions.Section));
+        services.AddSingleton<WaitingIndex>();
+        services.AddSingleton<ProgressStore>();
+        services.AddSingleton<RegisterStore>();
+        services.AddSingleton<TargetRules>();
+        services.AddSingleton<TargetReporter>();
+        services.AddSingleton<WeeklySummary>();
+        services.AddSingleton<TargetHandlers>();
+        services.AddSingleton<RegisterHandlers>();
+        services.AddSingleton<SummaryHandler>();
         services.AddSingleton<PeopleHandlers>();
         services.AddSingleton<StaffHandlers>();
         services.AddSingleton<StaffPage>();

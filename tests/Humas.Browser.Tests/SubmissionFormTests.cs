@@ -1,8 +1,7 @@
-using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text.Json;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
+using static Humas.Browser.Tests.BrowserChecks;
 
 namespace Humas.Browser.Tests;
 
@@ -19,15 +18,6 @@ public sealed class SubmissionFormTests(BrowserFixture fixture) : IDisposable
 
     private const string Reviewer = "redaksi.humas@bbpmp-jateng.example";
 
-    private static string Title(string what) => $"{what} {Guid.NewGuid().ToString("N")[..6]}";
-
-    private static byte[] Jpeg(int size = 64 * 1024)
-    {
-        var bytes = RandomNumberGenerator.GetBytes(size);
-        new byte[] { 0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, (byte)'J', (byte)'F', (byte)'I', (byte)'F', 0 }.CopyTo(bytes, 0);
-        return bytes;
-    }
-
     /// <summary>An MP4-looking file on disk, as a phone's video would be picked from the file chooser.</summary>
     private string VideoFile(long size)
     {
@@ -42,22 +32,7 @@ public sealed class SubmissionFormTests(BrowserFixture fixture) : IDisposable
         return path;
     }
 
-    private static async Task AssertAccessibleAsync(IPage page, string what)
-    {
-        var result = await page.RunAxe();
-        Assert.True(result.Violations.Length == 0,
-            $"{what}: " + string.Join("; ", result.Violations.Select(v => $"{v.Id} ({v.Impact}): {string.Join(", ", v.Nodes.Select(n => n.Html))}")));
-    }
-
-    private async Task<JsonElement> StatusOfTrackingPageAsync(string trackingUrl)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, trackingUrl);
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        using var response = await fixture.Host.Http.SendAsync(request);
-        var tracking = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-        using var record = await fixture.Host.AdminHttp.GetAsync($"/api/submissions/{tracking.GetProperty("id").GetString()}");
-        return JsonDocument.Parse(await record.Content.ReadAsStringAsync()).RootElement;
-    }
+    private Task<JsonElement> StatusOfTrackingPageAsync(string trackingUrl) => RecordBehindAsync(fixture, trackingUrl);
 
     [Fact]
     public async Task Indonesian_form_is_filled_by_its_labels_sent_and_followed_on_the_tracking_page()
@@ -89,7 +64,6 @@ public sealed class SubmissionFormTests(BrowserFixture fixture) : IDisposable
         Assert.Equal(["website", "instagram"], record.GetProperty("content").GetProperty("channels").EnumerateArray().Select(c => c.GetString()));
         Assert.Equal("foto-kegiatan.jpg", record.GetProperty("media")[0].GetProperty("name").GetString());
         await AssertAccessibleAsync(page, "tracking page");
-        await Screenshots.SaveAsync(page, "tracking");
     }
 
     [Fact]
@@ -180,7 +154,6 @@ public sealed class SubmissionFormTests(BrowserFixture fixture) : IDisposable
         await page.GotoAsync(mail.Link("/act/"));
         Assert.Contains(title, await page.Locator("main").InnerTextAsync());
         await AssertAccessibleAsync(page, "decision page");
-        await Screenshots.SaveAsync(page, "decision");
         await page.Locator("button.accept").ClickAsync();
         await page.GetByRole(AriaRole.Heading, new() { Name = "Terima kasih, keputusan tercatat" }).WaitForAsync();
 

@@ -1,4 +1,5 @@
 using Humas.Workflow.Http;
+using Humas.Workflow.Intake;
 using Humas.Workflow.Links;
 using Humas.Workflow.Orchestration;
 using Humas.Workflow.Pages;
@@ -47,27 +48,8 @@ public sealed class DecisionHandler(
         var person = await people.ResolveAsync(link.PersonKey, link.Email, http.RequestAborted);
         var seat = link.OnBehalfOf is null ? null : await people.ResolveAsync(link.OnBehalfOf, null, http.RequestAborted);
 
-        var decisions = DecisionValues.AllowedAt(link.Stage!.Value);
-        var buttons = string.Join("", decisions.Select(d =>
-            $"""<button type="submit" name="decision" value="{d}" class="{d}">{E(Label(lang, d))}</button>"""));
-        var body = $"""
-            <div class="card">
-            <p>{E(lang.T("Yth.", "Dear"))} {E(person?.Name ?? link.Email)},
-            {E(lang.T(link.Stage == Stage.Review ? "mohon tinjau konten ini." : "mohon putuskan persetujuan konten ini.",
-                link.Stage == Stage.Review ? "please review this content." : "please decide on approving this content."))}
-            {(seat is null ? "" : E(lang.T($"Anda memutuskan atas nama (a.n.) {seat.Name}.", $"You decide on behalf of {seat.Name}.")))}</p>
-            {await ContentHtml(s, lang, http.RequestAborted)}
-            </div>
-            {ProgressHtml(s, lang)}
-            <form method="post" class="card">
-            <label for="comment">{E(lang.T("Catatan (wajib untuk revisi atau penolakan)", "Comment (required to revise or reject)"))}</label>
-            <textarea id="comment" name="comment" rows="4"></textarea>
-            {buttons}
-            <p class="hint">{E(lang.T("Keputusan Anda langsung diteruskan; tautan ini tidak bisa dipakai lagi setelahnya.",
-                "Your decision is passed on at once; this link cannot be used again afterwards."))}
-            {E(lang.T("Batas waktu", "Deadline"))}: {E(Wib.Format(link.ExpiresAt, lang))}</p>
-            </form>
-            """;
+        var content = await ContentHtml(s, lang, http.RequestAborted);
+        var body = DecisionPage.Body(unit, s, link, person?.Name ?? link.Email, seat?.Name, content, clock.GetUtcNow(), lang);
         return HtmlResult.Page(Page(lang, lang.T("Keputusan", "Decision") + ": " + s.Content.Title, body, unit.ShortName));
     }
 
@@ -79,7 +61,8 @@ public sealed class DecisionHandler(
         if (refused is not null) return refused;
         var stage = link!.Stage!.Value;
 
-        var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(ct) : null;
+        var (form, unreadable) = await Forms.ReadAsync(http.Request, ct);
+        if (unreadable is not null) return unreadable;
         var decision = form?["decision"].ToString().Trim().ToLowerInvariant() ?? "";
         var comment = form?["comment"].ToString().Trim();
         if (!DecisionValues.AllowedAt(stage).Contains(decision))
@@ -87,6 +70,7 @@ public sealed class DecisionHandler(
         if (decision is DecisionValues.Revise or DecisionValues.Reject && string.IsNullOrWhiteSpace(comment))
             return Problems.Field(400, "comment", "Catatan wajib untuk revisi atau penolakan / a comment is required to revise or reject");
         if (comment?.Length > 4000) return Problems.Field(400, "comment", "Paling banyak 4000 karakter / at most 4000 characters");
+        if (comment is not null && TextRules.Check(comment, multiline: true) is { } badComment) return Problems.Field(400, "comment", badComment);
 
         var s = await store.GetAsync(link.SubmissionId, ct);
         if (s is null) return LinkGate.Message(lang, 404, lang.T("Pengajuan tidak ditemukan", "Submission not found"), "");
@@ -95,8 +79,12 @@ public sealed class DecisionHandler(
         if (!IsWaitingFor(s, link)) return MovedOn(lang, s, 409);
 
         // The person the link was sent to, even when the role has moved to someone else since.
-        var person = await people.ResolveAsync(link.PersonKey, link.Email, ct) ?? new Person(link.PersonKey, link.Email, "", link.Email);
+        var person = await people.ResolveAsync(link.PersonKey, link.Email, ct);
         var seat = link.OnBehalfOf is null ? null : await people.ResolveAsync(link.OnBehalfOf, null, ct);
+        // Only a link signed for a role the unit has never had gets here: it is as good as forged.
+        if (person is null || (link.OnBehalfOf is not null && seat is null))
+            return LinkGate.Message(lang, 403, lang.T("Tautan tidak sah", "This link is not valid"),
+                $"<p>{E(lang.T("Orang pada tautan ini tidak dikenal.", "The person this link was made for is not known."))}</p>");
         var now = clock.GetUtcNow();
         var claimed = await claims.ClaimAndRaiseAsync(client, s.Id, key,
             new DecisionClaim(stage, link.Round, decision, comment, person.Key, person.Name, now, seat?.Name),
@@ -120,65 +108,74 @@ public sealed class DecisionHandler(
         !s.Status.IsFinal() && s.WaitingStage == link.Stage && s.Round == link.Round
         && s.Awaiting.Contains(link.SeatKey, StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Who has answered this stage so far and who is still awaited.</summary>
-    private static string ProgressHtml(Submission s, Lang lang)
-    {
-        if (s.Responses.Count == 0 && s.WaitingFor.Count <= 1) return "";
-        var answered = string.Join("", s.Responses.Select(r =>
-            $"<li>{E(r.Name)}{(r.OnBehalfOfName is null ? "" : $" a.n. {E(r.OnBehalfOfName)}")}: <strong>{E(Label(lang, r.Decision))}</strong>, {E(Wib.Format(r.At, lang))}</li>"));
-        var awaited = string.Join("", s.WaitingFor.Select(n => $"<li>{E(n)}</li>"));
-        var policy = s.Policy switch
-        {
-            DecisionPolicy.All => lang.T("Semua penyetuju harus menyetujui.", "Every approver must approve."),
-            DecisionPolicy.Sequence => lang.T("Penyetuju memutuskan berurutan.", "Approvers decide one after another."),
-            _ => lang.T("Satu keputusan dari salah satu penyetuju sudah cukup.", "One decision from any approver is enough."),
-        };
-        return $"""
-            <div class="card"><p>{E(policy)}</p>
-            {(answered.Length == 0 ? "" : $"<p>{E(lang.T("Sudah memutuskan", "Already decided"))}:</p><ul>{answered}</ul>")}
-            {(awaited.Length == 0 ? "" : $"<p>{E(lang.T("Masih ditunggu", "Still awaited"))}:</p><ul>{awaited}</ul>")}
-            </div>
-            """;
-    }
-
     private static IResult AlreadyDecided(Lang lang, DecisionClaim claim, int status) =>
         LinkGate.Message(lang, status, lang.T("Keputusan sudah diambil", "The decision has already been taken"),
             $"<p><strong>{E(Label(lang, claim.Decision))}</strong> (<code>{E(claim.Decision)}</code>) {E(lang.T("oleh", "by"))} {E(claim.PersonName)}{(claim.OnBehalfOfName is null ? "" : $" a.n. {E(claim.OnBehalfOfName)}")}, {E(Wib.Format(claim.At, lang))}</p>"
             + (string.IsNullOrWhiteSpace(claim.Comment) ? "" : $"<p>{E(claim.Comment)}</p>"));
 
+    /// <summary>
+    /// The stage is over. A POST on a submission that expired answers 410 like an expired link: the durable
+    /// timer may close the stage a moment before the link's own expiry passes.
+    /// </summary>
     internal static IResult MovedOn(Lang lang, Submission s, int status) =>
-        LinkGate.Message(lang, status, lang.T("Tahap ini sudah selesai", "This stage is over"),
+        LinkGate.Message(lang, status == 409 && s.Status == SubmissionStatus.Expired ? 410 : status, lang.T("Tahap ini sudah selesai", "This stage is over"),
             $"<p>{E(lang.T("Status pengajuan sekarang", "The submission's status is now"))}: <span class=\"status\">{E(StatusText(lang, s.Status))}</span> (<code>{s.Status}</code>)</p>");
 
+    /// <summary>The content as the deciders judge it: its facts, text and media, each medium previewed where a browser can play it.</summary>
     internal async Task<string> ContentHtml(Submission s, Lang lang, CancellationToken ct)
     {
-        var mediaHtml = new List<string>();
+        var figures = new List<string>();
         foreach (var m in s.Media)
         {
-            var url = E((await media.ReadLinkAsync(m.BlobName, TimeSpan.FromMinutes(30), ct)).ToString());
-            mediaHtml.Add(m.ContentType.Split('/')[0] switch
+            // Short-lived, read-only links: the page may be forwarded, the media should not outlive the decision.
+            var url = E((await media.ReadLinkAsync(m.BlobName, PreviewLifetime, ct)).ToString());
+            var kind = m.ContentType.Split('/')[0];
+            var name = E(m.Name);
+            var preview = kind switch
             {
-                "image" => $"""<img class="media" src="{url}" alt="{E(m.Name)}">""",
-                "video" => $"""<video class="media" controls preload="metadata" src="{url}"></video>""",
-                "audio" => $"""<audio controls preload="metadata" src="{url}"></audio>""",
-                _ => $"""<a href="{url}">{E(m.Name)}</a>""",
-            });
+                "image" => $"""<img class="media" src="{url}" alt="{E(lang.T("Foto", "Photo"))}: {name}">""",
+                "video" => $"""<video class="media" controls preload="metadata" src="{url}" aria-label="{E(lang.T("Video", "Video"))}: {name}"></video>""",
+                "audio" => $"""<audio class="media" controls preload="metadata" src="{url}" aria-label="{E(lang.T("Audio", "Audio"))}: {name}"></audio>""",
+                _ => "",
+            };
+            figures.Add($"""
+                <figure class="media" data-kind="{E(kind)}">{preview}
+                <figcaption>{name} · {E(Size(m.Size, lang))} · <a href="{url}">{E(lang.T("Buka", "Open"))} {name}</a></figcaption>
+                </figure>
+                """);
         }
-        var region = s.Content.Region is null ? "-" : unit.RegionByCode(s.Content.Region)?.Name ?? s.Content.Region;
+        var region = s.Content.Region is null ? null : unit.RegionByCode(s.Content.Region)?.Name ?? s.Content.Region;
+        var team = s.Content.Team is null ? null : unit.TeamById(s.Content.Team)?.Name ?? s.Content.Team;
+        var submitter = s.Content.SubmitterName is null ? s.Content.SubmitterEmail : $"{s.Content.SubmitterName} <{s.Content.SubmitterEmail}>";
+        var facts = new List<(string, string?)>
+        {
+            (lang.T("Jenis", "Type"), FormPage.TypeName(lang, s.Content.ContentType)),
+            (lang.T("Jalur", "Track"), unit.TrackById(s.Content.Track)?.Name ?? s.Content.Track),
+            (lang.T("Kanal", "Channels"), string.Join(", ", s.Content.Channels.Select(c => FormPage.ChannelName(lang, c)))),
+            (lang.T("Tim", "Team"), team),
+            (lang.T("Wilayah", "Region"), region),
+            (lang.T("Program", "Programme"), s.Content.Program is null ? null : s.Content.Program + (s.Content.PriorityProgram ? lang.T(" (prioritas)", " (priority)") : "")),
+            (lang.T("Jadwal terbit", "Publish at"), s.Content.PublishAt is null ? null : Wib.Format(s.Content.PublishAt, lang)),
+            (lang.T("Pengaju", "Submitter"), submitter),
+        };
+        var mediaSection = figures.Count == 0 ? "" : $"""
+            <section aria-labelledby="media-title">
+            <h2 id="media-title">{E(lang.T("Media", "Media"))} ({figures.Count})</h2>
+            {string.Concat(figures)}
+            <p class="hint">{E(lang.T($"Pratinjau memakai tautan sementara ({PreviewLifetime.TotalMinutes:0} menit); muat ulang halaman bila tidak tampil.",
+                $"The previews use temporary links ({PreviewLifetime.TotalMinutes:0} minutes); reload the page if they do not show."))}</p>
+            </section>
+            """;
         return $"""
-            <h1>{E(s.Content.Title)}</h1>
-            <table>
-            <tr><th>{E(lang.T("Jenis", "Type"))}</th><td>{E(s.Content.ContentType)}</td></tr>
-            <tr><th>{E(lang.T("Jalur", "Track"))}</th><td>{E(unit.TrackById(s.Content.Track)?.Name ?? s.Content.Track)}</td></tr>
-            <tr><th>{E(lang.T("Kanal", "Channels"))}</th><td>{E(string.Join(", ", s.Content.Channels))}</td></tr>
-            <tr><th>{E(lang.T("Wilayah", "Region"))}</th><td>{E(region)}</td></tr>
-            <tr><th>{E(lang.T("Pengaju", "Submitter"))}</th><td>{E(s.Content.SubmitterName)} &lt;{E(s.Content.SubmitterEmail)}&gt;</td></tr>
-            </table>
-            {(s.Content.Summary is null ? "" : $"<p><strong>{E(s.Content.Summary)}</strong></p>")}
+            <h1 id="content-title">{E(s.Content.Title)}</h1>
+            <dl class="facts">{string.Concat(facts.Where(f => f.Item2 is not null).Select(f => $"<dt>{E(f.Item1)}</dt><dd>{E(f.Item2)}</dd>"))}</dl>
+            {(s.Content.Summary is null ? "" : $"<p class=\"lead\"><strong>{E(s.Content.Summary)}</strong></p>")}
             {(s.Content.Body is null ? "" : $"<div style=\"white-space:pre-wrap\">{E(s.Content.Body)}</div>")}
-            {string.Join("\n", mediaHtml)}
+            {mediaSection}
             """;
     }
+
+    private static readonly TimeSpan PreviewLifetime = TimeSpan.FromMinutes(30);
 
     public static string Label(Lang lang, string decision) => decision switch
     {

@@ -29,6 +29,11 @@ public sealed class IntakeHandler(
     public const string IdempotencyHeader = "Idempotency-Key";
     private const int JsonLimit = 1024 * 1024;
 
+    /// <summary>The form has about a dozen fields and up to seven channels; far more is not a person filling it in.</summary>
+    public const int MaxParts = 100;
+
+    private const int FileNameMax = 255;
+
     public async Task<IResult> SubmitAsync(HttpContext http, DurableTaskClient client)
     {
         var request = http.Request;
@@ -220,31 +225,46 @@ public sealed class IntakeHandler(
         }
         using (doc)
         {
-            if (doc.RootElement.ValueKind != JsonValueKind.Object)
-                throw new IntakeRefused(400, "body", "Harus objek JSON / must be a JSON object");
-            var fields = new SubmissionFields();
-            foreach (var p in doc.RootElement.EnumerateObject())
+            try
             {
-                switch (p.Value.ValueKind)
-                {
-                    case JsonValueKind.String: fields.Add(p.Name, p.Value.GetString()!); break;
-                    case JsonValueKind.True or JsonValueKind.False when p.Name.Equals("priorityProgram", StringComparison.OrdinalIgnoreCase):
-                        fields.Add(p.Name, p.Value.GetBoolean() ? "true" : "false"); break;
-                    case JsonValueKind.Array when p.Name is "channels" or "uploads" && p.Value.EnumerateArray().All(e => e.ValueKind == JsonValueKind.String):
-                        foreach (var e in p.Value.EnumerateArray()) fields.Add(p.Name, e.GetString()!);
-                        break;
-                    case JsonValueKind.Null: break;
-                    default: fields.TypeErrors[p.Name] = $"Tipe JSON salah / wrong JSON type: {p.Value.ValueKind}"; break;
-                }
+                return Fields(doc);
             }
-            return fields;
+            catch (InvalidOperationException e)
+            {
+                // Strings the parser let through but cannot turn into text: broken UTF-8.
+                throw new IntakeRefused(400, "body", $"JSON tidak valid / invalid JSON: {e.Message}");
+            }
         }
+    }
+
+    private static SubmissionFields Fields(JsonDocument doc)
+    {
+        if (doc.RootElement.ValueKind != JsonValueKind.Object)
+            throw new IntakeRefused(400, "body", "Harus objek JSON / must be a JSON object");
+        var fields = new SubmissionFields();
+        foreach (var p in doc.RootElement.EnumerateObject())
+        {
+            switch (p.Value.ValueKind)
+            {
+                case JsonValueKind.String: fields.Add(p.Name, p.Value.GetString()!); break;
+                case JsonValueKind.True or JsonValueKind.False when p.Name.Equals("priorityProgram", StringComparison.OrdinalIgnoreCase):
+                    fields.Add(p.Name, p.Value.GetBoolean() ? "true" : "false"); break;
+                case JsonValueKind.Array when p.Name is "channels" or "uploads" && p.Value.EnumerateArray().All(e => e.ValueKind == JsonValueKind.String):
+                    foreach (var e in p.Value.EnumerateArray()) fields.Add(p.Name, e.GetString()!);
+                    break;
+                case JsonValueKind.Null: break;
+                default: fields.TypeErrors[p.Name] = $"Tipe JSON salah / wrong JSON type: {p.Value.ValueKind}"; break;
+            }
+        }
+        return fields;
     }
 
     private async Task<Parsed> ReadMultipartAsync(HttpRequest request, string id, CancellationToken ct)
     {
         var limits = options.Value.Intake;
-        var boundary = HeaderUtilities.RemoveQuotes(MediaTypeHeaderValue.Parse(request.ContentType).Boundary).Value;
+        var boundary = MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
+            ? HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value
+            : null;
         if (string.IsNullOrEmpty(boundary) || boundary.Length > 200)
             throw new IntakeRefused(400, "Content-Type", "Batas multipart tidak ada / missing multipart boundary");
         var reader = new MultipartReader(boundary, request.Body) { HeadersLengthLimit = 16 * 1024 };
@@ -266,8 +286,11 @@ public sealed class IntakeHandler(
     {
         var limits = options.Value.Intake;
         var fieldBytes = 0L;
+        var parts = 0;
         while (await reader.ReadNextSectionAsync(ct) is { } section)
         {
+            if (++parts > MaxParts)
+                throw new IntakeRefused(400, "body", $"Paling banyak {MaxParts} bagian formulir / at most {MaxParts} form parts");
             if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase))
                 throw new IntakeRefused(400, "body", "Bagian multipart tanpa Content-Disposition form-data / a part lacks form-data disposition");
             var name = disposition.Name.Value ?? "";
@@ -277,6 +300,7 @@ public sealed class IntakeHandler(
                     throw new IntakeRefused(400, name, "Berkas harus dikirim sebagai 'media' / files go in the 'media' field");
                 var fileName = disposition.FileNameStar.Value ?? disposition.FileName.Value ?? "";
                 if (fileName.Length == 0) continue; // an empty file input in a browser form
+                if (FileNameProblem(fileName) is { } problem) throw new IntakeRefused(400, "media", problem);
                 if (items.Count >= limits.MaxFiles)
                     throw new IntakeRefused(400, "media", $"Paling banyak {limits.MaxFiles} berkas / at most {limits.MaxFiles} files");
                 items.Add(await StoreFileAsync(id, items.Count, fileName, section, limits.MaxFileBytes, ct));
@@ -299,13 +323,15 @@ public sealed class IntakeHandler(
         if (!MediaInspector.IsAllowedExtension(safe))
             throw new IntakeRefused(415, "media",
                 $"Jenis berkas '{safe}' tidak diterima / file type not accepted; allowed: {string.Join(", ", MediaInspector.AllowedExtensions)}");
-        var head = new byte[MediaInspector.SniffLength];
+        var head = new byte[MediaInspector.MarkupScanLength];
         var got = 0;
         while (got < head.Length && await section.Body.ReadAsync(head.AsMemory(got), ct) is var n and > 0) got += n;
         if (got == 0) throw new IntakeRefused(400, "media", $"Berkas '{safe}' kosong / the file is empty");
         var contentType = MediaInspector.Inspect(safe, section.ContentType, head, got)
                           ?? throw new IntakeRefused(415, "media",
                               $"Isi berkas '{safe}' tidak sesuai dengan nama atau jenisnya / the file's bytes are not what its name and type claim");
+        if (MediaInspector.CarriesMarkup(head, got))
+            throw new IntakeRefused(415, "media", $"Berkas '{safe}' memuat HTML atau skrip / the file carries HTML or script besides its media");
         var blobName = MediaStore.BlobName(id, index, safe);
         var body = new LimitedStream(new PrefixedStream(head, got, section.Body), max);
         try
@@ -330,6 +356,19 @@ public sealed class IntakeHandler(
             if (total > max) throw tooLarge();
             await to.WriteAsync(buffer.AsMemory(0, n), ct);
         }
+    }
+
+    /// <summary>
+    /// Why a file name as sent is refused: browsers send a plain name, so a way up the folder tree, a control
+    /// character or a name longer than any file system allows is someone testing us, not a photo.
+    /// </summary>
+    public static string? FileNameProblem(string name)
+    {
+        if (name.Length > FileNameMax) return $"Nama berkas paling banyak {FileNameMax} karakter / a file name has at most {FileNameMax} characters";
+        if (name.Any(char.IsControl)) return "Nama berkas berisi karakter kontrol / the file name has control characters";
+        if (name.Replace('\\', '/').Split('/').Any(segment => segment.Trim() == ".."))
+            return "Nama berkas tidak boleh berisi '..' / a file name must not climb folders with '..'";
+        return null;
     }
 
     /// <summary>Keeps the name's letters, digits, dots and dashes: no paths, no control characters.</summary>

@@ -8,6 +8,11 @@ public static class MediaInspector
 {
     public const int SniffLength = 16;
 
+    /// <summary>How much of a file's start is searched for markup a browser would run.</summary>
+    public const int MarkupScanLength = 1024;
+
+    private static readonly string[] Markup = ["<script", "<html", "<body", "<iframe", "<svg", "<?php", "<%@", "javascript:"];
+
     private sealed record Kind(string ContentType, string[] Extensions, Func<byte[], int, bool> Matches);
 
     private static readonly Kind[] Kinds =
@@ -41,6 +46,16 @@ public static class MediaInspector
         if (kind is null || !kind.Matches(head, length)) return null;
         if (!string.IsNullOrWhiteSpace(declaredType) && !Compatible(kind.ContentType, declaredType)) return null;
         return kind.ContentType;
+    }
+
+    /// <summary>
+    /// True when the file's start also reads as HTML or script (a polyglot): served or sniffed as a page it would run.
+    /// Real photos, videos and documents do not carry these words in their first kilobyte.
+    /// </summary>
+    public static bool CarriesMarkup(byte[] head, int length)
+    {
+        var text = System.Text.Encoding.Latin1.GetString(head, 0, Math.Min(length, MarkupScanLength));
+        return Markup.Any(m => text.Contains(m, StringComparison.OrdinalIgnoreCase));
     }
 
     private static Kind? KindFor(string fileName)

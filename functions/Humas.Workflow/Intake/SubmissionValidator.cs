@@ -29,6 +29,40 @@ public sealed class SubmissionFields
             : [];
 
     public bool Has(string name) => values.ContainsKey(name);
+
+    /// <summary>Every value as it arrived, field by field.</summary>
+    public IEnumerable<(string Field, string Value)> All => values.SelectMany(kv => kv.Value.Select(v => (kv.Key, v)));
+
+    /// <summary>How many values arrived, whatever their names.</summary>
+    public int Count => values.Values.Sum(v => v.Count);
+}
+
+/// <summary>
+/// What any text people type must be: no control characters (a line break only where lines make sense), no halves
+/// of surrogate pairs. Such text breaks mail headers, table storage and terminals, and no keyboard produces it.
+/// </summary>
+public static class TextRules
+{
+    /// <summary>The reason the text is refused, or null when it is fine.</summary>
+    public static string? Check(string text, bool multiline)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+                continue;
+            }
+            if (char.IsSurrogate(c))
+                return "Teks berisi karakter Unicode yang rusak / the text has a broken Unicode character";
+            if (char.IsControl(c) && !(multiline && c is '\n' or '\r' or '\t'))
+                return multiline
+                    ? "Teks berisi karakter kontrol / the text has control characters"
+                    : "Satu baris saja, tanpa karakter kontrol / one line, without control characters";
+        }
+        return null;
+    }
 }
 
 /// <summary>Checks a submission against the contract and the unit profile; every bad field is named.</summary>
@@ -37,6 +71,11 @@ public sealed class SubmissionValidator(UnitProfile unit, IntakeOptions limits)
     public const int TitleMax = 300;
     public const int SummaryMax = 2_000;
     public const int ShortMax = 200;
+
+    /// <summary>How far ahead a publication may be scheduled: further is a typing mistake, not a plan.</summary>
+    public static readonly TimeSpan PublishHorizon = TimeSpan.FromDays(366);
+
+    private static readonly string[] MultilineFields = ["summary", "body"];
 
     public SubmissionContent? Validate(SubmissionFields f, DateTimeOffset now, out Dictionary<string, string[]> errors)
     {
@@ -47,6 +86,9 @@ public sealed class SubmissionValidator(UnitProfile unit, IntakeOptions limits)
             list.Add(reason);
         }
         foreach (var (field, reason) in f.TypeErrors) Bad(field, reason);
+        foreach (var (field, value) in f.All)
+            if (TextRules.Check(value, MultilineFields.Contains(field, StringComparer.OrdinalIgnoreCase)) is { } reason && !problems.ContainsKey(field))
+                Bad(field, reason);
 
         var title = f.One("title");
         if (title is null) Bad("title", "Judul wajib diisi / title is required");
@@ -108,6 +150,7 @@ public sealed class SubmissionValidator(UnitProfile unit, IntakeOptions limits)
                     CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) || !HasOffset(when))
                 Bad("publishAt", "Tanggal terbit harus ISO 8601 dengan zona waktu / must be ISO 8601 with an offset, e.g. 2026-12-01T09:00:00+07:00");
             else if (parsed <= now) Bad("publishAt", "Tanggal terbit harus di masa depan / must be in the future");
+            else if (parsed > now + PublishHorizon) Bad("publishAt", "Tanggal terbit paling lambat satu tahun lagi / at most a year ahead");
             else publishAt = parsed.ToUniversalTime();
         }
 

@@ -66,9 +66,10 @@ public sealed class SubmissionWorkflow : TaskOrchestrator<WorkflowInput, Submiss
             await RecordAsync(SubmissionStatus.Publishing, "Publishing");
             var publications = await context.CallActivityAsync<IReadOnlyList<PublicationRecord>>(
                 nameof(PublishSubmission), new PublishRequest(Id, Now), Retry);
-            return publications.Any(p => p.Status == PublicationStatus.Published)
-                ? await CloseAsync(SubmissionStatus.Published, "Published")
-                : await CloseAsync(SubmissionStatus.PublicationFailed, "PublicationFailed");
+            if (!publications.Any(p => p.Status == PublicationStatus.Published))
+                return await CloseAsync(SubmissionStatus.PublicationFailed, "PublicationFailed");
+            await context.CallActivityAsync(nameof(Targets.CountPublication), new Targets.CountRequest(Id, Now), Retry);
+            return await CloseAsync(SubmissionStatus.Published, "Published");
         }
 
         /// <summary>

@@ -27,25 +27,7 @@ public sealed class ReviseHandler(LinkGate gate, SubmissionStore store, EventCla
             || s.WaitingStage != Stage.Revision || s.Round != link.Round)
             return DecisionHandler.MovedOn(lang, s, 200);
         var asked = (await store.GetHistoryAsync(s.Id, http.RequestAborted)).LastOrDefault(h => h.Event == "RevisionAsked");
-        var body = $"""
-            <div class="card">
-            <p>{E(lang.T("Catatan peninjau", "The reviewer's note"))} ({E(asked?.Actor)}):</p>
-            <blockquote>{E(asked?.Comment)}</blockquote>
-            </div>
-            <form method="post" class="card">
-            <label for="title">{E(lang.T("Judul", "Title"))}</label>
-            <input id="title" name="title" required maxlength="{SubmissionValidator.TitleMax}" value="{E(s.Content.Title)}">
-            <label for="summary">{E(lang.T("Ringkasan", "Summary"))}</label>
-            <textarea id="summary" name="summary" rows="3" maxlength="{SubmissionValidator.SummaryMax}">{E(s.Content.Summary)}</textarea>
-            <label for="body">{E(lang.T("Isi", "Body"))}</label>
-            <textarea id="body" name="body" rows="12">{E(s.Content.Body)}</textarea>
-            <label for="comment">{E(lang.T("Catatan untuk peninjau", "Note for the reviewer"))}</label>
-            <textarea id="comment" name="comment" rows="3"></textarea>
-            <button type="submit">{E(lang.T("Kirim revisi", "Send the revision"))}</button>
-            <p class="hint">{E(lang.T("Revisi kembali ke peninjau.", "The revision goes back to the reviewer."))}
-            {E(lang.T("Batas waktu", "Deadline"))}: {E(Wib.Format(link.ExpiresAt, lang))}</p>
-            </form>
-            """;
+        var body = RevisionPage.Body(s, link, asked, clock.GetUtcNow(), lang);
         return HtmlResult.Page(Page(lang, lang.T("Revisi", "Revision") + ": " + s.Content.Title, body, unit.ShortName));
     }
 
@@ -55,15 +37,18 @@ public sealed class ReviseHandler(LinkGate gate, SubmissionStore store, EventCla
         var ct = http.RequestAborted;
         var (link, refused) = await gate.CheckDecisionAsync(token, "revise", lang, ct);
         if (refused is not null) return refused;
-        var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(ct) : null;
+        var (form, unreadable) = await Forms.ReadAsync(http.Request, ct);
+        if (unreadable is not null) return unreadable;
         string? Field(string name) => form?[name].ToString().Trim() is { Length: > 0 } v ? v : null;
         var errors = new Dictionary<string, string[]>();
         var title = Field("title");
         if (title is null) errors["title"] = ["Judul wajib diisi / title is required"];
         else if (title.Length > SubmissionValidator.TitleMax) errors["title"] = [$"at most {SubmissionValidator.TitleMax} characters"];
         if (Field("summary")?.Length > SubmissionValidator.SummaryMax) errors["summary"] = [$"at most {SubmissionValidator.SummaryMax} characters"];
-        if (Field("body")?.Length > 20_000) errors["body"] = ["at most 20000 characters"];
-        if (Field("comment")?.Length > 4_000) errors["comment"] = ["at most 4000 characters"];
+        if (Field("body")?.Length > RevisionPage.BodyMax) errors["body"] = [$"at most {RevisionPage.BodyMax} characters"];
+        if (Field("comment")?.Length > RevisionPage.CommentMax) errors["comment"] = [$"at most {RevisionPage.CommentMax} characters"];
+        foreach (var (name, multiline) in new[] { ("title", false), ("summary", true), ("body", true), ("comment", true) })
+            if (!errors.ContainsKey(name) && Field(name) is { } value && TextRules.Check(value, multiline) is { } bad) errors[name] = [bad];
         if (errors.Count > 0) return Problems.Validation(errors);
 
         var s = await store.GetAsync(link!.SubmissionId, ct);

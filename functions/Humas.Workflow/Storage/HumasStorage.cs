@@ -17,11 +17,18 @@ public sealed class HumasStorage
     public const string UploadsTable = "Uploads";
     public const string MediaContainer = "media";
     public const string UploadsContainer = "uploads";
+    public const string ProgressTable = "Progress";
+    public const string RegistersTable = "Registers";
+    public const string SummariesTable = "Summaries";
+    public const string WaitingTable = "Waiting";
+    public const string SnapshotsContainer = "snapshots";
 
     /// <summary>Every table and container the app uses; infra/main.bicep creates the same (a test compares them).</summary>
-    public static readonly IReadOnlyList<string> AppTables = [SubmissionsTable, PublishedTable, IdempotencyTable, UploadsTable, SubmissionIndexTable, PeopleTable];
+    public static readonly IReadOnlyList<string> AppTables =
+        [SubmissionsTable, PublishedTable, IdempotencyTable, UploadsTable, ProgressTable, RegistersTable, SummariesTable, WaitingTable,
+         SubmissionIndexTable, PeopleTable];
 
-    public static readonly IReadOnlyList<string> AppContainers = [MediaContainer, UploadsContainer];
+    public static readonly IReadOnlyList<string> AppContainers = [MediaContainer, UploadsContainer, SnapshotsContainer];
 
     public HumasStorage(TableServiceClient tables, BlobServiceClient blobs)
     {
@@ -35,6 +42,7 @@ public sealed class HumasStorage
     public TableClient Table(string name) => Tables.GetTableClient(name);
     public BlobContainerClient Media => Blobs.GetBlobContainerClient(MediaContainer);
     public BlobContainerClient Uploads => Blobs.GetBlobContainerClient(UploadsContainer);
+    public BlobContainerClient Snapshots => Blobs.GetBlobContainerClient(SnapshotsContainer);
 
     public async Task EnsureCreatedAsync(CancellationToken ct = default)
     {

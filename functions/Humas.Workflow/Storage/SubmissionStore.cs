@@ -12,6 +12,7 @@ namespace Humas.Workflow.Storage;
 /// </summary>
 public sealed class SubmissionStore(HumasStorage storage)
 {
+    private readonly WaitingIndex waiting = new(storage);
     private readonly SubmissionIndex index = new(storage);
     private const string RecordKey = "record";
     private static readonly JsonSerializerOptions Json = SubmissionJson.Options;
@@ -20,8 +21,16 @@ public sealed class SubmissionStore(HumasStorage storage)
 
     public static string HistoryKey(int step) => $"history-{step:D4}";
 
+    /// <summary>
+    /// Ids are made by intake (20261128-7f3a9c2b1e); anything else, from a URL or an altered link, names no
+    /// submission, and characters such as '/', '#' or '?' would not even be a valid table key.
+    /// </summary>
+    public static bool IsWellFormedId(string? id) =>
+        id is { Length: > 0 and <= 100 } && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+
     public async Task<Submission?> GetAsync(string id, CancellationToken ct = default)
     {
+        if (!IsWellFormedId(id)) return null;
         var row = await Table.GetEntityIfExistsAsync<TableEntity>(id, RecordKey, cancellationToken: ct);
         return row.HasValue ? Read<Submission>(row.Value!) : null;
     }
@@ -29,6 +38,7 @@ public sealed class SubmissionStore(HumasStorage storage)
     public async Task<IReadOnlyList<HistoryEntry>> GetHistoryAsync(string id, CancellationToken ct = default)
     {
         var list = new List<HistoryEntry>();
+        if (!IsWellFormedId(id)) return list;
         await foreach (var row in Table.QueryAsync<TableEntity>(
                            e => e.PartitionKey == id && e.RowKey.CompareTo("history-") >= 0 && e.RowKey.CompareTo("history.") < 0,
                            cancellationToken: ct))
@@ -44,6 +54,7 @@ public sealed class SubmissionStore(HumasStorage storage)
     {
         var committed = await CommitAsync(submission, entry, ct);
         await IndexAsync(submission, committed, ct);
+        await waiting.MirrorAsync(submission, ct);
     }
 
     /// <summary>
@@ -141,6 +152,7 @@ public sealed class SubmissionStore(HumasStorage storage)
 
     public async Task<T?> GetMarkerAsync<T>(string id, string key, CancellationToken ct = default)
     {
+        if (!IsWellFormedId(id)) return default;
         var row = await Table.GetEntityIfExistsAsync<TableEntity>(id, key, cancellationToken: ct);
         return row.HasValue ? Read<T>(row.Value!) : default;
     }
@@ -149,6 +161,7 @@ public sealed class SubmissionStore(HumasStorage storage)
     {
         var end = prefix[..^1] + (char)(prefix[^1] + 1);
         var list = new List<T>();
+        if (!IsWellFormedId(id)) return list;
         await foreach (var row in Table.QueryAsync<TableEntity>(
                            e => e.PartitionKey == id && e.RowKey.CompareTo(prefix) >= 0 && e.RowKey.CompareTo(end) < 0, cancellationToken: ct))
             list.Add(Read<T>(row));

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Humas.Workflow.Http;
+using Humas.Workflow.Intake;
 using Humas.Workflow.Links;
 using Humas.Workflow.Orchestration;
 using Humas.Workflow.Pages;
@@ -26,11 +27,13 @@ public sealed class StaffActions(LinkGate gate, StaffKey staff, SubmissionStore 
         var ct = http.RequestAborted;
         var (link, refused) = gate.Check(token, "track", lang);
         if (refused is not null) return refused;
-        var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(ct) : null;
+        var (form, unreadable) = await Forms.ReadAsync(http.Request, ct);
+        if (unreadable is not null) return unreadable;
         if (form?["action"].ToString() != "withdraw")
             return Problems.Field(400, "action", "Tindakan yang dikenal: withdraw / the known action is: withdraw");
         var reason = form["reason"].ToString().Trim();
         if (reason.Length > 2000) return Problems.Field(400, "reason", "Paling banyak 2000 karakter / at most 2000 characters");
+        if (TextRules.Check(reason, multiline: true) is { } badReason) return Problems.Field(400, "reason", badReason);
 
         var s = await store.GetAsync(link!.SubmissionId, ct);
         if (s is null) return LinkGate.Message(lang, 404, lang.T("Pengajuan tidak ditemukan", "Submission not found"), "");
@@ -63,12 +66,14 @@ public sealed class StaffActions(LinkGate gate, StaffKey staff, SubmissionStore 
     {
         if (!staff.Allows(http.Request)) return StaffKey.Refused();
         var ct = http.RequestAborted;
-        var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(ct) : null;
+        var (form, unreadable) = await Forms.ReadAsync(http.Request, ct);
+        if (unreadable is not null) return unreadable;
         var value = form?["publishAt"].ToString().Trim() ?? http.Request.Query["publishAt"].ToString().Trim();
         DateTimeOffset? publishAt = null;
         if (!string.Equals(value, "now", StringComparison.OrdinalIgnoreCase))
         {
-            if (!DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) || parsed <= clock.GetUtcNow())
+            if (!DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) || parsed <= clock.GetUtcNow()
+                || parsed > clock.GetUtcNow() + SubmissionValidator.PublishHorizon)
                 return Problems.Field(400, "publishAt", "Waktu terbit ISO 8601 di masa depan, atau 'now' / an ISO 8601 time in the future, or 'now'");
             publishAt = parsed.ToUniversalTime();
         }

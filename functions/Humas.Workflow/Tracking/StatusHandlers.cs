@@ -14,7 +14,7 @@ using static Humas.Workflow.Pages.Html;
 namespace Humas.Workflow.Tracking;
 
 /// <summary>GET /track/{token} for the submitter and GET /api/submissions/{id} for staff.</summary>
-public sealed class StatusHandlers(LinkGate gate, StaffKey staff, SubmissionStore store, MediaStore media, UnitProfile unit)
+public sealed class StatusHandlers(LinkGate gate, StaffKey staff, SubmissionStore store, MediaStore media, UnitProfile unit, TimeProvider clock)
 {
     public async Task<IResult> TrackAsync(HttpContext http, string token)
     {
@@ -33,23 +33,7 @@ public sealed class StatusHandlers(LinkGate gate, StaffKey staff, SubmissionStor
                 history, publications,
             }, SubmissionJson.Options);
 
-        var rows = string.Join("\n", history.Select(h =>
-            $"<li><strong>{E(Wib.Format(h.At, lang))}</strong> · {E(EventText(lang, h.Event))}"
-            + (h.Actor is null ? "" : $" · {E(h.Actor)}") + (h.OnBehalfOf is null ? "" : $" a.n. {E(h.OnBehalfOf)}")
-            + (h.Comment is null ? "" : $"<br><em>{E(h.Comment)}</em>") + "</li>"));
-        var pubs = string.Join("\n", publications.Select(p => Publication.Channels.PublicationHtml.Item(lang, p)));
-        var waiting = s.WaitingFor.Count == 0 ? "" :
-            $"<p>{E(lang.T("Menunggu", "Waiting for"))}: {E(string.Join(", ", s.WaitingFor))} · {E(lang.T("batas", "until"))} {E(Wib.Format(s.Deadline, lang))}</p>";
-        var body = $"""
-            <div class="card">
-            <h1>{E(s.Content.Title)}</h1>
-            <p>{E(lang.T("Status", "Status"))}: <span class="status" data-status="{s.Status}">{E(DecisionHandler.StatusText(lang, s.Status))}</span></p>
-            {waiting}
-            </div>
-            <div class="card"><h2>{E(lang.T("Riwayat", "History"))}</h2><ol>{rows}</ol></div>
-            {(publications.Count == 0 ? "" : $"<div class=\"card\"><h2>{E(lang.T("Publikasi", "Publications"))}</h2><ul>{pubs}</ul></div>")}
-            {WithdrawForm(s, lang)}
-            """;
+        var body = TrackingPage.Body(s, history, publications, clock.GetUtcNow(), lang);
         return HtmlResult.Page(Page(lang, lang.T("Pantau pengajuan", "Track submission"), body, unit.ShortName));
     }
 
@@ -72,19 +56,6 @@ public sealed class StatusHandlers(LinkGate gate, StaffKey staff, SubmissionStor
             workflow = instance is null ? null : new { runtimeStatus = instance.RuntimeStatus.ToString(), instance.LastUpdatedAt },
         }, SubmissionJson.Options);
     }
-
-    private static string WithdrawForm(Submission s, Lang lang) =>
-        s.Status is SubmissionStatus.Submitted or SubmissionStatus.InReview or SubmissionStatus.RevisionRequested
-            or SubmissionStatus.AwaitingApproval or SubmissionStatus.Scheduled
-            ? $"""
-              <form method="post" class="card">
-              <input type="hidden" name="action" value="withdraw">
-              <label for="reason">{E(lang.T("Alasan penarikan (opsional)", "Reason for withdrawing (optional)"))}</label>
-              <input id="reason" name="reason" maxlength="2000">
-              <button type="submit" class="reject">{E(lang.T("Tarik pengajuan", "Withdraw the submission"))}</button>
-              </form>
-              """
-            : "";
 
     public static string EventText(Lang lang, string e) => e switch
     {

@@ -35,7 +35,7 @@ public sealed class UploadHandler(UploadStore uploads, IOptions<HumasOptions> op
             using var doc = await JsonDocument.ParseAsync(new Intake.LimitedStream(request.Body, JsonLimit), new JsonDocumentOptions { MaxDepth = 4 }, ct);
             declared = Declared.From(doc.RootElement);
         }
-        catch (Exception e) when (e is JsonException or LimitExceeded)
+        catch (Exception e) when (e is JsonException or LimitExceeded or InvalidOperationException)
         {
             return Problems.Field(e is LimitExceeded ? 413 : 400, "body", "JSON tidak valid / invalid JSON");
         }
@@ -79,6 +79,7 @@ public sealed class UploadHandler(UploadStore uploads, IOptions<HumasOptions> op
         foreach (var (field, reason) in d.TypeErrors) missing[field] = [reason];
         if (string.IsNullOrWhiteSpace(d.FileName)) missing.TryAdd("fileName", ["Nama berkas wajib diisi / fileName is required"]);
         if (string.IsNullOrWhiteSpace(d.ContentType)) missing.TryAdd("contentType", ["Jenis berkas wajib diisi / contentType is required"]);
+        if (d.FileName is { } name && IntakeHandler.FileNameProblem(name) is { } badName) missing.TryAdd("fileName", [badName]);
         if (d.Size is null) missing.TryAdd("size", ["Ukuran wajib diisi / size is required"]);
         else if (d.Size <= 0) missing.TryAdd("size", ["Ukuran harus lebih dari 0 / size must be more than 0"]);
         if (d.UploadId is not null && !UploadStore.IsWellFormed(d.UploadId)) missing.TryAdd("uploadId", ["Id unggahan tidak valid / not an upload id"]);

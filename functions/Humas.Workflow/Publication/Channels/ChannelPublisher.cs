@@ -19,7 +19,7 @@ namespace Humas.Workflow.Publication.Channels;
 /// </summary>
 public sealed class ChannelPublisher(
     IEnumerable<IPublicationChannel> channels, SubmissionStore store, HumasStorage storage, Mailer mailer, UnitProfile unit,
-    Links.Links links, IOptions<HumasOptions> options, TimeProvider clock, ILogger<ChannelPublisher> logger)
+    Links.Links links, IOptions<HumasOptions> options, TimeProvider clock, Faults.FaultPoints faults, ILogger<ChannelPublisher> logger)
 {
     public const string HumasTeam = "humas-team";
     private readonly ResiliencePipeline retry = Pipeline(options.Value.Channels, logger);
@@ -67,6 +67,7 @@ public sealed class ChannelPublisher(
             try
             {
                 var post = await retry.ExecuteAsync(async token => await adapter.PublishAsync(s, progress, token), ct);
+                faults.CrashAfter(Faults.FaultPoints.AfterPublication(channel));
                 record = new PublicationRecord(channel, PublicationStatus.Published, post.PostId, post.Url, clock.GetUtcNow(), post.Answer, attempt);
             }
             catch (Exception e) when (e is ChannelException or HttpRequestException)

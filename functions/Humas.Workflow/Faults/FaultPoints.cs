@@ -1,0 +1,27 @@
+using Humas.Workflow.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace Humas.Workflow.Faults;
+
+/// <summary>
+/// Lets the fault tests end the process at one named point, the way a power cut would, to prove that nothing
+/// accepted is lost or done twice when the process dies there. Off unless <c>Humas__Faults__CrashAfter</c> names
+/// a point; never set it in a deployment.
+/// </summary>
+public sealed class FaultPoints(IOptions<HumasOptions> options)
+{
+    /// <summary>After a channel's post and before its record is written: publication.website, publication.media-partner...</summary>
+    public static string AfterPublication(string channel) => $"publication.{channel}";
+
+    public void CrashAfter(string point)
+    {
+        if (options.Value.Faults.CrashAfter is { Length: > 0 } armed && string.Equals(armed, point, StringComparison.OrdinalIgnoreCase))
+            Environment.FailFast($"Humas__Faults__CrashAfter={armed}: the process ends here on purpose.");
+    }
+}
+
+public sealed class FaultOptions
+{
+    /// <summary>The point after which the process ends itself; null (the default) for never.</summary>
+    public string? CrashAfter { get; set; }
+}

@@ -1,0 +1,128 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs.Models;
+using Humas.Workflow.Configuration;
+using Humas.Workflow.Mail;
+using Humas.Workflow.Pages;
+using Humas.Workflow.Profiles;
+using Humas.Workflow.Storage;
+using Humas.Workflow.Submissions;
+using Humas.Workflow.Targets;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Humas.Workflow.Summaries;
+
+/// <summary>Settings of the weekly summary (<c>Humas__Summary__...</c>).</summary>
+public sealed class SummaryOptions
+{
+    public const string Section = "Humas:Summary";
+
+    /// <summary>When the local host runs it: a cron expression read in WIB. Monday 07:00 WIB by default.</summary>
+    public string Schedule { get; set; } = SummarySchedule.Wib;
+
+    /// <summary>Whether the local host runs it on its schedule (it can always be run with POST /api/summaries/run).</summary>
+    public bool RunOnSchedule { get; set; } = true;
+}
+
+public static class SummarySchedule
+{
+    /// <summary>Monday 07:00 in the office's time (WIB), five-field cron.</summary>
+    public const string Wib = "0 7 * * 1";
+
+    /// <summary>The same moment for the Functions timer: six-field NCRONTAB in UTC, Monday 00:00 UTC = 07:00 WIB.</summary>
+    public const string FunctionsUtc = "0 0 0 * * 1";
+}
+
+/// <summary>Where a run's snapshot files are in the <c>snapshots</c> container.</summary>
+public sealed record SnapshotFiles(string Html, string Json, string Xlsx, string Chart);
+
+/// <summary>What a run did: its snapshot, who was emailed, what it found.</summary>
+public sealed record SummaryRun(
+    string RunId, int Year, DateTimeOffset GeneratedAt, IReadOnlyList<string> Recipients, SnapshotFiles Snapshot,
+    TargetReport Report, IReadOnlyList<WaitingDecision> Overdue);
+
+/// <summary>
+/// The leadership's weekly summary: progress toward this year's targets with a chart, region coverage and
+/// overdue decisions, emailed to the profile's summary recipients and kept in Blob Storage as HTML, JSON
+/// and XLSX. A run is named (the scheduled one by its week), and each recipient gets a run's email once,
+/// so a timer that fires twice or a retried run sends nothing twice.
+/// </summary>
+public sealed class WeeklySummary(
+    TargetReporter reporter, WaitingIndex waiting, UnitProfile unit, IMailTransport transport, HumasStorage storage,
+    Links.Links links, IOptions<HumasOptions> options, TimeProvider clock, ILogger<WeeklySummary> logger)
+{
+    private TableClient Sent => storage.Table(HumasStorage.SummariesTable);
+
+    /// <summary>The scheduled run's name: its ISO week in WIB, e.g. weekly-2026-W10.</summary>
+    public static string WeeklyRunId(DateTimeOffset at)
+    {
+        var day = at.ToWib().DateTime;
+        return $"weekly-{ISOWeek.GetYear(day)}-W{ISOWeek.GetWeekOfYear(day):D2}";
+    }
+
+    public Task<SummaryRun> RunScheduledAsync(CancellationToken ct = default) => RunAsync(WeeklyRunId(clock.GetUtcNow()), ct);
+
+    /// <summary>A run asked for by staff: always a new name, so it always sends.</summary>
+    public Task<SummaryRun> RunNowAsync(CancellationToken ct = default) =>
+        RunAsync($"now-{clock.GetUtcNow().UtcDateTime:yyyyMMdd'T'HHmmss}-{Convert.ToHexString(RandomNumberGenerator.GetBytes(3)).ToLowerInvariant()}", ct);
+
+    public async Task<SummaryRun> RunAsync(string runId, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+        var report = await reporter.BuildAsync(now.ToWib().Year, now, ct);
+        var overdueAfter = options.Value.Workflow.ReminderAfter;
+        var overdue = (await waiting.AllAsync(ct)).Where(w => now - w.Since >= overdueAfter).OrderBy(w => w.Since).ToList();
+        var snapshot = new WeeklySnapshot(runId, now, report, overdue);
+        var chart = ProgressChart.Png(report);
+        var dashboard = $"{links.BaseUrl}/dashboard";
+
+        var files = await StoreAsync(snapshot, chart, dashboard, ct);
+        var recipients = Recipients();
+        foreach (var person in recipients)
+            await SendOnceAsync(runId, person, new OutgoingMail(person.Email, person.Name, SummaryDocument.Subject(unit, snapshot),
+                SummaryDocument.Text(unit, snapshot, dashboard),
+                Page(Lang.Id, "Ringkasan target / Target summary", SummaryDocument.Body(unit, snapshot, $"cid:{ProgressChart.ContentId}", dashboard), unit.ShortName))
+            {
+                Images = [new InlineImage(ProgressChart.ContentId, "image/png", chart)],
+            }, ct);
+        logger.LogInformation("Summary {RunId}: {Targets} targets, {Overdue} overdue, mailed to {Count}", runId, report.Targets.Count, overdue.Count, recipients.Count);
+        return new SummaryRun(runId, report.Year, now, recipients.Select(p => p.Email).ToList(), files, report, overdue);
+    }
+
+    private IReadOnlyList<Person> Recipients() =>
+        unit.SummaryRecipients.Select(key => key.Contains('@') ? new Person(key, key, "", key) : unit.PersonByKey(key))
+            .DistinctBy(p => p.Email.ToLowerInvariant()).ToList();
+
+    private async Task SendOnceAsync(string runId, Person person, OutgoingMail mail, CancellationToken ct)
+    {
+        var key = $"mail-{person.Email.ToLowerInvariant()}";
+        if ((await Sent.GetEntityIfExistsAsync<TableEntity>(runId, key, ["RowKey"], ct)).HasValue) return;
+        await transport.SendAsync(mail, ct);
+        try { await Sent.AddEntityAsync(new TableEntity(runId, key) { ["SentAt"] = DateTimeOffset.UtcNow }, ct); }
+        catch (RequestFailedException e) when (e.Status == 409) { /* a concurrent run of the same name sent it too */ }
+    }
+
+    private async Task<SnapshotFiles> StoreAsync(WeeklySnapshot s, byte[] chart, string dashboard, CancellationToken ct)
+    {
+        var folder = $"{s.Report.Year}/{s.RunId}";
+        var files = new SnapshotFiles($"{folder}/ringkasan.html", $"{folder}/ringkasan.json", $"{folder}/ringkasan.xlsx", $"{folder}/capaian.png");
+        var html = Page(Lang.Id, "Ringkasan target / Target summary",
+            SummaryDocument.Body(unit, s, "data:image/png;base64," + Convert.ToBase64String(chart), dashboard), unit.ShortName);
+        await UploadAsync(files.Html, Encoding.UTF8.GetBytes(html), "text/html; charset=utf-8", ct);
+        await UploadAsync(files.Json, JsonSerializer.SerializeToUtf8Bytes(s, SubmissionJson.Options), "application/json", ct);
+        await UploadAsync(files.Xlsx, SummaryWorkbook.Xlsx(s), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ct);
+        await UploadAsync(files.Chart, chart, "image/png", ct);
+        return files;
+    }
+
+    private Task UploadAsync(string name, byte[] bytes, string contentType, CancellationToken ct) =>
+        storage.Snapshots.GetBlobClient(name).UploadAsync(new BinaryData(bytes),
+            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = contentType } }, ct);
+
+    private static string Page(Lang lang, string title, string body, string unitName) => Html.Page(lang, title, body, unitName);
+}

@@ -1,0 +1,41 @@
+using Humas.Workflow.Pages;
+
+namespace Humas.Workflow.Targets;
+
+public static class PaceStatus
+{
+    public const string Met = "met";
+    public const string OnPace = "on-pace";
+    public const string Behind = "behind";
+}
+
+/// <summary>Where a yearly target should be by a date, and whether it is there.</summary>
+public sealed record Pace(int ExpectedByNow, string Status, int Short)
+{
+    /// <summary>
+    /// Expected by now is the pro-rata share of the yearly target for the part of the year (in WIB) that has
+    /// passed, in whole items: 48 a year is 24 by the middle of the year. Met as soon as the target is reached.
+    /// </summary>
+    public static Pace Of(int target, int actual, int year, DateTimeOffset asOf)
+    {
+        var expected = (int)Math.Floor(target * YearElapsed(year, asOf) + 1e-9);
+        if (actual >= target) return new Pace(expected, PaceStatus.Met, 0);
+        return actual >= expected ? new Pace(expected, PaceStatus.OnPace, 0) : new Pace(expected, PaceStatus.Behind, expected - actual);
+    }
+
+    /// <summary>The share of the year, 0 to 1, that has passed at a moment, on the office's calendar.</summary>
+    public static double YearElapsed(int year, DateTimeOffset asOf)
+    {
+        var start = StartOfYear(year);
+        var end = StartOfYear(year + 1);
+        if (asOf <= start) return 0;
+        if (asOf >= end) return 1;
+        return (asOf - start) / (end - start);
+    }
+
+    public static DateTimeOffset StartOfYear(int year)
+    {
+        var local = new DateTime(year, 1, 1, 0, 0, 0, DateTimeKind.Unspecified);
+        return new DateTimeOffset(local, Wib.Zone.GetUtcOffset(local));
+    }
+}

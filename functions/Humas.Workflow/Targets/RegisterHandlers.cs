@@ -1,0 +1,175 @@
+using System.Globalization;
+using System.Text.Json;
+using Humas.Workflow.Http;
+using Humas.Workflow.Pages;
+using Humas.Workflow.Profiles;
+using Humas.Workflow.Submissions;
+using Microsoft.AspNetCore.Http;
+
+namespace Humas.Workflow.Targets;
+
+/// <summary>
+/// Staff endpoints for the registers: communities engaged and partner media with the items they carried.
+/// A new entry answers 201 and is counted toward its year; the same entry again answers 200 and counts nothing.
+/// </summary>
+public sealed class RegisterHandlers(StaffKey staff, RegisterStore registers, ProgressStore progress, TargetRules rules, UnitProfile unit, TimeProvider clock)
+{
+    public async Task<IResult> AddCommunityAsync(HttpContext http)
+    {
+        if (!staff.Allows(http.Request)) return StaffKey.Refused();
+        var (body, refused) = await JsonFields.ReadAsync(http);
+        if (refused is not null) return refused;
+        var errors = new Dictionary<string, string[]>();
+        var name = body!.Text("name", errors, required: true, max: 200);
+        var region = body.Text("region", errors, required: true, max: 10);
+        if (region is not null && unit.RegionByCode(region) is null) errors["region"] = ["Kode kabupaten/kota tidak dikenal / unknown regency or city code"];
+        var team = body.Text("team", errors, max: 60);
+        if (team is not null && unit.TeamById(team) is null) errors["team"] = ["Tim tidak dikenal / unknown team"];
+        var engagedOn = body.Date("engagedOn", errors, Today());
+        var kind = body.Text("kind", errors, max: 60) ?? "kombel";
+        var contact = body.Text("contact", errors, max: 200);
+        var notes = body.Text("notes", errors, max: 2000);
+        if (errors.Count > 0) return Problems.Validation(errors);
+
+        var community = new Community(RegisterStore.CommunityId(name!, region!), name!, kind, region!, team, engagedOn!.Value, contact, notes, clock.GetUtcNow());
+        var (added, stored) = await registers.AddCommunityAsync(community, http.RequestAborted);
+        var facts = new CountedFacts { Source = CountSources.Communities, At = Noon(stored.EngagedOn), Region = stored.Region, Team = stored.Team };
+        await progress.CountAsync(facts.Year, new CountEntry($"community-{stored.Id}", rules.CountersFor(facts)), http.RequestAborted);
+        return Results.Json(stored, SubmissionJson.Options, statusCode: added ? 201 : 200);
+    }
+
+    public async Task<IResult> CommunitiesAsync(HttpContext http)
+    {
+        if (!staff.Allows(http.Request)) return StaffKey.Refused();
+        return Results.Json(new { items = await registers.CommunitiesAsync(http.RequestAborted) }, SubmissionJson.Options);
+    }
+
+    public async Task<IResult> AddMediumAsync(HttpContext http)
+    {
+        if (!staff.Allows(http.Request)) return StaffKey.Refused();
+        var (body, refused) = await JsonFields.ReadAsync(http);
+        if (refused is not null) return refused;
+        var errors = new Dictionary<string, string[]>();
+        var name = body!.Text("name", errors, required: true, max: 200);
+        if (name is not null && RegisterStore.MediumId(name).Length == 0) errors["name"] = ["Nama perlu huruf atau angka / the name needs letters or digits"];
+        var scope = body.Text("scope", errors, required: true, max: 20)?.ToLowerInvariant();
+        if (scope is not null && !PartnerScopes.All.Contains(scope)) errors["scope"] = ["Pilih local atau national / choose local or national"];
+        var region = body.Text("region", errors, max: 10);
+        if (region is not null && unit.RegionByCode(region) is null) errors["region"] = ["Kode kabupaten/kota tidak dikenal / unknown regency or city code"];
+        var url = body.Url("url", errors);
+        if (errors.Count > 0) return Problems.Validation(errors);
+
+        var (added, stored) = await registers.AddMediumAsync(
+            new PartnerMedium(RegisterStore.MediumId(name!), name!, scope!, region, url, clock.GetUtcNow()), http.RequestAborted);
+        return Results.Json(stored, SubmissionJson.Options, statusCode: added ? 201 : 200);
+    }
+
+    public async Task<IResult> MediaAsync(HttpContext http)
+    {
+        if (!staff.Allows(http.Request)) return StaffKey.Refused();
+        var ct = http.RequestAborted;
+        var media = await registers.MediaAsync(ct);
+        var list = new List<object>();
+        foreach (var m in media) list.Add(new { medium = m, items = await registers.ItemsAsync(m.Id, ct) });
+        return Results.Json(new { items = list }, SubmissionJson.Options);
+    }
+
+    public async Task<IResult> AddItemAsync(HttpContext http, string id)
+    {
+        if (!staff.Allows(http.Request)) return StaffKey.Refused();
+        var ct = http.RequestAborted;
+        var medium = await registers.GetMediumAsync(id, ct);
+        if (medium is null) return Problems.Status(404, "Media mitra tidak ditemukan / partner medium not found");
+        var (body, refused) = await JsonFields.ReadAsync(http);
+        if (refused is not null) return refused;
+        var errors = new Dictionary<string, string[]>();
+        var title = body!.Text("title", errors, required: true, max: 300);
+        var url = body.Url("url", errors, required: true);
+        var publishedOn = body.Date("publishedOn", errors, Today());
+        var submissionId = body.Text("submissionId", errors, max: 40);
+        if (errors.Count > 0) return Problems.Validation(errors);
+
+        var (added, stored) = await registers.AddItemAsync(
+            new CarriedItem(RegisterStore.ItemId(url!), medium.Id, title!, url!, publishedOn!.Value, submissionId, clock.GetUtcNow()), ct);
+        var facts = new CountedFacts
+        {
+            Source = CountSources.PartnerMedia, At = Noon(stored.PublishedOn), Scope = medium.Scope, Channels = [PartnerScopes.Channel],
+        };
+        await progress.CountAsync(facts.Year, new CountEntry($"partner-item-{medium.Id}-{stored.Id}", rules.CountersFor(facts)), ct);
+        return Results.Json(stored, SubmissionJson.Options, statusCode: added ? 201 : 200);
+    }
+
+    private DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().ToWib().DateTime);
+
+    // A date without a time is placed at midday WIB, well inside its day and year.
+    private static DateTimeOffset Noon(DateOnly day) => new(day.ToDateTime(new TimeOnly(12, 0)), TimeSpan.FromHours(7));
+}
+
+/// <summary>Reads a JSON object body field by field, collecting a reason per bad field.</summary>
+public sealed class JsonFields(JsonElement root)
+{
+    public static async Task<(JsonFields? Body, IResult? Refused)> ReadAsync(HttpContext http)
+    {
+        if (!(http.Request.ContentType ?? "").Contains("json", StringComparison.OrdinalIgnoreCase))
+            return (null, Problems.Status(415, "Kirim application/json / send application/json"));
+        try
+        {
+            using var doc = await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted);
+            if (doc.RootElement.ValueKind != JsonValueKind.Object)
+                return (null, Problems.Field(400, "body", "Harus objek JSON / must be a JSON object"));
+            return (new JsonFields(doc.RootElement.Clone()), null);
+        }
+        catch (JsonException)
+        {
+            return (null, Problems.Field(400, "body", "JSON tidak valid / not valid JSON"));
+        }
+    }
+
+    public string? Text(string field, Dictionary<string, string[]> errors, bool required = false, int max = 1000)
+    {
+        if (!root.TryGetProperty(field, out var v) || v.ValueKind == JsonValueKind.Null ||
+            (v.ValueKind == JsonValueKind.String && string.IsNullOrWhiteSpace(v.GetString())))
+        {
+            if (required) errors[field] = ["Wajib diisi / required"];
+            return null;
+        }
+        if (v.ValueKind != JsonValueKind.String)
+        {
+            errors[field] = ["Harus teks / must be a string"];
+            return null;
+        }
+        var text = v.GetString()!.Trim();
+        if (text.Length > max) errors[field] = [$"Paling banyak {max} karakter / at most {max} characters"];
+        return text;
+    }
+
+    public string? Url(string field, Dictionary<string, string[]> errors, bool required = false)
+    {
+        var text = Text(field, errors, required, 2000);
+        if (text is null) return null;
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+        {
+            errors[field] = ["Harus alamat http(s) lengkap / must be an absolute http(s) address"];
+            return null;
+        }
+        return uri.ToString();
+    }
+
+    /// <summary>A required calendar date (yyyy-MM-dd) not after today.</summary>
+    public DateOnly? Date(string field, Dictionary<string, string[]> errors, DateOnly today)
+    {
+        var text = Text(field, errors, required: true, max: 10);
+        if (text is null) return null;
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            errors[field] = ["Tanggal yyyy-MM-dd / a date as yyyy-MM-dd"];
+            return null;
+        }
+        if (day > today)
+        {
+            errors[field] = ["Tidak boleh di masa depan / must not be in the future"];
+            return null;
+        }
+        return day;
+    }
+}

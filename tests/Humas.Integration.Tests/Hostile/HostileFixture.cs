@@ -1,0 +1,121 @@
+using System.Security.Cryptography;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Humas.Integration.Tests.EndToEnd;
+using Humas.Integration.Tests.Infrastructure;
+using Humas.Workflow.Links;
+
+namespace Humas.Integration.Tests.Hostile;
+
+/// <summary>
+/// A local host of the hostile corpus's own, with three submissions standing still at known stages so that
+/// links of every kind can be altered, expired, replayed and crossed: one in review, one back with its
+/// submitter for revision, one whose review link was already used (now awaiting approval).
+/// </summary>
+public sealed class HostileFixture : IAsyncLifetime
+{
+    public const long MaxFileBytes = 256 * 1024;
+    public const string Reviewer = "redaksi.humas@bbpmp-jateng.example";
+    public const string Approver = "kabag.umum@bbpmp-jateng.example";
+
+    public byte[] Key { get; } = RandomNumberGenerator.GetBytes(32);
+
+    public AzuriteProcess Azurite { get; private set; } = null!;
+    public SmtpSink Smtp { get; } = new();
+    public LocalHostProcess Host { get; private set; } = null!;
+    public LinkSigner Signer => new(Key);
+    public string TaskHub { get; } = "hostile" + Guid.NewGuid().ToString("N")[..8];
+
+    /// <summary>Waiting for review; its review link is unused.</summary>
+    public Seeded InReview { get; private set; } = null!;
+
+    /// <summary>Sent back to its submitter; the revise link is unused.</summary>
+    public Seeded InRevision { get; private set; } = null!;
+
+    /// <summary>Its review link was used to accept; it now waits for approval.</summary>
+    public Seeded Decided { get; private set; } = null!;
+
+    public sealed record Seeded(string Id, string TrackingUrl, string ActUrl, string? ReviseUrl = null);
+
+    public async Task InitializeAsync()
+    {
+        Azurite = await AzuriteProcess.StartAsync();
+        Host = await LocalHostProcess.StartAsync(new LocalHostOptions
+        {
+            StorageConnectionString = Azurite.ConnectionString, SmtpPort = Smtp.Port,
+            Environment = new Dictionary<string, string?>
+            {
+                ["Humas__LinkSigningKey"] = Convert.ToBase64String(Key),
+                ["Humas__TaskHub"] = TaskHub,
+                ["Humas__Intake__MaxFileBytes"] = MaxFileBytes.ToString(),
+            },
+        });
+        InReview = await SeedAsync("Menunggu tinjauan");
+        var revision = await SeedAsync("Perlu revisi");
+        Assert.Equal(200, (int)(await DecideAsync(revision.ActUrl, "revise", "Mohon lengkapi")).StatusCode);
+        var revise = await Smtp.WaitForMessageAsync(m => m.IsFor("ani@example.org") && m.Subject.Contains("Mohon revisi") && m.Subject.Contains("Perlu revisi"),
+            TimeSpan.FromSeconds(30));
+        InRevision = revision with { ReviseUrl = RunningSystem.LinkIn(revise, "revise") };
+        Decided = await SeedAsync("Sudah diputuskan");
+        Assert.Equal(200, (int)(await DecideAsync(Decided.ActUrl, "accept")).StatusCode);
+        await Smtp.WaitForMessageAsync(m => m.IsFor(Approver) && m.Subject.Contains("Sudah diputuskan"), TimeSpan.FromSeconds(30));
+        await WaitUntilStillAsync();
+    }
+
+    private async Task<Seeded> SeedAsync(string title)
+    {
+        using var response = await Host.Http.PostAsync("/api/submissions",
+            RunningSystem.Form(RunningSystem.Fields(title), ("foto.jpg", "image/jpeg", RunningSystem.Jpeg())));
+        Assert.Equal(202, (int)response.StatusCode);
+        using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var id = json.RootElement.GetProperty("id").GetString()!;
+        var tracking = json.RootElement.GetProperty("trackingUrl").GetString()!;
+        var mail = await Smtp.WaitForMessageAsync(m => m.IsFor(Reviewer) && m.Subject.Contains(title), TimeSpan.FromSeconds(30));
+        return new Seeded(id, tracking, RunningSystem.LinkIn(mail, "act"));
+    }
+
+    public Task<HttpResponseMessage> DecideAsync(string link, string decision, string? comment = null) =>
+        Host.Http.PostAsync(link, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["decision"] = decision, ["comment"] = comment ?? "",
+        }));
+
+    /// <summary>Waits until the seeded workflows have written everything they will write while they wait.</summary>
+    public async Task WaitUntilStillAsync()
+    {
+        var last = await CountAsync();
+        var still = 0;
+        while (still < 8)
+        {
+            await Task.Delay(250);
+            var now = await CountAsync();
+            still = now == last ? still + 1 : 0;
+            last = now;
+        }
+    }
+
+    public TableServiceClient Tables => new(Azurite.ConnectionString);
+    public BlobContainerClient Media => new BlobServiceClient(Azurite.ConnectionString).GetBlobContainerClient("media");
+
+    /// <summary>Every row and blob the app and the engine keep, as one comparable figure per store.</summary>
+    public async Task<StorageCounts> CountAsync()
+    {
+        int Rows(string table) => Tables.GetTableClient(table).Query<TableEntity>(select: ["PartitionKey"]).Count();
+        var blobs = 0;
+        await foreach (var _ in Media.GetBlobsAsync()) blobs++;
+        var uploads = 0;
+        await foreach (var _ in new BlobServiceClient(Azurite.ConnectionString).GetBlobContainerClient("uploads").GetBlobsAsync()) uploads++;
+        return new StorageCounts(Rows("Submissions"), Rows("Published"), Rows("Idempotency"), Rows("Uploads"), blobs, uploads,
+            Rows(TaskHub + "Instances"), Rows(TaskHub + "History"));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        await Azurite.DisposeAsync();
+        Smtp.Dispose();
+    }
+}
+
+public sealed record StorageCounts(
+    int Submissions, int Published, int IdempotencyKeys, int Uploads, int MediaBlobs, int UploadBlobs, int Instances, int HistoryEvents);

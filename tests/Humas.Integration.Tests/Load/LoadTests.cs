@@ -1,0 +1,153 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Azure.Data.Tables;
+using Humas.Integration.Tests.EndToEnd;
+using Humas.Integration.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace Humas.Integration.Tests.Load;
+
+/// <summary>
+/// Many submissions at once from many clients, every one decided by following its emailed links, all published:
+/// storage holds exactly what was accepted, nothing answers 5xx, and the figures are printed.
+/// HUMAS_LOAD_SUBMISSIONS sets the number (1,000 by default), HUMAS_LOAD_CLIENTS the clients (32).
+/// </summary>
+public sealed class LoadTests(ITestOutputHelper output)
+{
+    private const string Reviewer = "redaksi.humas@bbpmp-jateng.example";
+    private const string Approver = "kabag.umum@bbpmp-jateng.example";
+
+    private static int Setting(string name, int fallback) =>
+        int.TryParse(Environment.GetEnvironmentVariable(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) && v > 0 ? v : fallback;
+
+    [Fact]
+    public async Task A_thousand_submissions_from_32_clients_are_all_published_once_and_counted_exactly()
+    {
+        var total = Setting("HUMAS_LOAD_SUBMISSIONS", 1000);
+        var clients = Setting("HUMAS_LOAD_CLIENTS", 32);
+        await using var azurite = await AzuriteProcess.StartAsync();
+        using var smtp = new SmtpSink();
+        var hub = "load" + Guid.NewGuid().ToString("N")[..8];
+        await using var host = await LocalHostProcess.StartAsync(new LocalHostOptions
+        {
+            StorageConnectionString = azurite.ConnectionString, SmtpPort = smtp.Port,
+            Environment = new Dictionary<string, string?>
+            {
+                ["Humas__LinkSigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+                ["Humas__TaskHub"] = hub,
+                ["Logging__LogLevel__Default"] = "Warning",
+            },
+        });
+        var prefix = "Beban " + Guid.NewGuid().ToString("N")[..6];
+        var problems = new ConcurrentBag<string>();
+        var latencies = new ConcurrentBag<double>();
+        var accepted = new ConcurrentDictionary<string, string>();
+        using var done = new CancellationTokenSource();
+
+        var deciding = DecideAsync(host, smtp, prefix, clients, problems, done.Token);
+        var clock = Stopwatch.StartNew();
+        var next = -1;
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(async _ =>
+        {
+            int n;
+            while ((n = Interlocked.Increment(ref next)) < total)
+            {
+                var title = $"{prefix} #{n:D5}";
+                using var form = RunningSystem.Form(RunningSystem.Fields(title), ("foto.jpg", "image/jpeg", RunningSystem.Jpeg(8 * 1024)));
+                var started = Stopwatch.GetTimestamp();
+                using var response = await host.Http.PostAsync("/api/submissions", form);
+                latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                var body = await response.Content.ReadAsStringAsync();
+                if ((int)response.StatusCode >= 500) problems.Add($"intake {(int)response.StatusCode}: {body}");
+                else if ((int)response.StatusCode == 202)
+                {
+                    using var json = JsonDocument.Parse(body);
+                    accepted[json.RootElement.GetProperty("id").GetString()!] = title;
+                }
+            }
+        }));
+        var intakeSeconds = clock.Elapsed.TotalSeconds;
+
+        var records = new TableServiceClient(azurite.ConnectionString).GetTableClient("Submissions");
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(120 + total * 0.6);
+        int published;
+        while ((published = Count(records, "RowKey eq 'record' and Status eq 'Published'")) < accepted.Count && DateTime.UtcNow < deadline)
+            await Task.Delay(1000);
+        var allSeconds = clock.Elapsed.TotalSeconds;
+        await done.CancelAsync();
+        await deciding;
+
+        var sorted = latencies.OrderBy(x => x).ToArray();
+        double P(double q) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
+        output.WriteLine($"load: {total:N0} submissions from {clients} clients, local host over Azurite, {Environment.ProcessorCount} cores");
+        output.WriteLine($"intake: {accepted.Count:N0} accepted in {intakeSeconds:F1} s = {accepted.Count / intakeSeconds:F1} submissions/s");
+        output.WriteLine($"intake latency: p50 {P(0.50):F0} ms, p95 {P(0.95):F0} ms, p99 {P(0.99):F0} ms, max {sorted[^1]:F0} ms");
+        output.WriteLine($"published: {published:N0} in {allSeconds:F1} s from the first request = {published / allSeconds:F1} workflows/s end to end");
+
+        Assert.Empty(problems);
+        Assert.Equal(total, accepted.Count);
+        Assert.Equal(accepted.Count, published);
+        Assert.Equal(accepted.Count, Count(records, "RowKey eq 'record'"));
+        Assert.Equal(accepted.Count, Count(records, "RowKey eq 'publication-website'"));
+        var tables = new TableServiceClient(azurite.ConnectionString);
+        Assert.Equal(accepted.Count, Count(tables.GetTableClient("Published"), "PartitionKey eq 'website'"));
+        Assert.Equal(accepted.Count, Count(tables.GetTableClient(hub + "Instances"), "RuntimeStatus eq 'Completed'"));
+        Assert.Equal(accepted.Count, Count(tables.GetTableClient(hub + "Instances"), null));
+        var blobs = 0;
+        await foreach (var _ in new Azure.Storage.Blobs.BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient("media").GetBlobsAsync()) blobs++;
+        Assert.Equal(accepted.Count, blobs);
+        var publishedMails = smtp.Messages.Where(m => m.IsFor("ani@example.org") && m.Subject.Contains(prefix) && m.Subject.Contains("telah terbit"))
+            .GroupBy(m => m.Subject).ToList();
+        Assert.Equal(accepted.Count, publishedMails.Count);
+        Assert.All(publishedMails, g => Assert.Single(g));
+    }
+
+    /// <summary>Follows each decision link as its email arrives: the reviewer accepts, the approver approves.</summary>
+    private static async Task DecideAsync(LocalHostProcess host, SmtpSink smtp, string prefix, int clients, ConcurrentBag<string> problems, CancellationToken stop)
+    {
+        var seen = 0;
+        using var gate = new SemaphoreSlim(clients);
+        var inFlight = new List<Task>();
+        while (!stop.IsCancellationRequested)
+        {
+            var mails = smtp.Messages;
+            for (; seen < mails.Count; seen++)
+            {
+                var mail = mails[seen];
+                if (!mail.Subject.Contains(prefix)) continue;
+                var decision = mail.IsFor(Reviewer) && mail.Subject.Contains("Mohon tinjau") ? "accept"
+                    : mail.IsFor(Approver) && mail.Subject.Contains("Mohon persetujuan") ? "approve" : null;
+                if (decision is null) continue;
+                var link = mail.Link("/act/");
+                await gate.WaitAsync(CancellationToken.None);
+                inFlight.Add(Task.Run(async () =>
+                {
+                    try
+                    {
+                        using var response = await host.Http.PostAsync(link, new FormUrlEncodedContent(new Dictionary<string, string> { ["decision"] = decision }));
+                        if ((int)response.StatusCode != 200) problems.Add($"{decision} {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+                    }
+                    finally
+                    {
+                        gate.Release();
+                    }
+                }));
+            }
+            inFlight.RemoveAll(t => t.IsCompleted);
+            try
+            {
+                await Task.Delay(200, stop);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+        await Task.WhenAll(inFlight);
+    }
+
+    private static int Count(TableClient table, string? filter) => table.Query<TableEntity>(filter, select: ["PartitionKey"]).Count();
+}
