@@ -8,6 +8,7 @@ using Azure.Storage.Blobs.Models;
 using Humas.Workflow.Configuration;
 using Humas.Workflow.Mail;
 using Humas.Workflow.Pages;
+using Humas.Workflow.People;
 using Humas.Workflow.Profiles;
 using Humas.Workflow.Storage;
 using Humas.Workflow.Submissions;
@@ -53,7 +54,7 @@ public sealed record SummaryRun(
 /// so a timer that fires twice or a retried run sends nothing twice.
 /// </summary>
 public sealed class WeeklySummary(
-    TargetReporter reporter, WaitingIndex waiting, UnitProfile unit, IMailTransport transport, HumasStorage storage,
+    TargetReporter reporter, WaitingIndex waiting, UnitProfile unit, UnitPeople people, IMailTransport transport, HumasStorage storage,
     Links.Links links, IOptions<HumasOptions> options, TimeProvider clock, ILogger<WeeklySummary> logger)
 {
     private TableClient Sent => storage.Table(HumasStorage.SummariesTable);
@@ -82,7 +83,7 @@ public sealed class WeeklySummary(
         var dashboard = $"{links.BaseUrl}/dashboard";
 
         var files = await StoreAsync(snapshot, chart, dashboard, ct);
-        var recipients = Recipients();
+        var recipients = await RecipientsAsync(ct);
         foreach (var person in recipients)
             await SendOnceAsync(runId, person, new OutgoingMail(person.Email, person.Name, SummaryDocument.Subject(unit, snapshot),
                 SummaryDocument.Text(unit, snapshot, dashboard),
@@ -94,9 +95,13 @@ public sealed class WeeklySummary(
         return new SummaryRun(runId, report.Year, now, recipients.Select(p => p.Email).ToList(), files, report, overdue);
     }
 
-    private IReadOnlyList<Person> Recipients() =>
-        unit.SummaryRecipients.Select(key => key.Contains('@') ? new Person(key, key, "", key) : unit.PersonByKey(key))
+    /// <summary>The summary recipients as staff last set them (people changes apply to the next run).</summary>
+    private async Task<IReadOnlyList<Person>> RecipientsAsync(CancellationToken ct)
+    {
+        var current = await people.CurrentAsync(ct);
+        return current.SummaryRecipients.Select(key => key.Contains('@') ? new Person(key, key, "", key) : current.PersonByKey(key))
             .DistinctBy(p => p.Email.ToLowerInvariant()).ToList();
+    }
 
     private async Task SendOnceAsync(string runId, Person person, OutgoingMail mail, CancellationToken ct)
     {

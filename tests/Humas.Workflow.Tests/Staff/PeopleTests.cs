@@ -148,6 +148,24 @@ public sealed class PeopleTests(WorkflowFixture fixture) : IClassFixture<Workflo
     }
 }
 
+/// <summary>The weekly summary goes to the recipients staff set last.</summary>
+public sealed class SummaryRecipientTests(StaffFixture fixture) : IClassFixture<StaffFixture>
+{
+    [Fact]
+    public async Task A_changed_list_of_summary_recipients_gets_the_next_summary()
+    {
+        var services = fixture.Staff.Services;
+        var people = services.GetRequiredService<UnitPeople>();
+        var state = await people.GetAsync();
+        await people.ChangeAsync(state.Settings with { SummaryRecipients = ["humas-team", "pimpinan.baru@example.org"] }, "Sari", state.Version);
+
+        var run = await services.GetRequiredService<Summaries.WeeklySummary>().RunNowAsync();
+        Assert.Equal(["humas@bbpmp-jateng.example", "pimpinan.baru@example.org"], run.Recipients);
+        await fixture.Workflow.Smtp.WaitForMessageAsync(m => m.IsFor("pimpinan.baru@example.org"), TimeSpan.FromSeconds(20));
+        Assert.DoesNotContain(fixture.Workflow.Smtp.Messages, m => m.IsFor("kepala@bbpmp-jateng.example"));
+    }
+}
+
 /// <summary>The filtered list as CSV and XLSX.</summary>
 public sealed class ExportTests(StaffFixture fixture) : IClassFixture<StaffFixture>
 {
