@@ -117,7 +117,6 @@ internal static class WorkflowBenchmark
         static string Mb(long kb) => (kb / 1024.0).ToString("N0", CultureInfo.InvariantCulture) + " MB";
         double PerWorkflow(Owner o) => window.ByOwner[o] / (double)submissions;
         var engine = new[] { Owner.EngineTables, Owner.EngineQueues, Owner.EngineBlobs };
-        var idlePerSecond = engine.Sum(o => idle.ByOwner[o]) / idleSpan.TotalSeconds;
 
         Console.WriteLine();
         Console.WriteLine($"Humas workflow benchmark, {DateTimeOffset.UtcNow.ToWib():yyyy-MM-dd HH:mm} WIB, {Environment.ProcessorCount} cores, " +
@@ -138,8 +137,10 @@ internal static class WorkflowBenchmark
         Console.WriteLine($"  engine       {engine.Sum(PerWorkflow),8:N1}  (tables {PerWorkflow(Owner.EngineTables):N1}, queues {PerWorkflow(Owner.EngineQueues):N1}, blobs {PerWorkflow(Owner.EngineBlobs):N1})");
         Console.WriteLine($"  other        {PerWorkflow(Owner.Other),8:N1}  " +
                           string.Join(", ", window.Others.OrderByDescending(o => o.Value).Select(o => $"{o.Key} {o.Value / (double)submissions:N1}")));
-        Console.WriteLine($"  of the engine's, idle polling and lease renewal: {idlePerSecond:N1} requests/s, i.e. about " +
-                          $"{idlePerSecond * windowSpan.TotalSeconds / submissions:N1} per workflow over this window");
+        double IdlePerSecond(params Owner[] owners) => owners.Sum(o => idle.ByOwner[o]) / idleSpan.TotalSeconds;
+        Console.WriteLine($"  with nothing to do (measured for {idleSpan.TotalSeconds:N0} s before the run), per second: app tables {IdlePerSecond(Owner.AppTables):N1}, " +
+                          $"app blobs {IdlePerSecond(Owner.AppBlobs):N1}, engine {IdlePerSecond(engine):N1} (queue polling, lease renewal); " +
+                          $"over this window that is {IdlePerSecond([Owner.AppTables, Owner.AppBlobs, .. engine]) * windowSpan.TotalSeconds / submissions:N1} of the requests per workflow");
         Console.WriteLine();
         Console.WriteLine($"local host memory while {memory.Uploads} uploads of {memory.BytesEach / (1024 * 1024):N0} MB streamed at once " +
                           $"({memory.Wall.TotalSeconds:N0} s): baseline {Mb(memory.BaselineKb)} RSS, peak {Mb(memory.PeakKb)} sampled every 50 ms, " +

@@ -79,7 +79,7 @@ public sealed partial class StorageRequests(string logPath, string taskHub)
         };
     }
 
-    [GeneratedRegex(@"^(?<at>\S+) (?<id>\S+) info: (?<service>Blob|Queue|Table)StorageContextMiddleware: RequestMethod=\S+ RequestURL=https?://[^/]+/[^/?]+/(?<resource>[^/?(]*)")]
+    [GeneratedRegex(@"^(?<at>\S+) (?<id>\S+) info: (?<service>Blob|Queue|Table)StorageContextMiddleware: RequestMethod=\S+ RequestURL=https?://[^/]+/[^/?]+/(?<resource>[^/?( ]*)")]
     private static partial Regex RequestLine();
 
     [GeneratedRegex(@"^\S+ (?<id>\S+) debug: TableHandler:batch\(\) Raw request string")]
