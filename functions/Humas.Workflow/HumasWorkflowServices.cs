@@ -83,6 +83,8 @@ public static class HumasWorkflowServices
         services.AddSingleton<Faults.FaultPoints>();
         services.AddSingleton<SubmissionStore>();
         services.AddSingleton<SubmissionIndex>();
+        // After StorageInitializer: hosted services start in the order they are added.
+        services.AddHostedService<IndexBackfill>();
         services.AddSingleton<UnitPeople>();
         services.AddSingleton<MediaStore>();
         services.AddSingleton<Links.Links>();

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
+using Humas.Benchmarks.Shared;
 using Humas.Integration.Tests.Infrastructure;
 using Humas.Workflow;
 using Humas.Workflow.Pages;
@@ -72,13 +73,7 @@ async Task<(double Summary, double Report)> Measure(int items)
     }
     Console.WriteLine($"{items:N0} items: summary runs {string.Join(", ", summaryTimes.Select(t => t.ToString("F0", CultureInfo.InvariantCulture)))} ms; " +
                       $"{check.Overdue.Count} overdue decisions, {check.Recipients.Count} recipients");
-    return (Median(summaryTimes), Median(reportTimes));
-}
-
-static double Median(List<double> values)
-{
-    var sorted = values.Order().ToList();
-    return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+    return (Figures.Median(summaryTimes), Figures.Median(reportTimes));
 }
 
 /// <summary>Writes published items straight through the store classes: record and history, website publication, count.</summary>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Azure.Data.Tables;
+using Humas.Benchmarks.Shared;
 using Humas.Integration.Tests.Infrastructure;
 using Humas.Workflow.Staff;
 using Humas.Workflow.Storage;
@@ -60,13 +61,7 @@ async Task<(double Indexed, double Scan)> MeasureAsync(int count)
         throw new InvalidOperationException("The index and the table scan disagree on the first page.");
     Console.WriteLine($"{count,8:N0} submissions ({records.Count:N0} published): index runs " +
                       $"{string.Join(", ", times.Select(t => t.ToString("F0", CultureInfo.InvariantCulture)))} ms; scan {scanMs:F0} ms");
-    return (Median(times), scanMs);
-}
-
-static double Median(List<double> values)
-{
-    var sorted = values.Order().ToList();
-    return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+    return (Figures.Median(times), scanMs);
 }
 
 /// <summary>

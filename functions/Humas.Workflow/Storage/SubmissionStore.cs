@@ -124,6 +124,34 @@ public sealed class SubmissionStore(HumasStorage storage)
         }
     }
 
+    /// <summary>Every submission's record, in no particular order: a whole-table read, for upkeep only.</summary>
+    public async IAsyncEnumerable<Submission> AllAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await foreach (var row in Table.QueryAsync<TableEntity>($"RowKey eq '{RecordKey}'", cancellationToken: ct))
+            yield return Read<Submission>(row);
+    }
+
+    /// <summary>
+    /// Gives a submission stored before the index existed its index rows; answers false when it has a marker already.
+    /// Only a submission without any marker is touched: a save since then wrote its own marker, and that save knew the
+    /// submission's state better than the record read here.
+    /// </summary>
+    public async Task<bool> IndexIfUnindexedAsync(Submission submission, CancellationToken ct = default)
+    {
+        var marker = new IndexMarker(SubmissionIndex.KeysFor(submission).Select(k => k.ToString()).ToList(), []);
+        Response added;
+        try
+        {
+            added = await Table.AddEntityAsync(Row(submission.Id, IndexMarker.RowKey, marker), ct);
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            return false;
+        }
+        await IndexAsync(submission, (marker, added.Headers.ETag ?? ETag.All), ct);
+        return true;
+    }
+
     public async Task DeleteAsync(string id, CancellationToken ct = default)
     {
         var marker = await GetMarkerAsync<IndexMarker>(id, IndexMarker.RowKey, ct);

@@ -21,9 +21,10 @@ public sealed class AzuriteProcess : IAsyncDisposable
     private readonly ProcessLog log;
     private Process? process;
 
-    private AzuriteProcess(string? location, int blobPort, int queuePort, int tablePort)
+    private AzuriteProcess(string? location, string? debugLog, int blobPort, int queuePort, int tablePort)
     {
         Location = location is null ? null : Path.GetFullPath(location);
+        DebugLog = debugLog is null ? null : Path.GetFullPath(debugLog);
         BlobPort = blobPort;
         QueuePort = queuePort;
         TablePort = tablePort;
@@ -34,6 +35,9 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
     /// <summary>Null when the data lives in memory only.</summary>
     public string? Location { get; }
+
+    /// <summary>Azurite's debug log (a line per request and more), or null when it keeps none.</summary>
+    public string? DebugLog { get; }
 
     public int BlobPort { get; }
     public int QueuePort { get; }
@@ -54,7 +58,11 @@ public sealed class AzuriteProcess : IAsyncDisposable
     /// Starts Azurite and returns once all three services accept connections and are owned by it.
     /// </summary>
     /// <param name="location">A folder to persist into (kept across <see cref="RestartAsync"/>); null for in-memory.</param>
-    public static async Task<AzuriteProcess> StartAsync(string? location = null, CancellationToken cancellationToken = default)
+    public static Task<AzuriteProcess> StartAsync(string? location = null, CancellationToken cancellationToken = default) =>
+        StartAsync(location, debugLog: null, cancellationToken);
+
+    /// <summary>As <see cref="StartAsync(string?, CancellationToken)"/>, writing Azurite's debug log to <paramref name="debugLog"/> (benchmarks count requests from it).</summary>
+    public static async Task<AzuriteProcess> StartAsync(string? location, string? debugLog, CancellationToken cancellationToken = default)
     {
         if (location is not null)
         {
@@ -64,7 +72,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
         // Another program can take a port between choosing it and Azurite binding it; new ports then.
         for (var attempt = 0; attempt < PortAttempts; attempt++)
         {
-            var azurite = new AzuriteProcess(location, FreePorts.Next(), FreePorts.Next(), FreePorts.Next());
+            var azurite = new AzuriteProcess(location, debugLog, FreePorts.Next(), FreePorts.Next(), FreePorts.Next());
             try
             {
                 await azurite.LaunchAsync(cancellationToken);
@@ -197,6 +205,11 @@ public sealed class AzuriteProcess : IAsyncDisposable
         yield return "--skipApiVersionCheck";
         yield return "--disableTelemetry";
         yield return "--silent";
+        if (DebugLog is not null)
+        {
+            yield return "--debug";
+            yield return DebugLog;
+        }
         if (Location is null)
         {
             yield return "--inMemoryPersistence";

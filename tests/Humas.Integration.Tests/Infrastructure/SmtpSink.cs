@@ -23,6 +23,9 @@ public sealed class SmtpSink : IDisposable
 
     public int Port { get; }
 
+    /// <summary>Each message as it is kept, on the SMTP session's thread (a handler must not block), for a caller that cannot afford polling delays.</summary>
+    public event Action<ReceivedMail>? Received;
+
     /// <summary>Every message received so far, in order of arrival.</summary>
     public IReadOnlyList<ReceivedMail> Messages
     {
@@ -85,6 +88,7 @@ public sealed class SmtpSink : IDisposable
             {
                 messages.Add(mail);
             }
+            Received?.Invoke(mail);
         }
         catch (Exception ex)
         {

@@ -15,6 +15,7 @@ namespace Humas.Integration.Tests.Load;
 /// storage holds exactly what was accepted, nothing answers 5xx, and the figures are printed.
 /// HUMAS_LOAD_SUBMISSIONS sets the number (1,000 by default), HUMAS_LOAD_CLIENTS the clients (32).
 /// </summary>
+[Collection(LoadCollection.Name)]
 public sealed class LoadTests(ITestOutputHelper output)
 {
     private const string Reviewer = "redaksi.humas@bbpmp-jateng.example";
@@ -150,4 +151,14 @@ public sealed class LoadTests(ITestOutputHelper output)
     }
 
     private static int Count(TableClient table, string? filter) => table.Query<TableEntity>(filter, select: ["PartitionKey"]).Count();
+}
+
+/// <summary>
+/// The load test runs after the other integration tests and alone: on two cores, beside them, the host's engine
+/// shares the processor with a dozen other hosts and the test could not tell a slow machine from a lost submission.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class LoadCollection
+{
+    public const string Name = "Load";
 }

@@ -238,6 +238,31 @@ public sealed class ChannelAdapterTests(WorkflowFixture fixture) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task The_press_release_names_the_Humas_contact_as_staff_set_it_last()
+    {
+        var people = services.GetRequiredService<People.UnitPeople>();
+        var before = await people.GetAsync();
+        var moved = before.Settings with
+        {
+            People = before.Settings.People.Select(p => p.Key == ChannelPublisher.HumasTeam ? p with { Email = "humas.baru@bbpmp-jateng.example" } : p).ToList(),
+        };
+        var changed = await people.ChangeAsync(moved, "Sari (Humas)", before.Version);
+        try
+        {
+            var s = await ChannelSetup.StoreAsync(services, ChannelSetup.Content(["media-partner"]), ChannelSetup.Jpeg());
+            Assert.Equal(PublicationStatus.Published, (await Publisher.PublishAsync(s, PartnerMediaChannel.ChannelName, 1)).Status);
+
+            var mail = await fixture.Smtp.WaitForMessageAsync(m => m.Subject.Contains(s.Content.Title), TimeSpan.FromSeconds(10));
+            Assert.Contains("humas.baru@bbpmp-jateng.example", mail.TextBody);
+            Assert.DoesNotContain("humas@bbpmp-jateng.example", mail.TextBody);
+        }
+        finally
+        {
+            await people.ChangeAsync(before.Settings, "Sari (Humas)", changed.Version);
+        }
+    }
+
+    [Fact]
     public async Task A_refused_channel_ends_failed_with_its_reason_the_others_still_publish_and_people_are_told()
     {
         await using var wrongToken = await channels.ServicesAsync(fixture,

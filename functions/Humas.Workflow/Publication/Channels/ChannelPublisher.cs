@@ -19,7 +19,7 @@ namespace Humas.Workflow.Publication.Channels;
 /// </summary>
 public sealed class ChannelPublisher(
     IEnumerable<IPublicationChannel> channels, SubmissionStore store, HumasStorage storage, Mailer mailer, UnitProfile unit,
-    Links.Links links, IOptions<HumasOptions> options, TimeProvider clock, Faults.FaultPoints faults, ILogger<ChannelPublisher> logger)
+    People.UnitPeople people, Links.Links links, IOptions<HumasOptions> options, TimeProvider clock, Faults.FaultPoints faults, ILogger<ChannelPublisher> logger)
 {
     public const string HumasTeam = "humas-team";
     private readonly ResiliencePipeline retry = Pipeline(options.Value.Channels, logger);
@@ -98,7 +98,8 @@ public sealed class ChannelPublisher(
         var reason = record.Reason ?? record.Status;
         await mailer.SendOnceAsync(s.Id, key, PublicationMails.Failed(unit, s, record.Channel, reason,
             s.Content.SubmitterEmail, s.Content.SubmitterName, links.Track(s), forStaff: false), ct);
-        var team = unit.People.FirstOrDefault(p => p.Key == HumasTeam);
+        // The team as staff set it last (GET/PUT /api/people), not as the profile file had it.
+        var team = (await people.CurrentAsync(ct)).People.FirstOrDefault(p => p.Key == HumasTeam);
         if (team is not null)
             await mailer.SendOnceAsync(s.Id, key, PublicationMails.Failed(unit, s, record.Channel, reason,
                 team.Email, team.Name, $"{links.BaseUrl}/api/submissions/{s.Id}", forStaff: true), ct);

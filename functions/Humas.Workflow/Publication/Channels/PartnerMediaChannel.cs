@@ -8,7 +8,7 @@ namespace Humas.Workflow.Publication.Channels;
 /// Partner media: a press release by email to the unit profile's partner newsrooms, with the media linked from the
 /// public feed. Local partners receive every release; national ones the external track and priority programmes.
 /// </summary>
-public sealed class PartnerMediaChannel(UnitProfile unit, Mailer mailer, WebsiteFeed feed, Links.Links links) : IPublicationChannel
+public sealed class PartnerMediaChannel(UnitProfile unit, People.UnitPeople people, Mailer mailer, WebsiteFeed feed, Links.Links links) : IPublicationChannel
 {
     public const string ChannelName = "media-partner";
 
@@ -30,7 +30,7 @@ public sealed class PartnerMediaChannel(UnitProfile unit, Mailer mailer, Website
             throw new ChannelException("Tidak ada media mitra untuk cakupan ini / no partner media for this scope", transient: false);
         var itemUrl = $"{links.BaseUrl}/published#{s.Id}";
         var media = s.Media.Select(m => (m.Name, feed.MediaUrl(s.Id, m))).ToList();
-        var contact = unit.People.FirstOrDefault(p => p.Key == "humas-team");
+        var contact = (await people.CurrentAsync(ct)).People.FirstOrDefault(p => p.Key == ChannelPublisher.HumasTeam);
         foreach (var partner in recipients)
         {
             try
