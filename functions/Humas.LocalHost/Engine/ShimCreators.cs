@@ -5,56 +5,40 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Humas.LocalHost.Engine;
 
-/// <summary>Builds a fresh orchestrator instance for every execution (replays must not share state).</summary>
-internal sealed class OrchestrationShimCreator : ObjectCreator<TaskOrchestration>
+/// <summary>A creator named after the class it makes, which must be of the kind (orchestrator, activity) it makes.</summary>
+internal abstract class ClassCreator<TCreated, TKind> : ObjectCreator<TCreated>
 {
-    private readonly IServiceProvider services;
-    private readonly DurableTaskShimFactory shims;
-    private readonly Type orchestratorType;
-
-    public OrchestrationShimCreator(IServiceProvider services, DurableTaskShimFactory shims, Type orchestratorType)
+    protected ClassCreator(Type type)
     {
-        if (!typeof(ITaskOrchestrator).IsAssignableFrom(orchestratorType))
+        if (!typeof(TKind).IsAssignableFrom(type))
         {
-            throw new ArgumentException($"{orchestratorType} does not implement {nameof(ITaskOrchestrator)}.", nameof(orchestratorType));
+            throw new ArgumentException($"{type} does not implement {typeof(TKind).Name}.", nameof(type));
         }
 
-        this.services = services;
-        this.shims = shims;
-        this.orchestratorType = orchestratorType;
-        Name = orchestratorType.Name;
+        Type = type;
+        Name = type.Name;
         Version = string.Empty;
     }
 
+    protected Type Type { get; }
+}
+
+/// <summary>Builds a fresh orchestrator instance for every execution (replays must not share state).</summary>
+internal sealed class OrchestrationShimCreator(IServiceProvider services, DurableTaskShimFactory shims, Type orchestratorType)
+    : ClassCreator<TaskOrchestration, ITaskOrchestrator>(orchestratorType)
+{
     public override TaskOrchestration Create()
     {
-        var orchestrator = (ITaskOrchestrator)ActivatorUtilities.CreateInstance(services, orchestratorType);
+        var orchestrator = (ITaskOrchestrator)ActivatorUtilities.CreateInstance(services, Type);
         return shims.CreateOrchestration(new TaskName(Name), orchestrator);
     }
 }
 
 /// <summary>Hands out an activity wrapper that resolves the activity class in its own DI scope.</summary>
-internal sealed class ActivityShimCreator : ObjectCreator<TaskActivity>
+internal sealed class ActivityShimCreator(IServiceScopeFactory scopes, DurableTaskShimFactory shims, Type activityType)
+    : ClassCreator<TaskActivity, ITaskActivity>(activityType)
 {
-    private readonly IServiceScopeFactory scopes;
-    private readonly DurableTaskShimFactory shims;
-    private readonly Type activityType;
-
-    public ActivityShimCreator(IServiceScopeFactory scopes, DurableTaskShimFactory shims, Type activityType)
-    {
-        if (!typeof(ITaskActivity).IsAssignableFrom(activityType))
-        {
-            throw new ArgumentException($"{activityType} does not implement {nameof(ITaskActivity)}.", nameof(activityType));
-        }
-
-        this.scopes = scopes;
-        this.shims = shims;
-        this.activityType = activityType;
-        Name = activityType.Name;
-        Version = string.Empty;
-    }
-
-    public override TaskActivity Create() => new ScopedActivity(scopes, shims, new TaskName(Name), activityType);
+    public override TaskActivity Create() => new ScopedActivity(scopes, shims, new TaskName(Name), Type);
 }
 
 /// <summary>
