@@ -29,7 +29,7 @@ builder.Services.AddLocalDurableEngine(
         StorageConnectionString = storageConnection,
         TaskHubName = builder.Configuration["Humas:TaskHub"] ?? "HumasHub",
         // How long work taken by a process that died stays hidden before another run picks it up again.
-        ControlQueueVisibilityTimeout = builder.Configuration.GetValue("Humas:Engine:ControlQueueVisibilityTimeout", TimeSpan.FromSeconds(20)),
+        ControlQueueVisibilityTimeout = builder.Configuration.GetValue("Humas:Engine:ControlQueueVisibilityTimeout", TimeSpan.FromSeconds(60)),
         WorkItemQueueVisibilityTimeout = builder.Configuration.GetValue("Humas:Engine:WorkItemQueueVisibilityTimeout", TimeSpan.FromSeconds(60)),
     },
     WorkflowCatalog.Orchestrators,

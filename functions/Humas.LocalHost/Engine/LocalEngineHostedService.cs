@@ -37,7 +37,8 @@ internal sealed class LocalEngineHostedService(
             activities.Add(new ActivityShimCreator(scopes, shims, type));
         }
 
-        worker = new TaskHubWorker(orchestrationService, orchestrations, activities, loggerFactory)
+        var engine = new OutageTolerantOrchestrationService(orchestrationService, loggerFactory.CreateLogger<OutageTolerantOrchestrationService>());
+        worker = new TaskHubWorker(engine, orchestrations, activities, loggerFactory)
         {
             // The shims and the client's FailureDetails expect structured failures, as in Durable Functions,
             // rather than exceptions serialized into the output.

@@ -42,6 +42,8 @@ public static class LocalEngineServiceCollectionExtensions
             ControlQueueVisibilityTimeout = options.ControlQueueVisibilityTimeout,
             WorkItemQueueVisibilityTimeout = options.WorkItemQueueVisibilityTimeout,
             MaxQueuePollingInterval = options.MaxQueuePollingInterval,
+            MaxConcurrentTaskOrchestrationWorkItems = options.MaxConcurrentOrchestrations,
+            ControlQueueBufferThreshold = options.ControlQueueBufferThreshold,
             LoggerFactory = loggerFactory,
 
             // Without it, starting an id whose status is in the dedupe list is silently dropped,

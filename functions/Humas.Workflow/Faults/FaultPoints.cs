@@ -13,6 +13,12 @@ public sealed class FaultPoints(IOptions<HumasOptions> options)
     /// <summary>After a channel's post and before its record is written: publication.website, publication.media-partner...</summary>
     public static string AfterPublication(string channel) => $"publication.{channel}";
 
+    /// <summary>
+    /// After the count's one table transaction (counter row and the submission's marker) and before the activity
+    /// answers: the engine has no record of the count and runs the activity again, which must find the marker.
+    /// </summary>
+    public const string InTargetCounting = "targets.count";
+
     public void CrashAfter(string point)
     {
         if (options.Value.Faults.CrashAfter is { Length: > 0 } armed && string.Equals(armed, point, StringComparison.OrdinalIgnoreCase))

@@ -412,4 +412,8 @@ public sealed class IntakeHandler(
     /// <summary>A sortable id that says when it was made: 20261128-7f3a9c2b1e.</summary>
     public static string NewId(DateTimeOffset now) =>
         $"{now.UtcDateTime:yyyyMMdd}-{Convert.ToHexString(RandomNumberGenerator.GetBytes(5)).ToLowerInvariant()}";
+
+    /// <summary>Whether the text has the shape <see cref="NewId"/> gives: yyyyMMdd, a hyphen, ten lower-case hex digits.</summary>
+    public static bool IsSubmissionId(string text) =>
+        text.Length == 19 && text[8] == '-' && text[..8].All(char.IsAsciiDigit) && text[9..].All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f');
 }

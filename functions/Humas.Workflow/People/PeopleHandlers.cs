@@ -34,19 +34,26 @@ public sealed class PeopleHandlers(StaffKey staff, UnitPeople people, UnitProfil
     {
         if (!staff.Allows(http.Request)) return StaffKey.Refused();
         var ct = http.RequestAborted;
-        if (http.Request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) != true)
-            return Problems.Field(415, "body", "Kirim JSON (application/json) / send JSON (application/json)");
-        if (http.Request.ContentLength > BodyLimit) return Problems.Field(413, "body", "Paling banyak 256 KB / at most 256 KB");
-
+        var (document, refused) = await JsonBody.ReadAsync(http, BodyLimit);
+        if (refused is not null) return refused;
         PeopleUpdate? update;
-        try
+        using (document)
         {
-            update = await JsonSerializer.DeserializeAsync<PeopleUpdate>(http.Request.Body, SubmissionJson.Options, ct);
-        }
-        catch (JsonException e)
-        {
-            return Problems.Field(400, string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "body" : e.Path.TrimStart('$', '.'),
-                "JSON tidak dapat dibaca / the JSON could not be read");
+            try
+            {
+                update = document!.Deserialize<PeopleUpdate>(SubmissionJson.Options);
+            }
+            catch (JsonException e)
+            {
+                // Well-formed JSON with a value of the wrong kind: name where it is.
+                return Problems.Field(400, string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "body" : e.Path.TrimStart('$', '.'),
+                    "Nilai ini tidak sesuai jenisnya / this value is of the wrong kind");
+            }
+            catch (InvalidOperationException)
+            {
+                // An escaped lone surrogate (\ud800) makes no text.
+                return Problems.Field(400, "body", "Teks tidak sah / not valid text");
+            }
         }
         if (update is null) return Problems.Field(400, "body", "JSON kosong / empty JSON");
 
@@ -54,6 +61,7 @@ public sealed class PeopleHandlers(StaffKey staff, UnitPeople people, UnitProfil
         if (by.Length == 0) by = update.ChangedBy?.Trim() ?? "";
         var errors = new Dictionary<string, string[]>();
         if (by.Length is 0 or > 200) errors["changedBy"] = ["Nama pengubah wajib, paling banyak 200 karakter / who is changing this is required, at most 200 characters"];
+        else if (by.Any(char.IsControl)) errors["changedBy"] = ["Tanpa karakter kendali / no control characters"];
 
         var settings = new PeopleSettings
         {

@@ -62,7 +62,10 @@ public sealed partial record PeopleSettings
                 Add($"{at}.key", "Kunci huruf kecil, angka dan tanda hubung (mis. kabag-umum) / a key of lower-case letters, digits and hyphens");
             else if (!keys.Add(p.Key)) Add($"{at}.key", $"Kunci '{p.Key}' dipakai dua kali / key '{p.Key}' is used twice");
             if (string.IsNullOrWhiteSpace(p.Name) || p.Name.Length > 200) Add($"{at}.name", "Nama wajib, paling banyak 200 karakter / a name is required, at most 200 characters");
+            // Names and titles go into mail headers and pages: no line breaks or other control characters.
+            else if (p.Name.Any(char.IsControl)) Add($"{at}.name", "Tanpa karakter kendali / no control characters");
             if (p.Title?.Length > 200) Add($"{at}.title", "Paling banyak 200 karakter / at most 200 characters");
+            else if (p.Title?.Any(char.IsControl) == true) Add($"{at}.title", "Tanpa karakter kendali / no control characters");
             if (!IsEmail(p.Email)) Add($"{at}.email", "Alamat email tidak valid / not a valid email address");
         }
         var byKey = People.Where(p => p?.Key is not null).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.First());

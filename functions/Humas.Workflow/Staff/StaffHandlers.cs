@@ -51,8 +51,7 @@ public sealed class StaffHandlers(StaffKey staff, SubmissionIndex index, UnitPro
     public async Task<IResult> CalendarAsync(HttpContext http, string month)
     {
         if (!staff.Allows(http.Request)) return StaffKey.Refused();
-        if (!DateTime.TryParseExact(month, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
-            return Problems.Field(400, "month", "Bulan dengan format yyyy-MM, mis. 2025-06 / a month as yyyy-MM, e.g. 2025-06");
+        if (!SubmissionQuery.IsMonth(month)) return Problems.Field(400, "month", SubmissionQuery.MonthReason);
         var items = await index.CalendarAsync(month, http.RequestAborted);
         var days = items.GroupBy(i => i.CalendarAt!.Value.ToWib().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
             .OrderBy(g => g.Key)

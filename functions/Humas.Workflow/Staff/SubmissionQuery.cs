@@ -13,7 +13,7 @@ namespace Humas.Workflow.Staff;
 /// or part of a name), <c>team</c>, <c>region</c>, <c>contentType</c>, <c>track</c>, <c>month</c> (yyyy-MM, WIB, the
 /// month it was submitted), <c>q</c> (words of the title), <c>pageSize</c> and <c>continuationToken</c>.
 /// </summary>
-public sealed record SubmissionQuery
+public sealed partial record SubmissionQuery
 {
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 500;
@@ -60,8 +60,7 @@ public sealed record SubmissionQuery
         }
 
         var month = Text("month");
-        if (month is not null && !DateTime.TryParseExact(month, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
-            bad["month"] = ["Bulan dengan format yyyy-MM, mis. 2025-06 / a month as yyyy-MM, e.g. 2025-06"];
+        if (month is not null && !IsMonth(month)) bad["month"] = [MonthReason];
         var pageSize = DefaultPageSize;
         var size = Text("pageSize");
         var max = maxPageSize ?? MaxPageSize;
@@ -120,14 +119,27 @@ public sealed record SubmissionQuery
         return " " + string.Join(' ', sb.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries)) + " ";
     }
 
+    public const string MonthReason = "Bulan yyyy-MM dari 2000-01 sampai 2100-12, mis. 2025-06 / a month as yyyy-MM from 2000-01 to 2100-12, e.g. 2025-06";
+
+    /// <summary>
+    /// A month as yyyy-MM within the years targets are kept for; months far outside them would also overflow the
+    /// newest-first row keys (year 9999 has no next month).
+    /// </summary>
+    public static bool IsMonth(string text) =>
+        DateTime.TryParseExact(text, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month) && month.Year is >= 2000 and <= 2100;
+
     public static string Token(string rowKey) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes("v1:" + rowKey));
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[0-9]{19}-[0-9A-Za-z-]{1,64}$")]
+    private static partial System.Text.RegularExpressions.Regex RowKeyPattern();
 
     private static string? ReadToken(string token)
     {
         try
         {
             var text = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(token));
-            return text.StartsWith("v1:", StringComparison.Ordinal) && text.Length > 3 && text.Length < 200 ? text[3..] : null;
+            // Only the shape of a row key the list hands out: newest-first ticks, a hyphen, a submission id.
+            return text.StartsWith("v1:", StringComparison.Ordinal) && RowKeyPattern().IsMatch(text[3..]) ? text[3..] : null;
         }
         catch (FormatException)
         {

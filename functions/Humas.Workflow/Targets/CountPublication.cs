@@ -14,7 +14,8 @@ public sealed record CountRequest(string SubmissionId, DateTimeOffset At);
 /// a retried or repeated run finds the submission's marker and counts nothing. Only channels it was
 /// really published on count, and a submission published on none is not counted at all.
 /// </summary>
-public sealed class CountPublication(SubmissionStore store, ProgressStore progress, TargetRules rules, ILogger<CountPublication> logger)
+public sealed class CountPublication(
+    SubmissionStore store, ProgressStore progress, TargetRules rules, Faults.FaultPoints faults, ILogger<CountPublication> logger)
     : TaskActivity<CountRequest, bool>
 {
     public static string What(string submissionId) => $"publication-{submissionId}";
@@ -37,6 +38,7 @@ public sealed class CountPublication(SubmissionStore store, ProgressStore progre
             Team = s.Content.Team, Region = s.Content.Region,
         };
         var counted = await progress.CountAsync(facts.Year, new CountEntry(What(s.Id), rules.CountersFor(facts)));
+        faults.CrashAfter(Faults.FaultPoints.InTargetCounting);
         logger.LogInformation("{Id} {Outcome} toward {Year}", s.Id, counted ? "counted" : "was already counted", facts.Year);
         return counted;
     }

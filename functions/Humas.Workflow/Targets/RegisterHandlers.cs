@@ -21,6 +21,8 @@ public sealed class RegisterHandlers(StaffKey staff, RegisterStore registers, Pr
         if (refused is not null) return refused;
         var errors = new Dictionary<string, string[]>();
         var name = body!.Text("name", errors, required: true, max: 200);
+        // The entry's id is made from the name's letters and digits; without any, every such name would be one entry.
+        if (name is not null && RegisterStore.Slug(name).Length == 0) errors["name"] = ["Nama perlu huruf atau angka / the name needs letters or digits"];
         var region = body.Text("region", errors, required: true, max: 10);
         if (region is not null && unit.RegionByCode(region) is null) errors["region"] = ["Kode kabupaten/kota tidak dikenal / unknown regency or city code"];
         var team = body.Text("team", errors, max: 60);
@@ -28,7 +30,7 @@ public sealed class RegisterHandlers(StaffKey staff, RegisterStore registers, Pr
         var engagedOn = body.Date("engagedOn", errors, Today());
         var kind = body.Text("kind", errors, max: 60) ?? "kombel";
         var contact = body.Text("contact", errors, max: 200);
-        var notes = body.Text("notes", errors, max: 2000);
+        var notes = body.Text("notes", errors, max: 2000, multiline: true);
         if (errors.Count > 0) return Problems.Validation(errors);
 
         var community = new Community(RegisterStore.CommunityId(name!, region!), name!, kind, region!, team, engagedOn!.Value, contact, notes, clock.GetUtcNow());
@@ -87,6 +89,8 @@ public sealed class RegisterHandlers(StaffKey staff, RegisterStore registers, Pr
         var url = body.Url("url", errors, required: true);
         var publishedOn = body.Date("publishedOn", errors, Today());
         var submissionId = body.Text("submissionId", errors, max: 40);
+        if (submissionId is not null && !errors.ContainsKey("submissionId") && !Intake.IntakeHandler.IsSubmissionId(submissionId))
+            errors["submissionId"] = ["Nomor pengajuan seperti 20250601-0a1b2c3d4e / a submission id like 20250601-0a1b2c3d4e"];
         if (errors.Count > 0) return Problems.Validation(errors);
 
         var (added, stored) = await registers.AddItemAsync(
@@ -108,24 +112,27 @@ public sealed class RegisterHandlers(StaffKey staff, RegisterStore registers, Pr
 /// <summary>Reads a JSON object body field by field, collecting a reason per bad field.</summary>
 public sealed class JsonFields(JsonElement root)
 {
+    /// <summary>A register entry is a few short fields; anything much larger is not one.</summary>
+    public const int Limit = 64 * 1024;
+
     public static async Task<(JsonFields? Body, IResult? Refused)> ReadAsync(HttpContext http)
     {
-        if (!(http.Request.ContentType ?? "").Contains("json", StringComparison.OrdinalIgnoreCase))
-            return (null, Problems.Status(415, "Kirim application/json / send application/json"));
-        try
+        var (document, refused) = await JsonBody.ReadAsync(http, Limit);
+        if (refused is not null) return (null, refused);
+        using (document)
         {
-            using var doc = await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted);
-            if (doc.RootElement.ValueKind != JsonValueKind.Object)
+            if (document!.RootElement.ValueKind != JsonValueKind.Object)
                 return (null, Problems.Field(400, "body", "Harus objek JSON / must be a JSON object"));
-            return (new JsonFields(doc.RootElement.Clone()), null);
-        }
-        catch (JsonException)
-        {
-            return (null, Problems.Field(400, "body", "JSON tidak valid / not valid JSON"));
+            return (new JsonFields(document.RootElement.Clone()), null);
         }
     }
 
-    public string? Text(string field, Dictionary<string, string[]> errors, bool required = false, int max = 1000)
+    /// <summary>
+    /// A trimmed string, or null when absent; a reason in <paramref name="errors"/> when it is no string, too long, or holds
+    /// control characters (line breaks only where <paramref name="multiline"/>), which have no place in a register and
+    /// would reach mail headers and spreadsheets.
+    /// </summary>
+    public string? Text(string field, Dictionary<string, string[]> errors, bool required = false, int max = 1000, bool multiline = false)
     {
         if (!root.TryGetProperty(field, out var v) || v.ValueKind == JsonValueKind.Null ||
             (v.ValueKind == JsonValueKind.String && string.IsNullOrWhiteSpace(v.GetString())))
@@ -138,8 +145,20 @@ public sealed class JsonFields(JsonElement root)
             errors[field] = ["Harus teks / must be a string"];
             return null;
         }
-        var text = v.GetString()!.Trim();
+        string text;
+        try
+        {
+            text = v.GetString()!.Trim();
+        }
+        catch (InvalidOperationException)
+        {
+            // An escaped lone surrogate (\ud800) makes no text.
+            errors[field] = ["Teks tidak sah / not valid text"];
+            return null;
+        }
         if (text.Length > max) errors[field] = [$"Paling banyak {max} karakter / at most {max} characters"];
+        else if (text.Any(c => char.IsControl(c) && !(multiline && c is '\n' or '\r' or '\t')))
+            errors[field] = ["Tanpa karakter kendali / no control characters"];
         return text;
     }
 
@@ -155,7 +174,10 @@ public sealed class JsonFields(JsonElement root)
         return uri.ToString();
     }
 
-    /// <summary>A required calendar date (yyyy-MM-dd) not after today.</summary>
+    /// <summary>Registers count toward yearly targets, which begin in 2000 (see <c>/api/targets/{year}</c>).</summary>
+    private static readonly DateOnly Earliest = new(2000, 1, 1);
+
+    /// <summary>A required calendar date (yyyy-MM-dd) from 2000 and not after today.</summary>
     public DateOnly? Date(string field, Dictionary<string, string[]> errors, DateOnly today)
     {
         var text = Text(field, errors, required: true, max: 10);
@@ -163,6 +185,11 @@ public sealed class JsonFields(JsonElement root)
         if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
         {
             errors[field] = ["Tanggal yyyy-MM-dd / a date as yyyy-MM-dd"];
+            return null;
+        }
+        if (day < Earliest)
+        {
+            errors[field] = ["Paling awal 2000-01-01 / not before 2000-01-01"];
             return null;
         }
         if (day > today)

@@ -9,8 +9,13 @@ namespace Humas.Integration.Tests.Faults;
 /// One local host identity (port, data folder, signing key, task hub) started again and again, each time with or
 /// without a crash point, so that links emailed before a crash still work after it.
 /// </summary>
-public sealed class RestartableHost(SystemFixture fixture) : IAsyncDisposable
+public sealed class RestartableHost(string storage, SmtpSink smtp) : IAsyncDisposable
 {
+    public RestartableHost(SystemFixture fixture)
+        : this(fixture.Azurite.ConnectionString, fixture.Smtp)
+    {
+    }
+
     private readonly int port = FreePorts.Next();
     private readonly string dataDir = Directory.CreateTempSubdirectory("humas-faults-").FullName;
     private readonly string key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
@@ -25,7 +30,7 @@ public sealed class RestartableHost(SystemFixture fixture) : IAsyncDisposable
         if (current is not null) await current.DisposeAsync();
         current = await LocalHostProcess.StartAsync(new LocalHostOptions
         {
-            StorageConnectionString = fixture.Azurite.ConnectionString, SmtpPort = fixture.Smtp.Port, Port = port, DataDir = dataDir,
+            StorageConnectionString = storage, SmtpPort = smtp.Port, Port = port, DataDir = dataDir,
             AdminKey = adminKey,
             Environment = new Dictionary<string, string?>
             {
@@ -61,7 +66,7 @@ public sealed class RestartableHost(SystemFixture fixture) : IAsyncDisposable
     public Task StopAsync() => Current.StopAsync();
 
     public Task<ReceivedMail> MailAsync(string to, string title, string subject) =>
-        fixture.Smtp.WaitForMessageAsync(m => m.IsFor(to) && m.Subject.Contains(title) && m.Subject.Contains(subject), TimeSpan.FromSeconds(60));
+        smtp.WaitForMessageAsync(m => m.IsFor(to) && m.Subject.Contains(title) && m.Subject.Contains(subject), TimeSpan.FromSeconds(60));
 
     public Task<HttpResponseMessage> DecideAsync(string link, string decision) =>
         Current.Http.PostAsync(link, new FormUrlEncodedContent(new Dictionary<string, string> { ["decision"] = decision }));

@@ -27,13 +27,14 @@ public sealed record HostileCase(string Name, int Status, Answer Answer, string?
 
 /// <summary>
 /// Hostile input against every public route: broken multipart and JSON, oversized headers, fields and bodies,
-/// hostile files and file names, unknown values, bad dates, and altered, expired, replayed and crossed links.
+/// hostile files and file names, unknown values, bad dates, and altered, expired, replayed and crossed links; the
+/// targets, registers and staff routes are in HostileCorpus.Staff.cs.
 /// </summary>
-public static class HostileCorpus
+public static partial class HostileCorpus
 {
     private const string Submissions = "/api/submissions";
 
-    public static readonly IReadOnlyList<HostileCase> All = Build().ToList();
+    public static readonly IReadOnlyList<HostileCase> All = Build().Concat(RegistersAndStaff()).ToList();
 
     private static IEnumerable<HostileCase> Build()
     {

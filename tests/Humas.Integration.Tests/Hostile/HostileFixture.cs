@@ -4,6 +4,7 @@ using Azure.Storage.Blobs;
 using Humas.Integration.Tests.EndToEnd;
 using Humas.Integration.Tests.Infrastructure;
 using Humas.Workflow.Links;
+using Humas.Workflow.Storage;
 
 namespace Humas.Integration.Tests.Hostile;
 
@@ -37,6 +38,12 @@ public sealed class HostileFixture : IAsyncLifetime
 
     public sealed record Seeded(string Id, string TrackingUrl, string ActUrl, string? ReviseUrl = null);
 
+    /// <summary>A partner medium in the register, so that its items route has something to refuse items for.</summary>
+    public string MediumId { get; private set; } = null!;
+
+    /// <summary>A PUT /api/people body that would be accepted as it is (the people as they stand); cases break one part.</summary>
+    public string PeopleBody { get; private set; } = null!;
+
     public async Task InitializeAsync()
     {
         Azurite = await AzuriteProcess.StartAsync();
@@ -59,7 +66,26 @@ public sealed class HostileFixture : IAsyncLifetime
         Decided = await SeedAsync("Sudah diputuskan");
         Assert.Equal(200, (int)(await DecideAsync(Decided.ActUrl, "accept")).StatusCode);
         await Smtp.WaitForMessageAsync(m => m.IsFor(Approver) && m.Subject.Contains("Sudah diputuskan"), TimeSpan.FromSeconds(30));
+        MediumId = await SeedMediumAsync();
+        PeopleBody = await PeopleBodyAsync();
         await WaitUntilStillAsync();
+    }
+
+    private async Task<string> SeedMediumAsync()
+    {
+        using var response = await Host.AdminHttp.PostAsync("/api/partner-media",
+            new StringContent("""{"name":"Warta Jateng Uji","scope":"local","url":"https://warta.example/"}""", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(201, (int)response.StatusCode);
+        using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return json.RootElement.GetProperty("id").GetString()!;
+    }
+
+    private async Task<string> PeopleBodyAsync()
+    {
+        var view = System.Text.Json.Nodes.JsonNode.Parse(await Host.AdminHttp.GetStringAsync("/api/people"))!.AsObject();
+        var body = new System.Text.Json.Nodes.JsonObject { ["version"] = view["version"]?.DeepClone(), ["changedBy"] = "Uji" };
+        foreach (var part in new[] { "people", "reviewers", "approvers", "summaryRecipients" }) body[part] = view[part]!.DeepClone();
+        return body.ToJsonString();
     }
 
     private async Task<Seeded> SeedAsync(string title)
@@ -97,16 +123,20 @@ public sealed class HostileFixture : IAsyncLifetime
     public TableServiceClient Tables => new(Azurite.ConnectionString);
     public BlobContainerClient Media => new BlobServiceClient(Azurite.ConnectionString).GetBlobContainerClient("media");
 
-    /// <summary>Every row and blob the app and the engine keep, as one comparable figure per store.</summary>
+    /// <summary>Every row and blob the app and the engine keep, as one comparable figure per table and container.</summary>
     public async Task<StorageCounts> CountAsync()
     {
-        int Rows(string table) => Tables.GetTableClient(table).Query<TableEntity>(select: ["PartitionKey"]).Count();
-        var blobs = 0;
-        await foreach (var _ in Media.GetBlobsAsync()) blobs++;
-        var uploads = 0;
-        await foreach (var _ in new BlobServiceClient(Azurite.ConnectionString).GetBlobContainerClient("uploads").GetBlobsAsync()) uploads++;
-        return new StorageCounts(Rows("Submissions"), Rows("Published"), Rows("Idempotency"), Rows("Uploads"), blobs, uploads,
-            Rows(TaskHub + "Instances"), Rows(TaskHub + "History"));
+        var figures = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        foreach (var table in HumasStorage.AppTables.Append(TaskHub + "Instances").Append(TaskHub + "History"))
+            figures[table] = Tables.GetTableClient(table).Query<TableEntity>(select: ["PartitionKey"]).Count();
+        var blobs = new BlobServiceClient(Azurite.ConnectionString);
+        foreach (var container in HumasStorage.AppContainers)
+        {
+            var count = 0;
+            await foreach (var _ in blobs.GetBlobContainerClient(container).GetBlobsAsync()) count++;
+            figures[container + "/"] = count;
+        }
+        return new StorageCounts(string.Join(", ", figures.Select(f => $"{f.Key} {f.Value}")));
     }
 
     public async Task DisposeAsync()
@@ -117,5 +147,5 @@ public sealed class HostileFixture : IAsyncLifetime
     }
 }
 
-public sealed record StorageCounts(
-    int Submissions, int Published, int IdempotencyKeys, int Uploads, int MediaBlobs, int UploadBlobs, int Instances, int HistoryEvents);
+/// <summary>Rows per table and blobs per container, e.g. "Progress 3, Registers 1, media/ 3".</summary>
+public sealed record StorageCounts(string Figures);

@@ -136,6 +136,16 @@ public sealed class AzuriteProcess : IAsyncDisposable
         await LaunchAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Starts it again on the same ports and folder after <see cref="StopAsync"/> or <see cref="Kill"/>, so a test can
+    /// keep storage away for a while in between.
+    /// </summary>
+    public async Task StartAgainAsync(CancellationToken cancellationToken = default)
+    {
+        if (!HasExited) throw new InvalidOperationException("Azurite still runs; stop or kill it first.");
+        await LaunchAsync(cancellationToken);
+    }
+
     public string LogTail(int lines = 40) => log.Tail(lines);
 
     public ValueTask DisposeAsync()
