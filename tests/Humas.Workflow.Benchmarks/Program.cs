@@ -83,13 +83,15 @@ internal static class WorkflowBenchmark
         var bareIntake = await intake.BareAsync("polos", intakePosts, IntakeClients);
         await intake.IntakeAsync("pemanasan", IntakeClients, IntakeClients);
         var intakeRun = await intake.IntakeAsync("asupan", intakePosts, IntakeClients);
+        // The bare writes above met an idle engine; taking turns with intake posts, they meet the same background.
+        var (turnsIntake, turnsBare) = await intake.TakingTurnsAsync("bergantian", intakePosts, IntakeClients);
 
         Console.WriteLine($"memory: {Uploads} uploads of {uploadBytes / (1024 * 1024)} MB at once through the intake...");
         var memory = await new UploadMemory(host).MeasureAsync("unggah", Uploads, uploadBytes);
 
         var idle = requests.Count(idleFrom, idleTo);
         var perWorkflow = requests.Count(fullRun.Started, fullWindowEnd);
-        Print(submissions, concurrency, intakePosts, shape, fullRun, bareRun, intakeRun, bareIntake,
+        Print(submissions, concurrency, intakePosts, shape, fullRun, bareRun, intakeRun, bareIntake, turnsIntake, turnsBare,
             idle, idleTo - idleFrom, perWorkflow, fullWindowEnd - fullRun.Started, memory, loadAtStart, LoadAverage());
         Console.WriteLine($"Azurite's debug log: {new FileInfo(debugLog).Length / (1024 * 1024):N0} MB, removed now.");
         await azurite.DisposeAsync();
@@ -110,7 +112,7 @@ internal static class WorkflowBenchmark
 
     private static void Print(
         int submissions, int concurrency, int intakePosts, WorkflowShape shape, RunFigures full, RunFigures bare,
-        RunFigures intake, RunFigures bareIntake, StorageRequests.Counts idle, TimeSpan idleSpan,
+        RunFigures intake, RunFigures bareIntake, RunFigures turnsIntake, RunFigures turnsBare, StorageRequests.Counts idle, TimeSpan idleSpan,
         StorageRequests.Counts window, TimeSpan windowSpan, MemoryFigures memory, string loadAtStart, string loadAtEnd)
     {
         static string Ms(double ms) => ms.ToString("N0", CultureInfo.InvariantCulture) + " ms";
@@ -130,6 +132,9 @@ internal static class WorkflowBenchmark
         Row($"intake p50 ({intakePosts} posts, {IntakeClients} clients)", intake.P(0.50), bareIntake.P(0.50));
         Row("intake p95", intake.P(0.95), bareIntake.P(0.95));
         Row("intake p99", intake.P(0.99), bareIntake.P(0.99));
+        Row($"intake p50, taking turns with {intakePosts} bare writes", turnsIntake.P(0.50), turnsBare.P(0.50));
+        Row("intake p95, taking turns", turnsIntake.P(0.95), turnsBare.P(0.95));
+        Row("intake p99, taking turns", turnsIntake.P(0.99), turnsBare.P(0.99));
         Console.WriteLine();
         Console.WriteLine($"storage requests per workflow (Azurite's debug log over the {windowSpan.TotalSeconds:N0} s of the full run, / {submissions}):");
         Console.WriteLine($"  app tables   {PerWorkflow(Owner.AppTables),8:N1}");

@@ -85,6 +85,6 @@ public sealed partial class StorageRequests(string logPath, string taskHub)
     [GeneratedRegex(@"^\S+ (?<id>\S+) debug: TableHandler:batch\(\) Raw request string")]
     private static partial Regex BatchBody();
 
-    [GeneratedRegex(@"/devstoreaccount1/(?<table>[A-Za-z][A-Za-z0-9]{2,62})\(")]
+    [GeneratedRegex(@"/devstoreaccount1/(?<table>[A-Za-z][A-Za-z0-9]{2,62})[( ?]")]
     private static partial Regex BatchTable();
 }

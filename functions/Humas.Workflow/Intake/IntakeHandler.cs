@@ -110,14 +110,14 @@ public sealed class IntakeHandler(
         {
             Id = id, Content = content, Media = [.. parsed.Media, .. attached], Status = SubmissionStatus.Submitted, CreatedAt = now, UpdatedAt = now,
         };
-        await store.SaveAsync(submission, new HistoryEntry
+        await store.CreateAsync(submission, new HistoryEntry
         {
             Step = 0, At = now, Status = SubmissionStatus.Submitted, Event = "Submitted",
             Actor = content.SubmitterName ?? content.SubmitterEmail,
         }, ct);
         try
         {
-            await EnsureStartedAsync(client, submission, ct);
+            await StartAsync(client, submission, ct);
         }
         catch (Exception e) when (key.Length == 0)
         {
@@ -150,13 +150,30 @@ public sealed class IntakeHandler(
             SubmissionJson.Options, statusCode: 202), tracking);
     }
 
+    /// <summary>
+    /// Starts the workflow of a submission this request has just stored. Its id is new, so the engine is not asked
+    /// first (it reads the instance itself while creating it); only a start that fails asks, since a retry under the
+    /// same key may have started it in between.
+    /// </summary>
+    private async Task StartAsync(DurableTaskClient client, Submission s, CancellationToken ct)
+    {
+        try
+        {
+            await client.ScheduleNewOrchestrationInstanceAsync(nameof(SubmissionWorkflow),
+                new WorkflowInput(s.Id, options.Value.Workflow.TimingsFor(s.Content.ContentType), s.Content.PublishAt),
+                new Microsoft.DurableTask.StartOrchestrationOptions(s.Id), ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            if (await client.GetInstanceAsync(s.Id, CancellationToken.None) is null) throw;
+        }
+    }
+
     /// <summary>Starts the workflow unless it already exists; a retried request heals a start that never happened.</summary>
     private async Task EnsureStartedAsync(DurableTaskClient client, Submission s, CancellationToken ct)
     {
         if (await client.GetInstanceAsync(s.Id, ct) is not null) return;
-        await client.ScheduleNewOrchestrationInstanceAsync(nameof(SubmissionWorkflow),
-            new WorkflowInput(s.Id, options.Value.Workflow.TimingsFor(s.Content.ContentType), s.Content.PublishAt),
-            new Microsoft.DurableTask.StartOrchestrationOptions(s.Id), ct);
+        await StartAsync(client, s, ct);
     }
 
     /// <summary>Records that a key belongs to this new submission, or answers the submission it already belongs to.</summary>

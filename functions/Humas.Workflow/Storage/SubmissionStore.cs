@@ -58,6 +58,29 @@ public sealed class SubmissionStore(HumasStorage storage)
     }
 
     /// <summary>
+    /// Stores a submission the intake has just made: the record, its first history row and its index marker added in
+    /// one transaction, then its index rows. A new id has no marker to read, no stale rows and no waiting row, and no
+    /// other writer until its workflow starts, so the reads <see cref="SaveAsync"/> needs to stay consistent are not
+    /// needed here. Adding rather than replacing refuses an id that is already taken.
+    /// </summary>
+    public async Task CreateAsync(Submission submission, HistoryEntry entry, CancellationToken ct = default)
+    {
+        var record = Row(submission.Id, RecordKey, submission);
+        record["Status"] = submission.Status.ToString();
+        record["CreatedAt"] = submission.CreatedAt;
+        var keys = SubmissionIndex.KeysFor(submission);
+        var marker = new IndexMarker(keys.Select(k => k.ToString()).ToList(), []);
+        await Table.SubmitTransactionAsync(
+        [
+            new TableTransactionAction(TableTransactionActionType.Add, record),
+            new TableTransactionAction(TableTransactionActionType.Add, Row(submission.Id, HistoryKey(entry.Step), entry)),
+            new TableTransactionAction(TableTransactionActionType.Add, Row(submission.Id, IndexMarker.RowKey, marker)),
+        ], ct);
+        await index.ApplyAsync(submission, keys, [], ct);
+        if (submission.WaitingStage is not null) await waiting.MirrorAsync(submission, ct);
+    }
+
+    /// <summary>
     /// The record, the history row and the index marker (which index rows the submission has now, and which ones it
     /// must lose) in one transaction. The marker's ETag guards it, so two writers cannot lose each other's stale rows.
     /// </summary>
