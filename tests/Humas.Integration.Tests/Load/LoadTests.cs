@@ -81,7 +81,10 @@ public sealed class LoadTests(ITestOutputHelper output)
         var intakeSeconds = clock.Elapsed.TotalSeconds;
 
         var records = new TableServiceClient(azurite.ConnectionString).GetTableClient("Submissions");
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(120 + total * 0.6);
+        // Every workflow starts within the intake's first seconds, so they move through the stages together and are
+        // published together near the end: the bound is for the whole batch (on two shared cores and one Azurite,
+        // 0.3 to 0.8 workflows/s end to end were seen), not a rate the test expects.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(120 + total * 3);
         int published;
         while ((published = Count(records, "RowKey eq 'record' and Status eq 'Published'")) < accepted.Count && DateTime.UtcNow < deadline)
             await Task.Delay(1000);
