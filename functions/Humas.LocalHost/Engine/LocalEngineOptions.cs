@@ -32,6 +32,9 @@ public sealed class LocalEngineOptions
 
     public TimeSpan MaxQueuePollingInterval { get; init; } = TimeSpan.FromSeconds(1);
 
+    // How often the engine asks whether storage answers. After it did not, the engine is renewed once it does again.
+    public TimeSpan StorageProbeInterval { get; init; } = TimeSpan.FromSeconds(1);
+
     // Upper bound for stopping the worker so that host shutdown never hangs on in-flight work.
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(10);
 }

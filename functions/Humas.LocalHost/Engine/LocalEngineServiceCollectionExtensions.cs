@@ -25,6 +25,8 @@ public static class LocalEngineServiceCollectionExtensions
         services.AddLogging();
         services.AddSingleton(options);
         services.AddSingleton(new LocalEngineRegistrations(orchestrators, activities));
+        // The client has an orchestration service of its own, never started as a worker: the worker's is replaced after
+        // a storage outage (see LocalEngineHostedService), and the client side keeps no state that such an outage spoils.
         services.AddSingleton(sp => CreateOrchestrationService(options, sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<DurableTaskClient>(sp =>
             new TaskHubDurableTaskClient(sp.GetRequiredService<AzureStorageOrchestrationService>()));
@@ -32,7 +34,7 @@ public static class LocalEngineServiceCollectionExtensions
         return services;
     }
 
-    private static AzureStorageOrchestrationService CreateOrchestrationService(LocalEngineOptions options, ILoggerFactory loggerFactory) =>
+    internal static AzureStorageOrchestrationService CreateOrchestrationService(LocalEngineOptions options, ILoggerFactory loggerFactory) =>
         new(new AzureStorageOrchestrationServiceSettings
         {
             TaskHubName = options.TaskHubName,

@@ -12,7 +12,10 @@ namespace Humas.LocalHost.Engine;
 /// in progress; once storage is back and the message shows again, the engine refuses it as "processed multiple times
 /// concurrently", every time, and the submission waits forever (seen with Azurite stopped for 10 s). Here a failed
 /// abandon also forgets the activity, so that the message, visible again when its lock runs out, is run again: an
-/// activity runs at least once anyway, and ours are idempotent. Everything else is the engine's own.
+/// activity runs at least once anyway, and ours are idempotent. It also remembers whether a call found storage
+/// unreachable, so that <see cref="LocalEngineHostedService"/> can replace the engine once storage is back: the
+/// engine's orchestration sessions can stay held in the same way, and those cannot be released from outside.
+/// Everything else is the engine's own.
 /// </summary>
 internal sealed class OutageTolerantOrchestrationService(AzureStorageOrchestrationService inner, ILogger logger) : IOrchestrationService
 {
@@ -25,6 +28,11 @@ internal sealed class OutageTolerantOrchestrationService(AzureStorageOrchestrati
     private readonly IDictionary activitiesInProgress = ActivitiesInProgressField.GetValue(inner) as IDictionary
         ?? throw new InvalidOperationException("activeActivitySessions is not a dictionary; review OutageTolerantOrchestrationService.");
 
+    private int storageWasUnreachable;
+
+    /// <summary>Whether a call to storage got no answer since this engine started.</summary>
+    public bool StorageWasUnreachable => Volatile.Read(ref storageWasUnreachable) == 1;
+
     public async Task AbandonTaskActivityWorkItemAsync(TaskActivityWorkItem workItem)
     {
         try
@@ -33,6 +41,7 @@ internal sealed class OutageTolerantOrchestrationService(AzureStorageOrchestrati
         }
         catch (Exception e)
         {
+            Notice(e);
             activitiesInProgress.Remove(workItem.Id);
             logger.LogWarning(e, "Could not hand back activity message {Id} ({Name}); it runs again when its lock runs out",
                 workItem.Id, (workItem.TaskMessage?.Event as DurableTask.Core.History.TaskScheduledEvent)?.Name);
@@ -64,14 +73,36 @@ internal sealed class OutageTolerantOrchestrationService(AzureStorageOrchestrati
     public Task CompleteTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem, OrchestrationRuntimeState newOrchestrationRuntimeState,
         IList<TaskMessage> outboundMessages, IList<TaskMessage> orchestratorMessages, IList<TaskMessage> timerMessages,
         TaskMessage continuedAsNewMessage, OrchestrationState orchestrationState) =>
-        inner.CompleteTaskOrchestrationWorkItemAsync(workItem, newOrchestrationRuntimeState, outboundMessages, orchestratorMessages, timerMessages,
-            continuedAsNewMessage, orchestrationState);
-    public Task AbandonTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) => inner.AbandonTaskOrchestrationWorkItemAsync(workItem);
+        Noticing(inner.CompleteTaskOrchestrationWorkItemAsync(workItem, newOrchestrationRuntimeState, outboundMessages, orchestratorMessages,
+            timerMessages, continuedAsNewMessage, orchestrationState));
+    public Task AbandonTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) =>
+        Noticing(inner.AbandonTaskOrchestrationWorkItemAsync(workItem));
     public Task ReleaseTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) => inner.ReleaseTaskOrchestrationWorkItemAsync(workItem);
 
     public Task<TaskActivityWorkItem> LockNextTaskActivityWorkItem(TimeSpan receiveTimeout, CancellationToken cancellationToken) =>
         inner.LockNextTaskActivityWorkItem(receiveTimeout, cancellationToken);
     public Task<TaskActivityWorkItem> RenewTaskActivityWorkItemLockAsync(TaskActivityWorkItem workItem) => inner.RenewTaskActivityWorkItemLockAsync(workItem);
     public Task CompleteTaskActivityWorkItemAsync(TaskActivityWorkItem workItem, TaskMessage responseMessage) =>
-        inner.CompleteTaskActivityWorkItemAsync(workItem, responseMessage);
+        Noticing(inner.CompleteTaskActivityWorkItemAsync(workItem, responseMessage));
+
+    private async Task Noticing(Task call)
+    {
+        try
+        {
+            await call;
+        }
+        catch (Exception e)
+        {
+            Notice(e);
+            throw;
+        }
+    }
+
+    private void Notice(Exception e)
+    {
+        if (StorageFailures.IsUnreachable(e))
+        {
+            Volatile.Write(ref storageWasUnreachable, 1);
+        }
+    }
 }
