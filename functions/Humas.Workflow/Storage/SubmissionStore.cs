@@ -65,9 +65,7 @@ public sealed class SubmissionStore(HumasStorage storage)
     /// </summary>
     public async Task CreateAsync(Submission submission, HistoryEntry entry, CancellationToken ct = default)
     {
-        var record = Row(submission.Id, RecordKey, submission);
-        record["Status"] = submission.Status.ToString();
-        record["CreatedAt"] = submission.CreatedAt;
+        var record = RecordRow(submission);
         var keys = SubmissionIndex.KeysFor(submission);
         var marker = new IndexMarker(keys.Select(k => k.ToString()).ToList(), []);
         await Table.SubmitTransactionAsync(
@@ -86,9 +84,7 @@ public sealed class SubmissionStore(HumasStorage storage)
     /// </summary>
     public async Task<(IndexMarker Marker, ETag ETag)> CommitAsync(Submission submission, HistoryEntry entry, CancellationToken ct = default)
     {
-        var record = Row(submission.Id, RecordKey, submission);
-        record["Status"] = submission.Status.ToString();
-        record["CreatedAt"] = submission.CreatedAt;
+        var record = RecordRow(submission);
         var wanted = SubmissionIndex.KeysFor(submission).Select(k => k.ToString()).ToList();
         for (var attempt = 1; ; attempt++)
         {
@@ -221,6 +217,15 @@ public sealed class SubmissionStore(HumasStorage storage)
 
     public Task RemoveMarkerAsync(string id, string key, CancellationToken ct = default) =>
         Table.DeleteEntityAsync(id, key, ETag.All, ct);
+
+    /// <summary>The record, with the columns a table filter compares beside its JSON.</summary>
+    private static TableEntity RecordRow(Submission submission)
+    {
+        var record = Row(submission.Id, RecordKey, submission);
+        record["Status"] = submission.Status.ToString();
+        record["CreatedAt"] = submission.CreatedAt;
+        return record;
+    }
 
     internal static TableEntity Row<T>(string partition, string row, T value) =>
         new(partition, row) { ["Json"] = JsonSerializer.Serialize(value, Json) };
