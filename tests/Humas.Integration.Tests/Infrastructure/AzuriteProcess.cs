@@ -21,8 +21,11 @@ public sealed class AzuriteProcess : IAsyncDisposable
     private readonly ProcessLog log;
     private Process? process;
 
-    private AzuriteProcess(string? location, string? debugLog, int blobPort, int queuePort, int tablePort)
+    private readonly bool tuned;
+
+    private AzuriteProcess(string? location, string? debugLog, bool tuned, int blobPort, int queuePort, int tablePort)
     {
+        this.tuned = tuned;
         Location = location is null ? null : Path.GetFullPath(location);
         DebugLog = debugLog is null ? null : Path.GetFullPath(debugLog);
         BlobPort = blobPort;
@@ -62,7 +65,11 @@ public sealed class AzuriteProcess : IAsyncDisposable
         StartAsync(location, debugLog: null, cancellationToken);
 
     /// <summary>As <see cref="StartAsync(string?, CancellationToken)"/>, writing Azurite's debug log to <paramref name="debugLog"/> (benchmarks count requests from it).</summary>
-    public static async Task<AzuriteProcess> StartAsync(string? location, string? debugLog, CancellationToken cancellationToken = default)
+    public static Task<AzuriteProcess> StartAsync(string? location, string? debugLog, CancellationToken cancellationToken = default) =>
+        StartAsync(location, debugLog, tuned: true, cancellationToken);
+
+    /// <summary>As Azurite runs everywhere here (<paramref name="tuned"/>: with functions/Humas.LocalHost/Azurite/lokijs-tuning.js) or as npm installs it.</summary>
+    public static async Task<AzuriteProcess> StartAsync(string? location, string? debugLog, bool tuned, CancellationToken cancellationToken = default)
     {
         if (location is not null)
         {
@@ -72,7 +79,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
         // Another program can take a port between choosing it and Azurite binding it; new ports then.
         for (var attempt = 0; attempt < PortAttempts; attempt++)
         {
-            var azurite = new AzuriteProcess(location, debugLog, FreePorts.Next(), FreePorts.Next(), FreePorts.Next());
+            var azurite = new AzuriteProcess(location, debugLog, tuned, FreePorts.Next(), FreePorts.Next(), FreePorts.Next());
             try
             {
                 await azurite.LaunchAsync(cancellationToken);
@@ -175,6 +182,10 @@ public sealed class AzuriteProcess : IAsyncDisposable
         }
 
         var startInfo = new ProcessStartInfo(RepoPaths.AzuriteBinary) { WorkingDirectory = workingDirectory };
+        if (tuned)
+        {
+            startInfo.Environment["NODE_OPTIONS"] = $"--require \"{RepoPaths.AzuritePreload}\"";
+        }
         foreach (var argument in Arguments())
         {
             startInfo.ArgumentList.Add(argument);

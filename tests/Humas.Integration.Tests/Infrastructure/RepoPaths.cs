@@ -29,6 +29,9 @@ public static class RepoPaths
         }
     }
 
+    /// <summary>What Azurite loads before it starts (see the file): ./run loads it too.</summary>
+    public static string AzuritePreload => Path.Combine(Root, "functions", "Humas.LocalHost", "Azurite", "lokijs-tuning.js");
+
     /// <summary>The local host built in the same configuration as the tests.</summary>
     public static string LocalHostDll
     {
