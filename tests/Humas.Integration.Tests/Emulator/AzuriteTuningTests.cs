@@ -33,25 +33,20 @@ public sealed class AzuriteTuningTests
     ];
 
     [Fact]
-    public async Task Tables_answer_the_same_with_and_without_the_tuning()
-    {
-        await using var tuned = await AzuriteProcess.StartAsync(null, null, tuned: true);
-        await using var plain = await AzuriteProcess.StartAsync(null, null, tuned: false);
-
-        var expected = await TableWorkAsync(new TableServiceClient(plain.ConnectionString));
-        var actual = await TableWorkAsync(new TableServiceClient(tuned.ConnectionString));
-
-        Assert.Equal(expected, actual);
-    }
+    public Task Tables_answer_the_same_with_and_without_the_tuning() =>
+        SameAnswersAsync(connection => TableWorkAsync(new TableServiceClient(connection)));
 
     [Fact]
-    public async Task Queues_answer_the_same_with_and_without_the_tuning()
+    public Task Queues_answer_the_same_with_and_without_the_tuning() =>
+        SameAnswersAsync(connection => QueueWorkAsync(new QueueServiceClient(connection)));
+
+    private static async Task SameAnswersAsync(Func<string, Task<string>> work)
     {
         await using var tuned = await AzuriteProcess.StartAsync(null, null, tuned: true);
         await using var plain = await AzuriteProcess.StartAsync(null, null, tuned: false);
 
-        var expected = await QueueWorkAsync(new QueueServiceClient(plain.ConnectionString));
-        var actual = await QueueWorkAsync(new QueueServiceClient(tuned.ConnectionString));
+        var expected = await work(plain.ConnectionString);
+        var actual = await work(tuned.ConnectionString);
 
         Assert.Equal(expected, actual);
     }
