@@ -171,9 +171,9 @@ internal sealed class LocalEngineHostedService(
         {
             return false;
         }
-        catch (RequestFailedException)
+        catch (RequestFailedException e) when (e.Status != 0)
         {
-            // An error answer is still an answer.
+            // An error answer is still an answer; status 0 is none (a timeout, handled below).
         }
         catch (Exception) when (!cancellationToken.IsCancellationRequested)
         {
