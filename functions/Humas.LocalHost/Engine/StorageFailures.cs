@@ -10,20 +10,15 @@ internal static class StorageFailures
     // is fine, and restarting the engine for it would only delay work. A request that timed out surfaces as the
     // same RequestFailedException with status 0, but on a busy machine it means storage is slow, not away;
     // renewing the engine for it would cost a visibility timeout each time and make storage busier still.
-    public static bool IsUnreachable(Exception exception) => !TimedOut(exception) && NoAnswer(exception);
+    public static bool IsUnreachable(Exception exception) =>
+        !InChain(exception, e => e is TimeoutException or OperationCanceledException)
+        && InChain(exception, e => e is RequestFailedException { Status: 0 } or HttpRequestException or SocketException);
 
-    private static bool NoAnswer(Exception exception) => exception switch
-    {
-        RequestFailedException { Status: 0 } => true,
-        HttpRequestException or SocketException => true,
-        AggregateException all => all.InnerExceptions.Any(NoAnswer),
-        _ => exception.InnerException is { } inner && NoAnswer(inner),
-    };
-
-    private static bool TimedOut(Exception exception) => exception switch
-    {
-        TimeoutException or OperationCanceledException => true,
-        AggregateException all => all.InnerExceptions.Any(TimedOut),
-        _ => exception.InnerException is { } inner && TimedOut(inner),
-    };
+    /// <summary>Whether the exception or any exception it wraps passes the test.</summary>
+    private static bool InChain(Exception exception, Func<Exception, bool> test) =>
+        test(exception) || exception switch
+        {
+            AggregateException all => all.InnerExceptions.Any(inner => InChain(inner, test)),
+            _ => exception.InnerException is { } inner && InChain(inner, test),
+        };
 }
