@@ -5,9 +5,9 @@
 // one document at a time only for single ones. Azurite 3.37 does a batch removal before every read and every
 // delete of a message ("the expired ones", almost always none), a batch update for every read that returns
 // messages and a batch removal for every blob extent it collects, so each of these re-sorts all messages of the
-// account, or all extents. The durable engine leaves a message
-// behind for every durable timer it no longer needs (it fires days later and is dropped then), so with a thousand
-// workflows in flight there are thousands of messages and Azurite spends most of its time sorting them.
+// account, or all extents. The durable engine leaves a message behind for every durable timer it no longer needs
+// (it fires days later and is dropped then), so with a thousand workflows in flight there are thousands of
+// messages and Azurite spends most of its time sorting them.
 //
 // Here a small batch is handled as its documents one by one, which keeps the indexes up to date in place: the
 // same result, without the sorting. A large batch (dropping a table, say) is still done LokiJS's way, where one
@@ -26,17 +26,20 @@
 const fs = require("fs");
 const { createRequire } = require("module");
 
-function lokiOfThisProcess() {
+/**
+ * A module as Azurite loads it: resolved from the script being run, so that it is the same instance Azurite uses.
+ * Null when it is not there (not Azurite, or a version laid out differently): then nothing is changed.
+ */
+function azuriteModule(name) {
   try {
-    // Resolved from the script being run (Azurite), so that it is the same module instance Azurite uses.
-    return createRequire(fs.realpathSync(process.argv[1]))("lokijs");
+    return createRequire(fs.realpathSync(process.argv[1]))(name);
   } catch {
-    return null; // Not Azurite (NODE_OPTIONS reached another node process): nothing to change.
+    return null;
   }
 }
 
 const SMALL = 64;
-const Loki = lokiOfThisProcess();
+const Loki = azuriteModule("lokijs");
 const collection = Loki && Loki.Collection && Loki.Collection.prototype;
 
 if (collection && !collection.removeBatchByPositions.oneByOne) {
@@ -74,16 +77,19 @@ if (collection && !collection.removeBatchByPositions.oneByOne) {
   };
 }
 
-// The table store is patched through Azurite's own modules, resolved the same way as LokiJS.
-const azurite = azuriteModules();
-const tableStore = azurite && azurite.tableStore.prototype;
-if (collection && tableStore && !tableStore.queryTableEntities.narrowed) {
-  const queryTableEntities = tableStore.queryTableEntities;
-  const parse = azurite.parseQuery;
+// The table and queue stores are patched through Azurite's own modules, resolved the same way as LokiJS.
+const [tableStore, parse, queueStore] = [
+  "./table/persistence/LokiTableMetadataStore",
+  "./table/persistence/QueryInterpreter/QueryParser",
+  "./queue/persistence/LokiQueueMetadataStore",
+].map((name) => { const module = azuriteModule(name); return module && module.default; });
+
+if (collection && tableStore && parse && !tableStore.prototype.queryTableEntities.narrowed) {
+  const queryTableEntities = tableStore.prototype.queryTableEntities;
   const where = Loki.Resultset.prototype.where;
   let keys = null; // the equalities on keys of the query being answered, for the where() it calls
 
-  tableStore.queryTableEntities = Object.assign(function (context, account, table, queryOptions, ...rest) {
+  tableStore.prototype.queryTableEntities = Object.assign(function (context, account, table, queryOptions, ...rest) {
     keys = keyEqualities(parse, queryOptions && queryOptions.filter);
     try {
       // Its body runs to the end before the first await, so the where() it calls sees these keys.
@@ -108,14 +114,13 @@ if (collection && tableStore && !tableStore.queryTableEntities.narrowed) {
 // Before every read, update and delete of a message Azurite looks through the queue for expired messages. The
 // earliest expiry time of each queue's messages is kept here (never later than the real one: a new message can
 // only bring it forward, a removal only pushes the real one back), and the look is skipped while it is ahead.
-const queueStore = azurite && azurite.queueStore.prototype;
-if (collection && queueStore && !queueStore.clearExpiredMessages.remembered) {
-  const clearExpiredMessages = queueStore.clearExpiredMessages;
-  const insertMessage = queueStore.insertMessage;
+if (collection && queueStore && !queueStore.prototype.clearExpiredMessages.remembered) {
+  const clearExpiredMessages = queueStore.prototype.clearExpiredMessages;
+  const insertMessage = queueStore.prototype.insertMessage;
   const earliestExpiry = new Map();
   const keyOf = (account, queue) => `${account}\n${queue}`;
 
-  queueStore.clearExpiredMessages = Object.assign(function (account, queue, context) {
+  queueStore.prototype.clearExpiredMessages = Object.assign(function (account, queue, context) {
     const key = keyOf(account, queue);
     if (Date.now() < earliestExpiry.get(key)) return Promise.resolve();
     const cleared = clearExpiredMessages.call(this, account, queue, context);
@@ -127,24 +132,11 @@ if (collection && queueStore && !queueStore.clearExpiredMessages.remembered) {
     return cleared;
   }, { remembered: true });
 
-  queueStore.insertMessage = function (message, context) {
+  queueStore.prototype.insertMessage = function (message, context) {
     const key = keyOf(message.accountName, message.queueName);
     if (earliestExpiry.has(key)) earliestExpiry.set(key, Math.min(earliestExpiry.get(key), +message.expirationTime));
     return insertMessage.call(this, message, context);
   };
-}
-
-function azuriteModules() {
-  try {
-    const load = createRequire(fs.realpathSync(process.argv[1]));
-    return {
-      tableStore: load("./table/persistence/LokiTableMetadataStore").default,
-      parseQuery: load("./table/persistence/QueryInterpreter/QueryParser").default,
-      queueStore: load("./queue/persistence/LokiQueueMetadataStore").default,
-    };
-  } catch {
-    return null;
-  }
 }
 
 /** [{PartitionKey: v}, {RowKey: w}] for the key equalities every matching entity must satisfy (top-level ands). */
