@@ -7,15 +7,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Humas.Workflow.Tests.Staff;
 
 /// <summary>Submissions stored before the index existed join the staff list once, at the next start.</summary>
-public sealed class IndexBackfillTests(WorkflowFixture fixture) : IClassFixture<WorkflowFixture>, IAsyncLifetime
+public sealed class IndexBackfillTests(WorkflowFixture fixture) : StaffServicesTests(fixture)
 {
-    private StaffServices staff = null!;
-    private SubmissionIndex Index => staff.Services.GetRequiredService<SubmissionIndex>();
     private IndexBackfill Backfill => ActivatorUtilities.CreateInstance<IndexBackfill>(staff.Services);
-
-    public async Task InitializeAsync() => staff = await StaffServices.StartAsync(fixture);
-
-    public async Task DisposeAsync() => await staff.DisposeAsync();
 
     /// <summary>Leaves a submission as the app stored it before the index: record and history, no marker, no index rows.</summary>
     private async Task<Submission> AddUnindexedAsync(string title, SubmissionStatus status)

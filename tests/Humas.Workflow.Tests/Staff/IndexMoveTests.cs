@@ -7,15 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Humas.Workflow.Tests.Staff;
 
 /// <summary>A state change moves a submission from one status index row to another exactly once, retries included.</summary>
-public sealed class IndexMoveTests(WorkflowFixture fixture) : IClassFixture<WorkflowFixture>, IAsyncLifetime
+public sealed class IndexMoveTests(WorkflowFixture fixture) : StaffServicesTests(fixture)
 {
-    private StaffServices staff = null!;
-    private SubmissionIndex Index => staff.Services.GetRequiredService<SubmissionIndex>();
-
-    public async Task InitializeAsync() => staff = await StaffServices.StartAsync(fixture);
-
-    public async Task DisposeAsync() => await staff.DisposeAsync();
-
     private async Task<Dictionary<SubmissionStatus, int>> StatusRowsAsync(string id)
     {
         var counts = new Dictionary<SubmissionStatus, int>();

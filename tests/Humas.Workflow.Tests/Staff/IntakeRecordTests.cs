@@ -8,15 +8,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Humas.Workflow.Tests.Staff;
 
 /// <summary>What the intake stores for a new submission, in the fewest writes, and that it never overwrites one.</summary>
-public sealed class IntakeRecordTests(WorkflowFixture fixture) : IClassFixture<WorkflowFixture>, IAsyncLifetime
+public sealed class IntakeRecordTests(WorkflowFixture fixture) : StaffServicesTests(fixture)
 {
-    private StaffServices staff = null!;
-    private SubmissionIndex Index => staff.Services.GetRequiredService<SubmissionIndex>();
     private HumasStorage Storage => staff.Services.GetRequiredService<HumasStorage>();
-
-    public async Task InitializeAsync() => staff = await StaffServices.StartAsync(fixture);
-
-    public async Task DisposeAsync() => await staff.DisposeAsync();
 
     private async Task<List<string>> RowKeysAsync(string id)
     {

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Humas.Workflow.Staff;
 using Humas.Workflow.Storage;
 using Humas.Workflow.Submissions;
 using Humas.Workflow.Tests.Support;
@@ -112,4 +113,15 @@ public sealed class StaffFixture : IAsyncLifetime
         await Staff.DisposeAsync();
         await Workflow.DisposeAsync();
     }
+}
+
+/// <summary>A test class with the workflow's services over its own Azurite, started before its tests and stopped after.</summary>
+public abstract class StaffServicesTests(WorkflowFixture fixture) : IClassFixture<WorkflowFixture>, IAsyncLifetime
+{
+    protected StaffServices staff = null!;
+    protected SubmissionIndex Index => staff.Services.GetRequiredService<SubmissionIndex>();
+
+    public async Task InitializeAsync() => staff = await StaffServices.StartAsync(fixture);
+
+    public async Task DisposeAsync() => await staff.DisposeAsync();
 }

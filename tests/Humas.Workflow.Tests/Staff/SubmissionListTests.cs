@@ -109,14 +109,8 @@ public sealed class SubmissionListTests(StaffFixture fixture) : IClassFixture<St
 }
 
 /// <summary>Paging: more submissions than a page, read with the continuation token, none twice and none lost.</summary>
-public sealed class SubmissionPagingTests(WorkflowFixture fixture) : IClassFixture<WorkflowFixture>, IAsyncLifetime
+public sealed class SubmissionPagingTests(WorkflowFixture fixture) : StaffServicesTests(fixture)
 {
-    private StaffServices staff = null!;
-
-    public async Task InitializeAsync() => staff = await StaffServices.StartAsync(fixture);
-
-    public async Task DisposeAsync() => await staff.DisposeAsync();
-
     [Fact]
     public async Task Pages_follow_each_other_newest_first_until_the_last_has_no_token()
     {
