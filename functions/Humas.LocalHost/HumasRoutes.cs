@@ -4,6 +4,7 @@ using Humas.Workflow.Http;
 using Humas.Workflow.Intake;
 using Humas.Workflow.Publication;
 using Humas.Workflow.Publication.Channels;
+using Humas.Workflow.Recovery;
 using Humas.Workflow.People;
 using Humas.Workflow.Revision;
 using Humas.Workflow.Summaries;
@@ -31,6 +32,8 @@ public static class HumasRoutes
         app.MapGet(Routes.Track, (HttpContext c, StatusHandlers h, string token) => h.TrackAsync(c, token));
         app.MapPost(Routes.Track, (HttpContext c, DurableTaskClient d, StaffActions h, string token) => h.WithdrawAsync(c, d, token)).DisableAntiforgery();
         app.MapPost(Routes.RevokeLinks, (HttpContext c, StaffActions h, string id) => h.RevokeLinksAsync(c, id));
+        app.MapPost(Routes.RestartWorkflow, (HttpContext c, DurableTaskClient d, RecoveryHandlers h, string id) => h.RestartAsync(c, d, id)).DisableAntiforgery();
+        app.MapPost(Routes.CloseWorkflow, (HttpContext c, DurableTaskClient d, RecoveryHandlers h, string id) => h.CloseAsync(c, d, id)).DisableAntiforgery();
         app.MapPost(Routes.Schedule, (HttpContext c, DurableTaskClient d, StaffActions h, string id) => h.RescheduleAsync(c, d, id)).DisableAntiforgery();
         app.MapGet(Routes.Published, (HttpContext c, PublishedHandlers h) => h.PageAsync(c));
         app.MapGet(Routes.Feed, (HttpContext c, PublishedHandlers h) => h.AtomAsync(c));

@@ -36,6 +36,7 @@ builder.Services.AddLocalDurableEngine(
     WorkflowCatalog.Activities);
 builder.Services.AddHostedService<UploadSweepService>();
 builder.Services.AddHostedService<SummaryScheduler>();
+builder.Services.AddHostedService<Humas.LocalHost.Recovery.WorkflowFailureWatch>();
 
 var app = builder.Build();
 var storage = app.Services.GetRequiredService<HumasStorage>();

@@ -40,6 +40,8 @@ public static class Routes
     public const string Submission = "api/submissions/{id}";
     public const string RevokeLinks = "api/submissions/{id}/revoke-links";
     public const string Schedule = "api/submissions/{id}/schedule";
+    public const string RestartWorkflow = "api/submissions/{id}/restart";
+    public const string CloseWorkflow = "api/submissions/{id}/close";
     public const string Act = "act/{token}";
     public const string Revise = "revise/{token}";
     public const string Track = "track/{token}";
@@ -116,6 +118,8 @@ public static class HumasWorkflowServices
         services.AddSingleton<StatusHandlers>();
         services.AddSingleton<PublishedHandlers>();
         services.AddSingleton<HealthHandler>();
+        services.AddSingleton<Recovery.WorkflowFailures>();
+        services.AddSingleton<Recovery.RecoveryHandlers>();
         services.AddSingleton<StaffActions>();
 
         services.AddOptions<SummaryOptions>().Bind(configuration.GetSection(SummaryOptions.Section));

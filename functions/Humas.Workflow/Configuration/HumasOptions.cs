@@ -53,6 +53,9 @@ public sealed class WorkflowOptions
     public TimeSpan RevisionTimeout { get; set; } = TimeSpan.FromDays(7);
     public TimeSpan ReminderAfter { get; set; } = TimeSpan.FromDays(1);
     public TimeSpan EscalateAfter { get; set; } = TimeSpan.FromDays(2);
+
+    /// <summary>How often the local host looks for workflows that failed or were terminated (Azure: a timer every 5 minutes).</summary>
+    public TimeSpan FailureCheckInterval { get; set; } = TimeSpan.FromMinutes(1);
     /// <summary>How long a tracking link stays valid.</summary>
     public TimeSpan TrackingLinkLifetime { get; set; } = TimeSpan.FromDays(365);
 

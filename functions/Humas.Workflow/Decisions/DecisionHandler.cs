@@ -24,7 +24,7 @@ public sealed record DecisionClaim(
 /// </summary>
 public sealed class DecisionHandler(
     LinkGate gate, SubmissionStore store, MediaStore media, EventClaims claims, UnitProfile unit, UnitPeople people, TimeProvider clock,
-    ILogger<DecisionHandler> logger)
+    Recovery.WorkflowFailures failures, ILogger<DecisionHandler> logger)
 {
     public static string ClaimKey(Stage stage, int round) => $"claim-{stage}-{round}";
 
@@ -74,6 +74,7 @@ public sealed class DecisionHandler(
 
         var s = await store.GetAsync(link.SubmissionId, ct);
         if (s is null) return LinkGate.Message(lang, 404, lang.T("Pengajuan tidak ditemukan", "Submission not found"), "");
+        if (await failures.HasStoppedAsync(client, s, ct)) return Stopped(lang);
         var key = ClaimKey(s, link);
         if (await store.GetMarkerAsync<DecisionClaim>(s.Id, key, ct) is { } earlier) return AlreadyDecided(lang, earlier, 409);
         if (!IsWaitingFor(s, link)) return MovedOn(lang, s, 409);
@@ -112,6 +113,13 @@ public sealed class DecisionHandler(
         LinkGate.Message(lang, status, lang.T("Keputusan sudah diambil", "The decision has already been taken"),
             $"<p><strong>{E(Label(lang, claim.Decision))}</strong> (<code>{E(claim.Decision)}</code>) {E(lang.T("oleh", "by"))} {E(claim.PersonName)}{(claim.OnBehalfOfName is null ? "" : $" a.n. {E(claim.OnBehalfOfName)}")}, {E(Wib.Format(claim.At, lang))}</p>"
             + (string.IsNullOrWhiteSpace(claim.Comment) ? "" : $"<p>{E(claim.Comment)}</p>"));
+
+    /// <summary>The workflow stopped: nothing the person sends now would be acted on.</summary>
+    internal static IResult Stopped(Lang lang) =>
+        LinkGate.Message(lang, 409, lang.T("Alur kerja pengajuan ini terhenti", "This submission's workflow has stopped"),
+            $"<p>{E(lang.T("Keputusan Anda belum dapat dicatat karena gangguan sistem. Tim Humas sudah diberi tahu dan akan melanjutkan atau menutup pengajuan ini; bila dilanjutkan, tautan Anda berlaku lagi sampai batas waktunya.",
+                "Your decision cannot be recorded because of a system fault. The Humas team has been told and will restart or close this submission; once it is restarted, your link works again until it expires."))}</p>"
+            + $"<p>{E(lang.T("Status", "Status"))}: <span class=\"status\">{E(StatusText(lang, SubmissionStatus.WorkflowFailed))}</span></p>");
 
     /// <summary>
     /// The stage is over. A POST on a submission that expired answers 410 like an expired link: the durable
@@ -200,6 +208,9 @@ public sealed class DecisionHandler(
         SubmissionStatus.Withdrawn => lang.T("Ditarik", "Withdrawn"),
         SubmissionStatus.Expired => lang.T("Kedaluwarsa", "Expired"),
         SubmissionStatus.PublicationFailed => lang.T("Gagal terbit", "Publication failed"),
+        SubmissionStatus.WorkflowFailed => lang.T("Terhenti karena gangguan sistem; tim Humas sudah diberi tahu",
+            "Stopped by a system fault; the Humas team has been told"),
+        SubmissionStatus.Closed => lang.T("Ditutup oleh tim Humas", "Closed by the Humas team"),
         _ => status.ToString(),
     };
 }

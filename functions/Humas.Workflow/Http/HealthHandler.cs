@@ -1,11 +1,15 @@
+using Humas.Workflow.Recovery;
 using Humas.Workflow.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
 
 namespace Humas.Workflow.Http;
 
-/// <summary>GET /api/health: can we reach storage and the engine's client?</summary>
-public sealed class HealthHandler(HumasStorage storage)
+/// <summary>
+/// GET /api/health: can we reach storage and the engine's client, and has any workflow stopped? A stopped workflow
+/// makes the system unhealthy until staff restart or close it: work nobody will finish is a fault.
+/// </summary>
+public sealed class HealthHandler(HumasStorage storage, WorkflowFailures failures)
 {
     public async Task<IResult> CheckAsync(HttpContext http, DurableTaskClient client)
     {
@@ -14,9 +18,14 @@ public sealed class HealthHandler(HumasStorage storage)
         timeout.CancelAfter(TimeSpan.FromSeconds(5));
         Task storageCheck = storage.Table(HumasStorage.SubmissionsTable).GetEntityIfExistsAsync<Azure.Data.Tables.TableEntity>("health", "probe", cancellationToken: timeout.Token);
         Task engineCheck = client.GetInstanceAsync("health-probe", timeout.Token);
-        try { await Task.WhenAll(storageCheck, engineCheck); } catch { /* reported per part below */ }
+        var stoppedCheck = failures.FindAsync(client, timeout.Token);
+        try { await Task.WhenAll(storageCheck, engineCheck, stoppedCheck); } catch { /* reported per part below */ }
         var report = new { storage = Probe(storageCheck), engine = Probe(engineCheck) };
-        var ok = report.storage == "ok" && report.engine == "ok";
-        return Results.Json(new { status = ok ? "ok" : "degraded", report.storage, report.engine }, statusCode: ok ? 200 : 503);
+        int? failed = stoppedCheck.IsCompletedSuccessfully ? stoppedCheck.Result.Count : null;
+        var reachable = report.storage == "ok" && report.engine == "ok";
+        var ok = reachable && failed == 0;
+        var status = ok ? "ok" : reachable && failed > 0 ? "failing" : "degraded";
+        // Only the count: the route is public, and staff find the submissions in the Humas team's mail or the staff list.
+        return Results.Json(new { status, report.storage, report.engine, failedWorkflows = failed }, statusCode: ok ? 200 : 503);
     }
 }

@@ -109,6 +109,7 @@ public sealed class IntakeHandler(
         var submission = new Submission
         {
             Id = id, Content = content, Media = [.. parsed.Media, .. attached], Status = SubmissionStatus.Submitted, CreatedAt = now, UpdatedAt = now,
+            WorkflowVersion = WorkflowVersions.Current,
         };
         await store.CreateAsync(submission, new HistoryEntry
         {
@@ -160,8 +161,7 @@ public sealed class IntakeHandler(
         try
         {
             await client.ScheduleNewOrchestrationInstanceAsync(nameof(SubmissionWorkflow),
-                new WorkflowInput(s.Id, options.Value.Workflow.TimingsFor(s.Content.ContentType), s.Content.PublishAt),
-                new Microsoft.DurableTask.StartOrchestrationOptions(s.Id), ct);
+                WorkflowStart.Input(s, options.Value.Workflow), WorkflowStart.Options(s.Id), ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

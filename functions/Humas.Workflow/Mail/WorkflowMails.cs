@@ -82,6 +82,7 @@ public static class WorkflowMails
             SubmissionStatus.Withdrawn => ("ditarik", "withdrawn"),
             SubmissionStatus.PublicationFailed => ("gagal diterbitkan", "could not be published"),
             SubmissionStatus.Submitted => ("diterima dan sedang diproses", "received and in progress"),
+            SubmissionStatus.Closed => ("ditutup oleh tim Humas", "closed by the Humas team"),
             _ => (t.Status.ToString(), t.Status.ToString()),
         };
         var subject = $"[{unit.ShortName}] {s.Content.Title}: {id} / {en}";

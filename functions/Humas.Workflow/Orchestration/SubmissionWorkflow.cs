@@ -18,8 +18,15 @@ public sealed class SubmissionWorkflow : TaskOrchestrator<WorkflowInput, Submiss
     private static readonly TaskOptions Retry =
         TaskOptions.FromRetryPolicy(new RetryPolicy(5, TimeSpan.FromSeconds(2), 2, TimeSpan.FromMinutes(1)));
 
-    public override Task<SubmissionStatus> RunAsync(TaskOrchestrationContext context, WorkflowInput input) =>
-        new Run(context, input).ExecuteAsync();
+    public override Task<SubmissionStatus> RunAsync(TaskOrchestrationContext context, WorkflowInput input)
+    {
+        var version = WorkflowVersions.Of(input);
+        // A worker of an older release must not guess at a newer path: failing makes the instance visible to staff
+        // (health, mail), who restart it once the newer release runs everywhere.
+        if (version is < WorkflowVersions.Oldest or > WorkflowVersions.Current)
+            throw new NotSupportedException($"Workflow version {version} is not run by this release ({WorkflowVersions.Oldest} to {WorkflowVersions.Current}).");
+        return new Run(context, input).ExecuteAsync();
+    }
 
     /// <summary>How a wait ended: a decision, or the workflow's end (expired, withdrawn).</summary>
     private sealed record Outcome(DecisionMade? Decision, SubmissionStatus? End = null, string? EndEvent = null, DecisionMade? EndedBy = null);
@@ -27,7 +34,7 @@ public sealed class SubmissionWorkflow : TaskOrchestrator<WorkflowInput, Submiss
     /// <summary>The state of one execution: the step counter numbers the history rows.</summary>
     private sealed class Run(TaskOrchestrationContext context, WorkflowInput input)
     {
-        private int step; // step 0 is the intake's own row
+        private int step = input.Resume?.Step ?? 0; // step 0 is the intake's own row
         private readonly Task<WithdrawalRequested> withdrawal =
             context.WaitForExternalEvent<WithdrawalRequested>(WorkflowEvents.Withdraw);
         private string Id => input.SubmissionId;
@@ -35,18 +42,48 @@ public sealed class SubmissionWorkflow : TaskOrchestrator<WorkflowInput, Submiss
 
         public async Task<SubmissionStatus> ExecuteAsync()
         {
-            for (var round = 1; ; round++)
+            var resume = input.Resume;
+            if (resume?.At is not (ResumePoint.PublishTime or ResumePoint.Publication)
+                && await DecideRoundsAsync(resume) is { } ended)
+                return ended;
+            if (resume?.At != ResumePoint.Publication && await WaitForPublishTimeAsync() is { } withdrawn) return withdrawn;
+
+            await RecordAsync(SubmissionStatus.Publishing, "Publishing");
+            var publications = await context.CallActivityAsync<IReadOnlyList<PublicationRecord>>(
+                nameof(PublishSubmission), new PublishRequest(Id, Now), Retry);
+            if (!publications.Any(p => p.Status == PublicationStatus.Published))
+                return await CloseAsync(SubmissionStatus.PublicationFailed, "PublicationFailed");
+            await context.CallActivityAsync(nameof(Targets.CountPublication), new Targets.CountRequest(Id, Now), Retry);
+            return await CloseAsync(SubmissionStatus.Published, "Published");
+        }
+
+        /// <summary>
+        /// Review and approval, round after round, until approved (null) or ended. A restarted workflow begins its
+        /// first round at the stage it stopped in.
+        /// </summary>
+        private async Task<SubmissionStatus?> DecideRoundsAsync(WorkflowResume? resume)
+        {
+            var first = resume?.Round ?? 1;
+            for (var round = first; ; round++)
             {
-                var review = await DecideAsync(Stage.Review, round, input.Timings.Review);
-                if (review.End is { } reviewEnd) return await CloseAsync(reviewEnd, review.EndEvent!, review.EndedBy);
-                var accepted = review.Decision!;
-                if (accepted.Decision == DecisionValues.Reject) return await CloseAsync(SubmissionStatus.Rejected, "Rejected", accepted);
-                if (accepted.Decision == DecisionValues.Revise)
+                if (round == first && resume?.At == ResumePoint.Revision)
                 {
-                    if (await ReviseAsync(round, accepted) is { } end) return end;
+                    if (await WaitForRevisionAsync(round, comment: null) is { } end) return end;
                     continue;
                 }
-                await RecordAsync(SubmissionStatus.InReview, "ReviewAccepted", accepted);
+                if (round != first || resume?.At != ResumePoint.Approval)
+                {
+                    var review = await DecideAsync(Stage.Review, round, input.Timings.Review);
+                    if (review.End is { } reviewEnd) return await CloseAsync(reviewEnd, review.EndEvent!, review.EndedBy);
+                    var accepted = review.Decision!;
+                    if (accepted.Decision == DecisionValues.Reject) return await CloseAsync(SubmissionStatus.Rejected, "Rejected", accepted);
+                    if (accepted.Decision == DecisionValues.Revise)
+                    {
+                        if (await ReviseAsync(round, accepted) is { } end) return end;
+                        continue;
+                    }
+                    await RecordAsync(SubmissionStatus.InReview, "ReviewAccepted", accepted);
+                }
 
                 var approval = await DecideAsync(Stage.Approval, round, input.Timings.Approval);
                 if (approval.End is { } approvalEnd) return await CloseAsync(approvalEnd, approval.EndEvent!, approval.EndedBy);
@@ -58,18 +95,8 @@ public sealed class SubmissionWorkflow : TaskOrchestrator<WorkflowInput, Submiss
                     continue;
                 }
                 await RecordAsync(SubmissionStatus.Approved, "Approved", approved, notify: true);
-                break;
+                return null;
             }
-
-            if (await WaitForPublishTimeAsync() is { } withdrawn) return withdrawn;
-
-            await RecordAsync(SubmissionStatus.Publishing, "Publishing");
-            var publications = await context.CallActivityAsync<IReadOnlyList<PublicationRecord>>(
-                nameof(PublishSubmission), new PublishRequest(Id, Now), Retry);
-            if (!publications.Any(p => p.Status == PublicationStatus.Published))
-                return await CloseAsync(SubmissionStatus.PublicationFailed, "PublicationFailed");
-            await context.CallActivityAsync(nameof(Targets.CountPublication), new Targets.CountRequest(Id, Now), Retry);
-            return await CloseAsync(SubmissionStatus.Published, "Published");
         }
 
         /// <summary>
@@ -157,10 +184,15 @@ public sealed class SubmissionWorkflow : TaskOrchestrator<WorkflowInput, Submiss
         private async Task<SubmissionStatus?> ReviseAsync(int round, DecisionMade asked)
         {
             await RecordAsync(SubmissionStatus.RevisionRequested, "RevisionAsked", asked);
+            return await WaitForRevisionAsync(round, asked.Comment);
+        }
+
+        private async Task<SubmissionStatus?> WaitForRevisionAsync(int round, string? comment)
+        {
             var submitter = await context.CallActivityAsync<StageAssignment>(nameof(AssignDeciders), new AssignmentRequest(Id, Stage.Revision), Retry);
             var issued = Now;
             var deadline = issued + input.Timings.Revision;
-            await RequestAsync(Stage.Revision, round, deadline, DecisionPolicy.Any, submitter.Deciders, Notice.Request, issued, asked.Comment);
+            await RequestAsync(Stage.Revision, round, deadline, DecisionPolicy.Any, submitter.Deciders, Notice.Request, issued, comment);
 
             using var cancel = new CancellationTokenSource();
             var expiry = context.CreateTimer(deadline.UtcDateTime, cancel.Token);

@@ -4,7 +4,22 @@ using Humas.Workflow.Submissions;
 namespace Humas.Workflow.Orchestration;
 
 /// <summary>Everything the orchestration needs, fixed at start so that replays see the same durations.</summary>
-public sealed record WorkflowInput(string SubmissionId, WorkflowTimings Timings, DateTimeOffset? PublishAt);
+/// <param name="Version">The workflow version the instance runs (<see cref="WorkflowVersions"/>); absent in instances started before versions were kept.</param>
+/// <param name="Resume">Where a workflow restarted by staff after a failure takes up the submission; absent for a new one.</param>
+public sealed record WorkflowInput(
+    string SubmissionId, WorkflowTimings Timings, DateTimeOffset? PublishAt, int? Version = null, WorkflowResume? Resume = null);
+
+/// <summary>The last good state a restarted workflow goes on from: a stage and its round, and the history step it had reached.</summary>
+public sealed record WorkflowResume(ResumePoint At, int Round, int Step);
+
+public enum ResumePoint
+{
+    Review,
+    Approval,
+    Revision,
+    PublishTime,
+    Publication,
+}
 
 /// <summary>How long each wait lasts; reminders and escalation to the backup come before the deadline.</summary>
 public sealed record WorkflowTimings(TimeSpan Review, TimeSpan Approval, TimeSpan Revision, TimeSpan ReminderAfter, TimeSpan EscalateAfter);

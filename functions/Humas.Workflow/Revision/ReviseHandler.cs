@@ -14,7 +14,8 @@ using static Humas.Workflow.Pages.Html;
 namespace Humas.Workflow.Revision;
 
 /// <summary>GET/POST /revise/{token}: the submitter's revision form, single-use like a decision link.</summary>
-public sealed class ReviseHandler(LinkGate gate, SubmissionStore store, EventClaims claims, UnitProfile unit, TimeProvider clock)
+public sealed class ReviseHandler(
+    LinkGate gate, SubmissionStore store, EventClaims claims, UnitProfile unit, TimeProvider clock, Recovery.WorkflowFailures failures)
 {
     public async Task<IResult> ShowAsync(HttpContext http, string token)
     {
@@ -53,6 +54,7 @@ public sealed class ReviseHandler(LinkGate gate, SubmissionStore store, EventCla
 
         var s = await store.GetAsync(link!.SubmissionId, ct);
         if (s is null) return LinkGate.Message(lang, 404, lang.T("Pengajuan tidak ditemukan", "Submission not found"), "");
+        if (await failures.HasStoppedAsync(client, s, ct)) return DecisionHandler.Stopped(lang);
         var key = DecisionHandler.ClaimKey(Stage.Revision, link.Round);
         if (s.WaitingStage != Stage.Revision || s.Round != link.Round || s.Status.IsFinal())
             return DecisionHandler.MovedOn(lang, s, 409);

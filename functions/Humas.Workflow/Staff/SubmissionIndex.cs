@@ -131,6 +131,7 @@ public sealed class SubmissionIndex(HumasStorage storage)
             ["CalendarAt"] = day?.At,
             ["CalendarKind"] = day?.Kind,
             ["LastStep"] = s.LastStep,
+            ["WorkflowVersion"] = s.WorkflowVersion,
         };
     }
 
@@ -168,7 +169,7 @@ public sealed class SubmissionIndex(HumasStorage storage)
         var more = false;
         // Ask for one more row than the page when the table applies every filter (that row tells whether a next page
         // exists); when rows are still checked here, ask in larger steps.
-        var perPage = q.WaitingFor is null && q.Search is null ? q.PageSize + 1 : 1000;
+        var perPage = q.WaitingFor is null && q.Search is null && q.WorkflowVersion is null ? q.PageSize + 1 : 1000;
         await foreach (var row in Table.QueryAsync<TableEntity>(filter, maxPerPage: perPage, cancellationToken: ct))
         {
             if (!q.Matches(row)) continue;
@@ -207,7 +208,7 @@ public sealed record SubmissionRow(
     string Id, string Title, string Status, string? Stage, IReadOnlyList<string> Awaiting, string WaitingFor,
     string? Team, string? Region, string ContentType, string Track, IReadOnlyList<string> Channels,
     string? SubmitterName, string SubmitterEmail, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
-    DateTimeOffset? PublishAt, DateTimeOffset? Deadline, DateTimeOffset? CalendarAt, string? CalendarKind)
+    DateTimeOffset? PublishAt, DateTimeOffset? Deadline, DateTimeOffset? CalendarAt, string? CalendarKind, int WorkflowVersion = 1)
 {
     public static SubmissionRow From(TableEntity e)
     {
@@ -219,7 +220,8 @@ public sealed record SubmissionRow(
             (e.GetString("Channels") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries),
             Blank(e.GetString("SubmitterName")), e.GetString("SubmitterEmail"),
             e.GetDateTimeOffset("CreatedAt")!.Value, e.GetDateTimeOffset("UpdatedAt")!.Value,
-            e.GetDateTimeOffset("PublishAt"), e.GetDateTimeOffset("Deadline"), e.GetDateTimeOffset("CalendarAt"), Blank(e.GetString("CalendarKind")));
+            e.GetDateTimeOffset("PublishAt"), e.GetDateTimeOffset("Deadline"), e.GetDateTimeOffset("CalendarAt"), Blank(e.GetString("CalendarKind")),
+            e.GetInt32("WorkflowVersion") ?? 1);
     }
 }
 

@@ -11,7 +11,7 @@ namespace Humas.Workflow.Staff;
 /// <summary>
 /// The staff list's filters, read from the query string: <c>status</c>, <c>stage</c>, <c>waitingFor</c> (a person key,
 /// or part of a name), <c>team</c>, <c>region</c>, <c>contentType</c>, <c>track</c>, <c>month</c> (yyyy-MM, WIB, the
-/// month it was submitted), <c>q</c> (words of the title), <c>pageSize</c> and <c>continuationToken</c>.
+/// month it was submitted), <c>q</c> (words of the title), <c>workflowVersion</c>, <c>pageSize</c> and <c>continuationToken</c>.
 /// </summary>
 public sealed partial record SubmissionQuery
 {
@@ -27,6 +27,10 @@ public sealed partial record SubmissionQuery
     public string? Track { get; init; }
     public string? Month { get; init; }
     public string? Search { get; init; }
+
+    /// <summary>The workflow version the submissions run: which ones still need an old path before it is retired.</summary>
+    public int? WorkflowVersion { get; init; }
+
     public int PageSize { get; init; } = DefaultPageSize;
 
     /// <summary>The row key the previous page ended on.</summary>
@@ -66,6 +70,12 @@ public sealed partial record SubmissionQuery
         var max = maxPageSize ?? MaxPageSize;
         if (size is not null && (!int.TryParse(size, NumberStyles.None, CultureInfo.InvariantCulture, out pageSize) || pageSize < 1 || pageSize > max))
             bad["pageSize"] = [$"Bilangan 1 sampai {max} / a number from 1 to {max}"];
+        int? workflowVersion = null;
+        if (Text("workflowVersion") is { } version)
+        {
+            if (int.TryParse(version, NumberStyles.None, CultureInfo.InvariantCulture, out var v) && v is >= 1 and <= 1000) workflowVersion = v;
+            else bad["workflowVersion"] = ["Bilangan 1 sampai 1000 / a number from 1 to 1000"];
+        }
         string? after = null;
         if (Text("continuationToken") is { } token && (after = ReadToken(token)) is null)
             bad["continuationToken"] = ["Token lanjutan tidak dikenal / unknown continuation token"];
@@ -81,6 +91,7 @@ public sealed partial record SubmissionQuery
             Track = OneOf("track", Tracks.All),
             Month = bad.ContainsKey("month") ? null : month,
             Search = Text("q"),
+            WorkflowVersion = workflowVersion,
             PageSize = pageSize,
             After = after,
         };
@@ -88,9 +99,13 @@ public sealed partial record SubmissionQuery
         return result;
     }
 
-    /// <summary>The filters the table cannot apply: the person waited for, and words of the title.</summary>
+    /// <summary>
+    /// The filters the table cannot apply: the person waited for, words of the title, and the workflow version (rows
+    /// written before it was kept have no such column and ran version 1).
+    /// </summary>
     public bool Matches(TableEntity row)
     {
+        if (WorkflowVersion is { } version && (row.GetInt32("WorkflowVersion") ?? 1) != version) return false;
         if (WaitingFor is { } person)
         {
             var key = person.ToLowerInvariant();

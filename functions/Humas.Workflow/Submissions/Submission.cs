@@ -14,6 +14,12 @@ public enum SubmissionStatus
     Withdrawn,
     Expired,
     PublicationFailed,
+
+    /// <summary>The workflow instance failed or was terminated; staff restart it from its last good state or close it.</summary>
+    WorkflowFailed,
+
+    /// <summary>Closed by staff, with a reason, after its workflow failed.</summary>
+    Closed,
 }
 
 /// <summary>The stages a person is asked to act on; each has its own links and event names.</summary>
@@ -28,7 +34,7 @@ public static class SubmissionStatuses
 {
     public static bool IsFinal(this SubmissionStatus s) =>
         s is SubmissionStatus.Published or SubmissionStatus.Rejected or SubmissionStatus.Withdrawn
-            or SubmissionStatus.Expired or SubmissionStatus.PublicationFailed;
+            or SubmissionStatus.Expired or SubmissionStatus.PublicationFailed or SubmissionStatus.Closed;
 
     /// <summary>The status a submission has while it waits on a stage.</summary>
     public static SubmissionStatus WaitingStatus(this Stage stage) => stage switch
@@ -101,6 +107,12 @@ public sealed record Submission
 
     /// <summary>The answers given so far in the current stage.</summary>
     public IReadOnlyList<StageResponse> Responses { get; init; } = [];
+
+    /// <summary>The workflow version its orchestration runs; records from before versions were kept ran version 1.</summary>
+    public int WorkflowVersion { get; init; } = 1;
+
+    /// <summary>While <see cref="SubmissionStatus.WorkflowFailed"/>: the status it had before, where a restart goes on from.</summary>
+    public SubmissionStatus? FailedFrom { get; init; }
 }
 
 public sealed record StageResponse(string PersonKey, string Name, string Decision, string? Comment, DateTimeOffset At, string? OnBehalfOfName = null);

@@ -46,14 +46,20 @@ public sealed class StatusHandlers(LinkGate gate, StaffKey staff, SubmissionStor
         var mediaLinks = new List<object>();
         foreach (var m in s.Media)
             mediaLinks.Add(new { m.Name, m.ContentType, m.Size, readUrl = await media.ReadLinkAsync(m.BlobName, TimeSpan.FromMinutes(15), ct) });
-        var instance = await client.GetInstanceAsync(id, ct);
+        var instance = await client.GetInstanceAsync(id, getInputsAndOutputs: true, ct);
         return Results.Json(new
         {
             s.Id, status = s.Status.ToString(), s.Content, media = mediaLinks, s.CreatedAt, s.UpdatedAt,
             waitingStage = s.WaitingStage?.ToString(), s.Round, s.WaitingFor, s.Deadline,
             history = await store.GetHistoryAsync(id, ct),
             publications = await store.GetMarkersAsync<PublicationRecord>(id, "publication-", ct),
-            workflow = instance is null ? null : new { runtimeStatus = instance.RuntimeStatus.ToString(), instance.LastUpdatedAt },
+            workflowVersion = s.WorkflowVersion,
+            failedFrom = s.FailedFrom?.ToString(),
+            workflow = instance is null ? null : new
+            {
+                runtimeStatus = instance.RuntimeStatus.ToString(), instance.LastUpdatedAt,
+                failure = instance.FailureDetails is { } f ? new { f.ErrorType, f.ErrorMessage } : null,
+            },
         }, SubmissionJson.Options);
     }
 
@@ -77,6 +83,9 @@ public sealed class StatusHandlers(LinkGate gate, StaffKey staff, SubmissionStor
         "ReviewEscalated" or "ApprovalEscalated" => lang.T("Dieskalasi ke pengganti (Plt/Plh)", "Escalated to the backup"),
         "ReviewResponse" or "ApprovalResponse" => lang.T("Tanggapan", "Response"),
         "Withdrawn" => lang.T("Ditarik", "Withdrawn"),
+        "WorkflowFailed" => lang.T("Alur kerja terhenti karena gangguan sistem", "The workflow stopped by a system fault"),
+        "WorkflowRestarted" => lang.T("Alur kerja dilanjutkan oleh staf", "The workflow was restarted by staff"),
+        "Closed" => lang.T("Ditutup oleh tim Humas", "Closed by the Humas team"),
         _ => e,
     };
 }

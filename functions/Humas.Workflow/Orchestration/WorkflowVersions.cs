@@ -1,0 +1,17 @@
+namespace Humas.Workflow.Orchestration;
+
+/// <summary>
+/// The version of <see cref="SubmissionWorkflow"/>'s replayed path. It changes only when the path an instance replays
+/// changes (docs/workflow-versions.md); every instance keeps the version it started with, and the orchestrator keeps
+/// the path of each version still in use.
+/// </summary>
+public static class WorkflowVersions
+{
+    public const int Current = 1;
+
+    /// <summary>The oldest version this release still runs; older instances must have ended before it ships.</summary>
+    public const int Oldest = 1;
+
+    /// <summary>Instances started before the version was kept in the input ran version 1.</summary>
+    public static int Of(WorkflowInput input) => input.Version ?? 1;
+}

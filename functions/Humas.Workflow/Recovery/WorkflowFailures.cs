@@ -1,0 +1,117 @@
+using Humas.Workflow.Links;
+using Humas.Workflow.Mail;
+using Humas.Workflow.Orchestration;
+using Humas.Workflow.People;
+using Humas.Workflow.Profiles;
+using Humas.Workflow.Publication.Channels;
+using Humas.Workflow.Storage;
+using Humas.Workflow.Submissions;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+
+namespace Humas.Workflow.Recovery;
+
+/// <summary>A submission whose workflow instance stopped: failed, or terminated by an operator.</summary>
+public sealed record StoppedWorkflow(string SubmissionId, string RuntimeStatus, string? ErrorType, string? ErrorMessage, DateTimeOffset StoppedAt);
+
+/// <summary>
+/// Finds workflow instances that failed or were terminated, so that none is lost in silence: the record says so, the
+/// Humas team gets one mail for each, and health counts them until staff restart or close them.
+/// </summary>
+public sealed class WorkflowFailures(
+    SubmissionStore store, Mailer mailer, UnitPeople people, UnitProfile unit, Links.Links links, TimeProvider clock,
+    ILogger<WorkflowFailures> logger)
+{
+    public static readonly IReadOnlyList<OrchestrationRuntimeStatus> StoppedStatuses =
+        [OrchestrationRuntimeStatus.Failed, OrchestrationRuntimeStatus.Terminated];
+
+    public static bool IsStopped(OrchestrationMetadata? instance) =>
+        instance is not null && StoppedStatuses.Contains(instance.RuntimeStatus);
+
+    /// <summary>Every stopped submission workflow whose submission staff have not closed.</summary>
+    public async Task<IReadOnlyList<StoppedWorkflow>> FindAsync(DurableTaskClient client, CancellationToken ct = default)
+    {
+        var found = new List<StoppedWorkflow>();
+        var query = new OrchestrationQuery { Statuses = StoppedStatuses, FetchInputsAndOutputs = true };
+        await foreach (var instance in client.GetAllInstancesAsync(query).WithCancellation(ct))
+        {
+            if (instance.Name != nameof(SubmissionWorkflow)) continue;
+            var s = await store.GetAsync(instance.InstanceId, ct);
+            if (s is null || s.Status == SubmissionStatus.Closed) continue;
+            found.Add(Describe(instance));
+        }
+        return found;
+    }
+
+    /// <summary>Notices every stopped workflow not noticed yet; answers how many are stopped.</summary>
+    public async Task<int> NoticeAllAsync(DurableTaskClient client, CancellationToken ct = default)
+    {
+        var stopped = await FindAsync(client, ct);
+        foreach (var workflow in stopped)
+        {
+            try
+            {
+                await NoticeAsync(workflow, ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The next round tries again; one submission's fault must not hide the others'.
+                logger.LogError(e, "Could not record the stopped workflow of {Id}", workflow.SubmissionId);
+            }
+        }
+        return stopped.Count;
+    }
+
+    /// <summary>
+    /// Whether a submission's workflow has stopped, so that a decision or revision for it is refused before anything is
+    /// claimed: an event raised to a stopped instance is dropped, and the person would be thanked for nothing.
+    /// </summary>
+    public async Task<bool> HasStoppedAsync(DurableTaskClient client, Submission s, CancellationToken ct = default) =>
+        s.Status == SubmissionStatus.WorkflowFailed || await NoticeIfStoppedAsync(client, s.Id, ct);
+
+    /// <summary>Notices one submission's workflow if the engine says it stopped; answers whether it did.</summary>
+    public async Task<bool> NoticeIfStoppedAsync(DurableTaskClient client, string submissionId, CancellationToken ct = default)
+    {
+        var instance = await client.GetInstanceAsync(submissionId, getInputsAndOutputs: true, ct);
+        if (!IsStopped(instance)) return false;
+        await NoticeAsync(Describe(instance!), ct);
+        return true;
+    }
+
+    /// <summary>
+    /// Marks the record and mails the Humas team, once per failure: a record already marked is left as it is, and a
+    /// failure after a restart has a later step and so a mail of its own.
+    /// </summary>
+    public async Task NoticeAsync(StoppedWorkflow workflow, CancellationToken ct = default)
+    {
+        var s = await store.GetAsync(workflow.SubmissionId, ct);
+        if (s is null || s.Status is SubmissionStatus.WorkflowFailed or SubmissionStatus.Closed) return;
+        var step = s.LastStep + 1;
+        var marked = s with
+        {
+            Status = SubmissionStatus.WorkflowFailed, FailedFrom = s.Status, UpdatedAt = clock.GetUtcNow(), LastStep = step,
+            WaitingStage = null, WaitingFor = [], Awaiting = [], Deadline = null,
+        };
+        // The error text stays out of the history, which the submitter's tracking page shows: it may name anything.
+        await store.SaveAsync(marked, new HistoryEntry
+        {
+            Step = step, At = marked.UpdatedAt, Status = SubmissionStatus.WorkflowFailed, Event = "WorkflowFailed",
+        }, ct);
+        logger.LogError("Workflow of {Id} stopped ({Status}, {ErrorType}) while {Before}", s.Id, workflow.RuntimeStatus, workflow.ErrorType, s.Status);
+
+        var team = (await people.CurrentAsync(ct)).People.FirstOrDefault(p => p.Key == ChannelPublisher.HumasTeam);
+        if (team is null)
+        {
+            logger.LogError("No Humas team in the people settings to tell about {Id}", s.Id);
+            return;
+        }
+        await mailer.SendOnceAsync(s.Id, $"workflow-failed-{step}",
+            RecoveryMails.Stopped(unit, marked, workflow, team, $"{links.BaseUrl}/staff", $"{links.BaseUrl}/api/submissions/{s.Id}"), ct);
+    }
+
+    private StoppedWorkflow Describe(OrchestrationMetadata instance) => new(
+        instance.InstanceId, instance.RuntimeStatus.ToString(),
+        instance.FailureDetails?.ErrorType ?? (instance.RuntimeStatus == OrchestrationRuntimeStatus.Terminated ? "Terminated" : null),
+        instance.FailureDetails?.ErrorMessage ?? (instance.RuntimeStatus == OrchestrationRuntimeStatus.Terminated ? instance.SerializedOutput : null),
+        instance.LastUpdatedAt == default ? clock.GetUtcNow() : instance.LastUpdatedAt);
+}
