@@ -55,6 +55,19 @@ public sealed class RouteParityTests
         Assert.Equal(functions, local);
     }
 
+    [Theory]
+    [InlineData("RestartWorkflow", "api/submissions/{id}/restart")]
+    [InlineData("CloseWorkflow", "api/submissions/{id}/close")]
+    public void Recovery_routes_are_staff_routes_behind_a_function_key(string name, string route)
+    {
+        var path = Path.Combine(RepoPaths.Root, "functions", "Humas.Functions", "bin", RepoPaths.Configuration, "net10.0", "functions.metadata");
+        using var doc = JsonDocument.Parse(File.ReadAllText(path));
+        var function = doc.RootElement.EnumerateArray().Single(f => f.GetProperty("name").GetString() == name);
+        var trigger = function.GetProperty("bindings").EnumerateArray().Single(b => b.GetProperty("type").GetString() == "httpTrigger");
+        Assert.Equal(route, trigger.GetProperty("route").GetString());
+        Assert.Equal("function", trigger.GetProperty("authLevel").GetString(), ignoreCase: true);
+    }
+
     [Fact]
     public void Every_orchestrator_and_activity_has_a_Functions_wrapper()
     {

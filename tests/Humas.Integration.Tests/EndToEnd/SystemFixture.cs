@@ -45,6 +45,17 @@ public sealed class RunningSystem(SystemFixture fixture, LocalHostProcess host, 
     public TableClient Instances => new TableServiceClient(fixture.Azurite.ConnectionString).GetTableClient(taskHub + "Instances");
     public BlobContainerClient Media => new BlobServiceClient(fixture.Azurite.ConnectionString).GetBlobContainerClient("media");
 
+    /// <summary>Ends an instance as an operator would with the engine's own client, behind the local host's back.</summary>
+    public async Task TerminateWorkflowAsync(string id, string reason)
+    {
+        var service = new DurableTask.AzureStorage.AzureStorageOrchestrationService(new DurableTask.AzureStorage.AzureStorageOrchestrationServiceSettings
+        {
+            TaskHubName = taskHub,
+            StorageAccountClientProvider = new DurableTask.AzureStorage.StorageAccountClientProvider(fixture.Azurite.ConnectionString),
+        });
+        await new Humas.LocalHost.Engine.TaskHubDurableTaskClient(service).TerminateInstanceAsync(id, reason);
+    }
+
     public static MultipartFormDataContent Form(IDictionary<string, string> fields, params (string Name, string Type, byte[] Bytes)[] files)
     {
         var form = new MultipartFormDataContent();

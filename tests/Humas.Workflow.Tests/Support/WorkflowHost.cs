@@ -70,7 +70,7 @@ public sealed class WorkflowHost : IAsyncDisposable
 
     /// <summary>Stores a submission as intake would and starts its workflow with the given durations.</summary>
     public async Task<string> SubmitAsync(
-        SubmissionContent? content = null, WorkflowTimings? timings = null, DateTimeOffset? publishAt = null)
+        SubmissionContent? content = null, WorkflowTimings? timings = null, DateTimeOffset? publishAt = null, int? version = null)
     {
         var now = DateTimeOffset.UtcNow;
         var id = Intake.IntakeHandler.NewId(now);
@@ -80,9 +80,12 @@ public sealed class WorkflowHost : IAsyncDisposable
             Id = id, Content = content, Status = SubmissionStatus.Submitted, CreatedAt = now, UpdatedAt = now,
         }, new HistoryEntry { Step = 0, At = now, Status = SubmissionStatus.Submitted, Event = "Submitted" });
         await Client.ScheduleNewOrchestrationInstanceAsync(nameof(SubmissionWorkflow),
-            new WorkflowInput(id, timings ?? Timings(), publishAt), new StartOrchestrationOptions(id));
+            Input(id, timings, publishAt, version), new StartOrchestrationOptions(id));
         return id;
     }
+
+    public static WorkflowInput Input(string id, WorkflowTimings? timings = null, DateTimeOffset? publishAt = null, int? version = null, WorkflowResume? resume = null) =>
+        new(id, timings ?? Timings(), publishAt, version ?? WorkflowVersions.Current, resume);
 
     /// <summary>Durations in seconds; reminders and escalation stay off unless asked for.</summary>
     public static WorkflowTimings Timings(double review = 60, double approval = 60, double revision = 60, double reminder = 3600, double escalate = 3600) =>
