@@ -76,6 +76,7 @@ public sealed class StaffPage(UnitProfile unit)
                 <div><label for="f-track">{{E(lang.T("Jalur", "Track"))}}</label><select id="f-track" name="track">{{tracks}}</select></div>
                 <div><label for="f-month">{{E(lang.T("Bulan diajukan", "Month submitted"))}}</label><input id="f-month" name="month" type="month"></div>
                 <div><label for="f-q">{{E(lang.T("Cari judul", "Search titles"))}}</label><input id="f-q" name="q" type="search"></div>
+                <div><label for="f-workflowVersion">{{E(lang.T("Versi alur kerja", "Workflow version"))}}</label><input id="f-workflowVersion" name="workflowVersion" type="number" min="1" max="1000"></div>
                 <div><button type="submit" id="apply">{{E(lang.T("Terapkan", "Apply"))}}</button></div>
               </form>
               <p>
