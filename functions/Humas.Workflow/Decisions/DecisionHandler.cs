@@ -93,6 +93,8 @@ public sealed class DecisionHandler(
             new DecisionMade(stage, link.Round, decision, comment, person.Key, person.Name, now, seat?.Key, seat?.Name), ct);
         if (claimed.Earlier is { } taken) return AlreadyDecided(lang, taken, 409);
         if (claimed.Failed) return Problems.Status(503, "Keputusan belum tercatat / the decision was not recorded", "Please try again.");
+        // The claim stays: a restart of the stage gives it back (RecoveryHandlers).
+        if (await failures.StoppedAfterAsync(client, s.Id, now, ct)) return Stopped(lang);
         logger.LogInformation("{Stage} decision {Decision} for {Id} by {Person}", stage, decision, s.Id, person.Key);
         var next = decision switch
         {

@@ -45,6 +45,9 @@ public sealed class RecoveryHandlers(
             Step = step, At = restarted.UpdatedAt, Status = before, Event = "WorkflowRestarted", Actor = "staff",
         }, ct);
         var resume = new WorkflowResume(at, Math.Max(1, s.Round), step);
+        // Decisions claimed for the stage that is asked again never took effect: the stopped instance dropped them.
+        if (StageOf(at) is { } stage)
+            await store.RemoveMarkersAsync(s.Id, Decisions.DecisionHandler.ClaimKey(stage, resume.Round), ct);
         // The stopped instance is replaced by a new execution under the same id, on this release's version.
         await client.ScheduleNewOrchestrationInstanceAsync(nameof(SubmissionWorkflow),
             WorkflowStart.Input(restarted, options.Value.Workflow, resume), WorkflowStart.Options(s.Id), CancellationToken.None);
@@ -81,6 +84,14 @@ public sealed class RecoveryHandlers(
         SubmissionStatus.RevisionRequested => ResumePoint.Revision,
         SubmissionStatus.Approved or SubmissionStatus.Scheduled => ResumePoint.PublishTime,
         SubmissionStatus.Publishing => ResumePoint.Publication,
+        _ => null,
+    };
+
+    private static Stage? StageOf(ResumePoint at) => at switch
+    {
+        ResumePoint.Review => Stage.Review,
+        ResumePoint.Approval => Stage.Approval,
+        ResumePoint.Revision => Stage.Revision,
         _ => null,
     };
 

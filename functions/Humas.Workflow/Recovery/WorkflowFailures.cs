@@ -69,6 +69,30 @@ public sealed class WorkflowFailures(
     public async Task<bool> HasStoppedAsync(DurableTaskClient client, Submission s, CancellationToken ct = default) =>
         s.Status == SubmissionStatus.WorkflowFailed || await NoticeIfStoppedAsync(client, s.Id, ct);
 
+    /// <summary>
+    /// Waits, for a few seconds at most, until the workflow has taken in what was raised at <paramref name="since"/>;
+    /// answers true when it stopped instead. A release that breaks an instance's replay breaks it exactly here, when the
+    /// decision wakes it, and the person must not be thanked for a decision nothing will act on.
+    /// </summary>
+    public async Task<bool> StoppedAfterAsync(DurableTaskClient client, string submissionId, DateTimeOffset since, CancellationToken ct = default)
+    {
+        var until = clock.GetUtcNow() + AfterEventWait;
+        while (true)
+        {
+            var instance = await client.GetInstanceAsync(submissionId, getInputsAndOutputs: true, ct);
+            if (IsStopped(instance))
+            {
+                await NoticeAsync(Describe(instance!), ct);
+                return true;
+            }
+            if (instance is null || instance.LastUpdatedAt >= since || instance.IsCompleted || clock.GetUtcNow() >= until) return false;
+            await Task.Delay(TimeSpan.FromMilliseconds(200), clock, ct);
+        }
+    }
+
+    /// <summary>The engine polls its queues about every second; a healthy instance takes an event in well within this.</summary>
+    public static readonly TimeSpan AfterEventWait = TimeSpan.FromSeconds(3);
+
     /// <summary>Notices one submission's workflow if the engine says it stopped; answers whether it did.</summary>
     public async Task<bool> NoticeIfStoppedAsync(DurableTaskClient client, string submissionId, CancellationToken ct = default)
     {

@@ -65,6 +65,7 @@ public sealed class ReviseHandler(
             new RevisionSubmitted(link.Round, title!, Field("summary"), Field("body"), Field("comment"), now), ct);
         if (claimed.Earlier is not null) return DecisionHandler.MovedOn(lang, s, 409);
         if (claimed.Failed) return Problems.Status(503, "Revisi belum tercatat / the revision was not recorded", "Please try again.");
+        if (await failures.StoppedAfterAsync(client, s.Id, now, ct)) return DecisionHandler.Stopped(lang);
         return LinkGate.Message(lang, 200, lang.T("Terima kasih, revisi terkirim", "Thank you, the revision was sent"),
             $"<p>{E(lang.T("Revisi kembali ke peninjau.", "The revision goes back to the reviewer."))}</p>");
     }

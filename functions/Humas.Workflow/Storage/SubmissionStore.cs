@@ -218,6 +218,17 @@ public sealed class SubmissionStore(HumasStorage storage)
     public Task RemoveMarkerAsync(string id, string key, CancellationToken ct = default) =>
         Table.DeleteEntityAsync(id, key, ETag.All, ct);
 
+    /// <summary>Removes the marker <paramref name="key"/> and every marker named <c>{key}-...</c> (a stage's claim and its seats' claims).</summary>
+    public async Task RemoveMarkersAsync(string id, string key, CancellationToken ct = default)
+    {
+        var prefix = key + "-";
+        var end = key + ".";
+        await foreach (var row in Table.QueryAsync<TableEntity>(
+                           e => e.PartitionKey == id && (e.RowKey == key || (e.RowKey.CompareTo(prefix) >= 0 && e.RowKey.CompareTo(end) < 0)),
+                           select: ["PartitionKey", "RowKey"], cancellationToken: ct))
+            await Table.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, ct);
+    }
+
     /// <summary>The record, with the columns a table filter compares beside its JSON.</summary>
     private static TableEntity RecordRow(Submission submission)
     {

@@ -5,6 +5,7 @@ using Humas.Workflow.Submissions;
 using Humas.Workflow.Tests.Support;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Humas.Workflow.Tests.Recovery;
@@ -117,6 +118,35 @@ public sealed class StoppedWorkflowTests(WorkflowFixture fixture) : IAsyncLifeti
         var end = await host.WaitForEndAsync(id);
         Assert.Equal(SubmissionStatus.Published, end.ReadOutputAs<SubmissionStatus>());
         Assert.DoesNotContain(await host.Store.GetHistoryAsync(id), h => h.Event == "Scheduled");
+    }
+
+    [Fact]
+    public async Task A_workflow_that_breaks_on_the_decision_that_wakes_it_is_seen_before_the_decider_is_answered()
+    {
+        await using var breaking = await DurableTaskTestHost.StartAsync(registry => registry.AddOrchestrator<BreaksWhenWoken>(),
+            new DurableTaskTestHostOptions { ConfigureServices = services => services.AddHumasWorkflow(WorkflowHost.Settings(fixture)) });
+        var id = await host.SubmitAsync(); // a record to mark; its own workflow is not the one that breaks
+        await host.WaitForStageAsync(id, Stage.Review, 1);
+        await breaking.Client.ScheduleNewOrchestrationInstanceAsync(nameof(BreaksWhenWoken), "Approval-1", new StartOrchestrationOptions(id));
+        await breaking.Client.WaitForInstanceStartAsync(id);
+        var failures = breaking.Services.GetRequiredService<WorkflowFailures>();
+        Assert.False(await failures.HasStoppedAsync(breaking.Client, (await host.Store.GetAsync(id))!));
+
+        var raisedAt = DateTimeOffset.UtcNow;
+        await breaking.Client.RaiseEventAsync(id, "Approval-1", "approve");
+        Assert.True(await failures.StoppedAfterAsync(breaking.Client, id, raisedAt));
+        Assert.Equal(SubmissionStatus.WorkflowFailed, (await host.Store.GetAsync(id))!.Status);
+    }
+
+    [Fact]
+    public async Task A_healthy_workflow_that_takes_the_decision_in_is_not_taken_for_stopped()
+    {
+        var id = await host.SubmitAsync();
+        await host.WaitForStageAsync(id, Stage.Review, 1);
+        var raisedAt = DateTimeOffset.UtcNow;
+        await host.DecideAsync(id, Stage.Review, 1, DecisionValues.Accept);
+        Assert.False(await Failures.StoppedAfterAsync(host.Client, id, raisedAt));
+        Assert.True((await host.Client.GetInstanceAsync(id))!.LastUpdatedAt >= raisedAt);
     }
 
     [Fact]
