@@ -8,10 +8,6 @@ public sealed class ReplayTests
 {
     private const string NoFixture = "(no fixture found)";
 
-    /// <summary>The waits recorded for each version (HistoryRecordingTests writes them).</summary>
-    public static readonly IReadOnlyList<string> Waits =
-        ["review", "revision", "approval", "approval-all-midway", "approval-sequence-midway", "scheduled", "publication-retry"];
-
     public static string Folder => Path.Combine(AppContext.BaseDirectory, "Replay", "Histories");
 
     public static IEnumerable<object[]> Fixtures()
@@ -41,7 +37,7 @@ public sealed class ReplayTests
         Assert.NotEmpty(versions);
         foreach (var version in versions)
         {
-            var missing = Waits.Where(w => !File.Exists(Path.Combine(version, w + ".json"))).ToList();
+            var missing = RecordedWaits.Names.Where(w => !File.Exists(Path.Combine(version, w + ".json"))).ToList();
             Assert.True(missing.Count == 0, $"{Path.GetFileName(version)} has no history of {string.Join(", ", missing)}.");
         }
     }
