@@ -5,7 +5,9 @@ namespace Humas.Workflow.Tests.Replay;
 /// <summary>The replayer must see a history that the code would not produce, and say where.</summary>
 public sealed class HistoryReplayerTests
 {
-    private const string Fixture = "v1/approval.json";
+    // The wait that comes first, so that these tests stay about the replayer while a change to later stages is judged
+    // by the replay tests of the other fixtures.
+    private const string Fixture = "v1/review.json";
 
     private static List<TableEntity> Rows() => [.. HistoryRows.Load(Path.Combine(ReplayTests.Folder, Fixture))];
 
@@ -16,7 +18,8 @@ public sealed class HistoryReplayerTests
     public void An_activity_the_code_does_not_call_is_reported_with_its_event_id_and_both_names()
     {
         var rows = Rows();
-        Assert.True(HistoryReplayer.Replay(Fixture, rows).Passed);
+        var unaltered = HistoryReplayer.Replay(Fixture, rows);
+        Assert.True(unaltered.Passed, unaltered.Failure);
         var scheduled = Last(rows, "TaskScheduled");
         var name = scheduled.GetString("Name");
         scheduled["Name"] = "RenamedActivity";
