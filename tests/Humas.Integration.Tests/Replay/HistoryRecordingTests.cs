@@ -1,0 +1,277 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json.Nodes;
+using Azure.Data.Tables;
+using DurableTask.Core;
+using DurableTask.Core.History;
+using Humas.Integration.Tests.EndToEnd;
+using Humas.Integration.Tests.Infrastructure;
+using Humas.Workflow.Tests.Replay;
+
+namespace Humas.Integration.Tests.Replay;
+
+/// <summary>
+/// Drives a real local host to each wait of the workflow and keeps the instance's rows of the History table as a
+/// replay fixture. With HUMAS_RECORD_HISTORIES=folder (relative to the repository) it writes the fixtures of a new
+/// workflow version there; without it, into a temporary folder. Either way every history must stop at its wait and
+/// replay on this build's orchestrators.
+/// </summary>
+[Collection(SystemCollection.Name)]
+public sealed class HistoryRecordingTests(SystemFixture fixture)
+{
+    public const string TargetVariable = "HUMAS_RECORD_HISTORIES";
+
+    private const string Reviewer = "redaksi.humas@bbpmp-jateng.example";
+    private const string Kabag = "kabag.umum@bbpmp-jateng.example";
+    private const string Pdm07 = "ketua.pdm07@bbpmp-jateng.example";
+    private const string Head = "kepala@bbpmp-jateng.example";
+    private const string Submitter = "ani@example.org";
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(90);
+
+    /// <summary>
+    /// Where an instance stands when it waits: the activities it called (the engine keeps no activity inputs in the
+    /// history, so their names and order tell the stages apart), the events that reached it, its last action and the
+    /// timers its last run created.
+    /// </summary>
+    private sealed record Wait(string Name, string[] Activities, string[] Raised, EventType LastAction, int LastRunTimers, bool AfterFailure = false);
+
+    private const string Assign = "AssignDeciders", Request = "RequestDecision", Record = "RecordTransition", Response = "RecordResponse";
+
+    // Review and approval wait on expiry, reminder and escalation (their deciders have backups); a revision on its expiry.
+    private static readonly Wait Review = new("review", [Assign, Request], [], EventType.TimerCreated, 3);
+    private static readonly Wait Revision = new("revision", [Assign, Request, Record, Assign, Request], ["Review-1"], EventType.TimerCreated, 1);
+    private static readonly Wait Approval = new("approval", [Assign, Request, Record, Assign, Request], ["Review-1"], EventType.TimerCreated, 3);
+    // Under "all" the first answer is recorded and the stage keeps waiting on the timers it already has.
+    private static readonly Wait AllMidway = new("approval-all-midway",
+        [Assign, Request, Record, Assign, Request, Response], ["Review-1", "Approval-1"], EventType.TaskScheduled, 0);
+    // The second approver of the sequence (the head) has no backup: expiry and reminder only.
+    private static readonly Wait SequenceMidway = new("approval-sequence-midway",
+        [Assign, Request, Record, Assign, Request, Response, Request], ["Review-1", "Approval-1"], EventType.TimerCreated, 2);
+    private static readonly Wait Scheduled = new("scheduled",
+        [Assign, Request, Record, Assign, Request, Record, Record], ["Review-1", "Approval-1"], EventType.TimerCreated, 1);
+    private static readonly Wait PublicationRetry = new("publication-retry",
+        [Assign, Request, Record, Assign, Request, Record, Record, "PublishSubmission"], ["Review-1", "Approval-1"], EventType.TimerCreated, 1, AfterFailure: true);
+
+    [Fact]
+    public async Task HistoryRecording_stops_an_instance_at_every_wait_and_each_history_replays()
+    {
+        var target = Environment.GetEnvironmentVariable(TargetVariable) is { Length: > 0 } folder
+            ? Path.GetFullPath(Path.Combine(RepoPaths.Root, folder))
+            : Directory.CreateTempSubdirectory("humas-histories-").FullName;
+        Directory.CreateDirectory(target);
+
+        var hub = "replay" + Guid.NewGuid().ToString("N")[..10];
+        await using var system = await fixture.StartHostAsync(new Dictionary<string, string?>
+        {
+            ["Humas__TaskHub"] = hub,
+            ["Humas__Profile"] = ProfileWithPolicies(),
+        });
+        var tables = new TableServiceClient(fixture.Azurite.ConnectionString);
+        var recorder = new Recorder(system, tables.GetTableClient(hub + "History"), tables.GetTableClient(hub + "Instances"));
+
+        // The waits that never publish share the host; the retry comes last because it breaks publication on purpose.
+        var recorded = (await Task.WhenAll(
+            recorder.ReviewAsync(), recorder.RevisionAsync(), recorder.ApprovalAsync(),
+            recorder.AllMidwayAsync(), recorder.SequenceMidwayAsync(), recorder.ScheduledAsync())).ToList();
+        recorded.Add(await recorder.PublicationRetryAsync(tables));
+
+        foreach (var (wait, rows) in recorded)
+        {
+            var path = Path.Combine(target, wait.Name + ".json");
+            HistoryRows.Save(path, rows);
+            var fixtureName = $"{Path.GetFileName(target)}/{wait.Name}.json";
+            var report = HistoryReplayer.Replay(fixtureName, HistoryRows.Load(path));
+            Assert.True(report.Passed, report.Failure);
+        }
+        Assert.Equal(RecordedWaits.Names.Order(), recorded.Select(r => r.Wait.Name).Order());
+    }
+
+    /// <summary>The default unit with approval by content type: articles by all of two approvers, videos by two in sequence.</summary>
+    private static string ProfileWithPolicies()
+    {
+        var profile = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "functions", "Humas.Workflow", "Profiles", "bbpmp-jateng.json")))!;
+        profile["approvalByContentType"] = new JsonObject
+        {
+            ["article"] = new JsonObject { ["deciders"] = new JsonArray("kabag-umum", "pdm07-lead"), ["policy"] = "all" },
+            ["video"] = new JsonObject { ["deciders"] = new JsonArray("kabag-umum", "head"), ["policy"] = "sequence" },
+        };
+        var path = Path.Combine(Directory.CreateTempSubdirectory("humas-profile-").FullName, "policies.json");
+        File.WriteAllText(path, profile.ToJsonString());
+        return path;
+    }
+
+    private sealed class Recorder(RunningSystem system, TableClient history, TableClient instances)
+    {
+        public async Task<(Wait Wait, IReadOnlyList<TableEntity> Rows)> ReviewAsync()
+        {
+            var (id, title) = await SubmitAsync("Rapat koordinasi");
+            await MailAsync(Reviewer, title, "Mohon tinjau");
+            return (Review, await StoppedAtAsync(id, Review));
+        }
+
+        public async Task<(Wait Wait, IReadOnlyList<TableEntity> Rows)> RevisionAsync()
+        {
+            var (id, title) = await SubmitAsync("Sosialisasi rapor pendidikan");
+            await DecideAsync(await MailAsync(Reviewer, title, "Mohon tinjau"), "revise", "Lengkapi nama narasumber");
+            await MailAsync(Submitter, title, "Mohon revisi");
+            return (Revision, await StoppedAtAsync(id, Revision));
+        }
+
+        public async Task<(Wait Wait, IReadOnlyList<TableEntity> Rows)> ApprovalAsync()
+        {
+            var (id, title) = await SubmitAsync("Pendampingan sekolah penggerak");
+            await DecideAsync(await MailAsync(Reviewer, title, "Mohon tinjau"), "accept");
+            await MailAsync(Kabag, title, "Mohon persetujuan");
+            return (Approval, await StoppedAtAsync(id, Approval));
+        }
+
+        public async Task<(Wait Wait, IReadOnlyList<TableEntity> Rows)> AllMidwayAsync()
+        {
+            var (id, title) = await SubmitAsync("Artikel praktik baik", contentType: "article");
+            await DecideAsync(await MailAsync(Reviewer, title, "Mohon tinjau"), "accept");
+            await MailAsync(Pdm07, title, "Mohon persetujuan");
+            await DecideAsync(await MailAsync(Kabag, title, "Mohon persetujuan"), "approve");
+            return (AllMidway, await StoppedAtAsync(id, AllMidway));
+        }
+
+        public async Task<(Wait Wait, IReadOnlyList<TableEntity> Rows)> SequenceMidwayAsync()
+        {
+            var (id, title) = await SubmitAsync("Video profil balai", contentType: "video");
+            await DecideAsync(await MailAsync(Reviewer, title, "Mohon tinjau"), "accept");
+            await DecideAsync(await MailAsync(Kabag, title, "Mohon persetujuan"), "approve");
+            await MailAsync(Head, title, "Mohon persetujuan");
+            return (SequenceMidway, await StoppedAtAsync(id, SequenceMidway));
+        }
+
+        public async Task<(Wait Wait, IReadOnlyList<TableEntity> Rows)> ScheduledAsync()
+        {
+            var publishAt = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(7)).AddDays(30);
+            var (id, title) = await SubmitAsync("Hari guru nasional", publishAt: publishAt);
+            await DecideAsync(await MailAsync(Reviewer, title, "Mohon tinjau"), "accept");
+            await DecideAsync(await MailAsync(Kabag, title, "Mohon persetujuan"), "approve");
+            await system.WaitForStatusAsync(id, "Scheduled", 90);
+            return (Scheduled, await StoppedAtAsync(id, Scheduled));
+        }
+
+        /// <summary>
+        /// A real failure of the PublishSubmission activity: the feed's table is gone when the approval arrives, so the
+        /// website publication throws and the orchestrator's retry policy waits on a durable timer. The host is killed
+        /// at that wait, so the instance stays there.
+        /// </summary>
+        public async Task<(Wait Wait, IReadOnlyList<TableEntity> Rows)> PublicationRetryAsync(TableServiceClient tables)
+        {
+            var (id, title) = await SubmitAsync("Liputan festival literasi");
+            await DecideAsync(await MailAsync(Reviewer, title, "Mohon tinjau"), "accept");
+            var approval = await MailAsync(Kabag, title, "Mohon persetujuan");
+            await tables.DeleteTableAsync(Workflow.Storage.HumasStorage.PublishedTable);
+            await DecideAsync(approval, "approve");
+            var rows = await StoppedAtAsync(id, PublicationRetry, killAtWait: true);
+            Assert.True(system.Host.HasExited, "The host was to be killed at the retry's wait.");
+            return (PublicationRetry, rows);
+        }
+
+        private async Task<(string Id, string Title)> SubmitAsync(string subject, string contentType = "news", DateTimeOffset? publishAt = null)
+        {
+            var title = $"{subject} {Guid.NewGuid().ToString("N")[..8]}";
+            var fields = RunningSystem.Fields(title);
+            fields["contentType"] = contentType;
+            if (publishAt is { } at) fields["publishAt"] = at.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+            var (id, _) = await system.SubmitAsync(RunningSystem.Form(fields));
+            return (id, title);
+        }
+
+        private Task<ReceivedMail> MailAsync(string to, string title, string subjectPart) => system.MailAsync(to, title, subjectPart, 90);
+
+        private async Task DecideAsync(ReceivedMail mail, string decision, string? comment = null)
+        {
+            var response = await system.DecideAsync(RunningSystem.LinkIn(mail, "act"), decision, comment);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{decision} on {mail.Subject}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+
+        /// <summary>
+        /// The instance's rows once it has reached the wait: the last episode is complete, every activity it called has
+        /// answered, the expected activity and action come last, the engine says Running, and the rows hold still.
+        /// </summary>
+        private async Task<IReadOnlyList<TableEntity>> StoppedAtAsync(string id, Wait wait, bool killAtWait = false)
+        {
+            var until = DateTime.UtcNow + StopTimeout;
+            IReadOnlyList<TableEntity> rows = [];
+            string why = "no rows yet";
+            var stableSince = -1;
+            while (DateTime.UtcNow < until)
+            {
+                rows = await RowsAsync(id);
+                why = WhyNotAt(HistoryEvents.FromRows(rows), wait) ?? await WhyNotRunningAsync(id) ?? "";
+                if (why.Length == 0)
+                {
+                    if (killAtWait)
+                    {
+                        // A retry timer fires within seconds; the kill keeps the instance at this wait for good.
+                        system.Host.KillHard();
+                        rows = await RowsAsync(id);
+                        why = WhyNotAt(HistoryEvents.FromRows(rows), wait) ?? "";
+                        break;
+                    }
+                    if (stableSince == rows.Count) break;
+                    stableSince = rows.Count;
+                    await Task.Delay(1000);
+                    continue;
+                }
+                stableSince = -1;
+                await Task.Delay(250);
+            }
+            Assert.True(why.Length == 0, $"{wait.Name}: {id} did not stop at its wait within {StopTimeout.TotalSeconds} s: {why}. Events: " +
+                string.Join(", ", HistoryEvents.FromRows(rows).Select(Short)) + $"\nHost log:\n{system.Host.LogTail()}");
+            Assert.All(rows, r => Assert.Empty(HistoryEvents.BlobNames(r)));
+            return rows;
+        }
+
+        private async Task<IReadOnlyList<TableEntity>> RowsAsync(string id)
+        {
+            var rows = new List<TableEntity>();
+            await foreach (var row in history.QueryAsync<TableEntity>(e => e.PartitionKey == id)) rows.Add(row);
+            return HistoryRows.InRowKeyOrder(rows);
+        }
+
+        private async Task<string?> WhyNotRunningAsync(string id)
+        {
+            var instance = await instances.GetEntityIfExistsAsync<TableEntity>(id, "");
+            var status = instance.HasValue ? instance.Value!.GetString("RuntimeStatus") : null;
+            return status == "Running" ? null : $"the instance is {status ?? "not there"}";
+        }
+
+        private static string? WhyNotAt(IReadOnlyList<HistoryEvent> events, Wait wait)
+        {
+            if (events.Count == 0) return "no history";
+            if (events[^1].EventType != EventType.OrchestratorCompleted) return $"the last event is {events[^1].EventType}";
+            var answered = events.Select(e => e switch { TaskCompletedEvent c => c.TaskScheduledId, TaskFailedEvent f => f.TaskScheduledId, _ => -1 }).ToHashSet();
+            var scheduled = events.OfType<TaskScheduledEvent>().ToList();
+            if (scheduled.FirstOrDefault(t => !answered.Contains(t.EventId)) is { } open) return $"{Short(open)} has not answered";
+            var names = scheduled.Select(t => t.Name ?? "").ToList();
+            // Should a retry have gone out before the kill, the instance waits on the next retry's timer: the same wait.
+            while (wait.AfterFailure && names.Count > wait.Activities.Length && names[^1] == names[^2]) names.RemoveAt(names.Count - 1);
+            if (!names.SequenceEqual(wait.Activities)) return $"the activities are {string.Join(", ", names)}";
+            var raised = events.OfType<EventRaisedEvent>().Select(r => r.Name).ToList();
+            if (!raised.SequenceEqual(wait.Raised)) return $"the events raised are {string.Join(", ", raised)}";
+            var lastAction = events.Last(Episode.IsAction);
+            if (lastAction.EventType != wait.LastAction) return $"the last action is {Short(lastAction)}, not {wait.LastAction}";
+            var lastRun = Episode.Split(events)[^1];
+            var timers = lastRun.Actions.Count(a => a.EventType == EventType.TimerCreated);
+            if (timers != wait.LastRunTimers) return $"the last run created {timers} timers, not {wait.LastRunTimers}";
+            var failedLast = lastRun.Incoming.OfType<TaskFailedEvent>().Any(f => f.TaskScheduledId == scheduled[^1].EventId);
+            if (wait.AfterFailure != failedLast) return wait.AfterFailure ? $"the last run did not follow a failure of {Short(scheduled[^1])}" : "an activity failed";
+            return null;
+        }
+
+        private static string Short(HistoryEvent e) => e switch
+        {
+            TaskScheduledEvent t => $"#{t.EventId} TaskScheduled {t.Name}",
+            TaskCompletedEvent c => $"TaskCompleted({c.TaskScheduledId})",
+            TaskFailedEvent f => $"TaskFailed({f.TaskScheduledId})",
+            TimerCreatedEvent t => $"#{t.EventId} TimerCreated",
+            TimerFiredEvent t => $"TimerFired({t.TimerId})",
+            EventRaisedEvent r => $"EventRaised {r.Name}",
+            _ => e.EventType.ToString(),
+        };
+    }
+}
