@@ -29,11 +29,24 @@ public sealed class StoppedWorkflowTests(WorkflowFixture fixture) : IAsyncLifeti
         await host.WaitForStageAsync(id, Stage.Review, 1);
         await host.DecideAsync(id, Stage.Review, 1, DecisionValues.Accept);
         await host.WaitForStageAsync(id, Stage.Approval, 1);
+        await TerminateAsync(id);
+        return id;
+    }
+
+    private async Task TerminateAsync(string id)
+    {
         await host.Client.TerminateInstanceAsync(id, "operator test");
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var ended = await host.Client.WaitForInstanceCompletionAsync(id, cts.Token);
         Assert.Equal(OrchestrationRuntimeStatus.Terminated, ended.RuntimeStatus);
-        return id;
+    }
+
+    /// <summary>Starts the workflow again where staff's restart would, after the steps the record has reached.</summary>
+    private async Task RestartAsync(string id, ResumePoint at)
+    {
+        var record = await host.Store.GetAsync(id);
+        await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(SubmissionWorkflow),
+            WorkflowHost.Input(id, resume: new WorkflowResume(at, 1, record!.LastStep)), new StartOrchestrationOptions(id));
     }
 
     [Fact]
@@ -66,10 +79,7 @@ public sealed class StoppedWorkflowTests(WorkflowFixture fixture) : IAsyncLifeti
         var id = await StopWhileAwaitingApprovalAsync(content);
         await Failures.NoticeAllAsync(host.Client);
         var failed = await host.Store.GetAsync(id);
-
-        await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(SubmissionWorkflow),
-            WorkflowHost.Input(id, resume: new WorkflowResume(ResumePoint.Approval, 1, failed!.LastStep)),
-            new StartOrchestrationOptions(id));
+        await RestartAsync(id, ResumePoint.Approval);
         var waiting = await host.WaitForStatusAsync(id, SubmissionStatus.AwaitingApproval);
         Assert.Equal(Stage.Approval, (await host.WaitForStageAsync(id, Stage.Approval, 1)).WaitingStage);
         await host.DecideAsync(id, Stage.Approval, 1, DecisionValues.Approve);
@@ -81,7 +91,7 @@ public sealed class StoppedWorkflowTests(WorkflowFixture fixture) : IAsyncLifeti
         Assert.Equal(2, history.Count(h => h.Event == "ApprovalRequested"));
         // Steps go on from the failed run's, so no history row is written over.
         Assert.Equal(history.Select(h => h.Step).Distinct().Count(), history.Count);
-        Assert.True(waiting.LastStep >= failed.LastStep);
+        Assert.True(waiting.LastStep >= failed!.LastStep);
     }
 
     [Fact]
@@ -89,13 +99,8 @@ public sealed class StoppedWorkflowTests(WorkflowFixture fixture) : IAsyncLifeti
     {
         var id = await host.SubmitAsync();
         await host.WaitForStageAsync(id, Stage.Review, 1);
-        var before = await host.Store.GetAsync(id);
-        await host.Client.TerminateInstanceAsync(id);
-        using (var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
-            await host.Client.WaitForInstanceCompletionAsync(id, cts.Token);
-
-        await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(SubmissionWorkflow),
-            WorkflowHost.Input(id, resume: new WorkflowResume(ResumePoint.Revision, 1, before!.LastStep)), new StartOrchestrationOptions(id));
+        await TerminateAsync(id);
+        await RestartAsync(id, ResumePoint.Revision);
         await host.WaitForStageAsync(id, Stage.Revision, 1);
         await host.Client.RaiseEventAsync(id, WorkflowEvents.For(Stage.Revision, 1),
             new RevisionSubmitted(1, "Judul baru", null, null, null, DateTimeOffset.UtcNow));
@@ -108,13 +113,8 @@ public sealed class StoppedWorkflowTests(WorkflowFixture fixture) : IAsyncLifeti
     {
         var id = await host.SubmitAsync(publishAt: DateTimeOffset.UtcNow.AddDays(30));
         await host.WaitForStageAsync(id, Stage.Review, 1);
-        var before = await host.Store.GetAsync(id);
-        await host.Client.TerminateInstanceAsync(id);
-        using (var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
-            await host.Client.WaitForInstanceCompletionAsync(id, cts.Token);
-
-        await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(SubmissionWorkflow),
-            WorkflowHost.Input(id, resume: new WorkflowResume(ResumePoint.Publication, 1, before!.LastStep)), new StartOrchestrationOptions(id));
+        await TerminateAsync(id);
+        await RestartAsync(id, ResumePoint.Publication);
         var end = await host.WaitForEndAsync(id);
         Assert.Equal(SubmissionStatus.Published, end.ReadOutputAs<SubmissionStatus>());
         Assert.DoesNotContain(await host.Store.GetHistoryAsync(id), h => h.Event == "Scheduled");
