@@ -272,6 +272,16 @@ public static partial class HostileCorpus
         yield return new HostileCase("schedule-year-9999", 400, Answer.Problem, "publishAt", fx => Staff(fx, Post($"{Submissions}/{fx.InReview.Id}/schedule", Form(("publishAt", "9999-12-31T00:00:00Z")))));
         yield return new HostileCase("schedule-not-scheduled", 409, Answer.Problem, null, fx => Staff(fx, Post($"{Submissions}/{fx.InReview.Id}/schedule", Form(("publishAt", "now")))));
         yield return new HostileCase("schedule-broken-multipart", 400, Answer.Problem, "body", fx => Staff(fx, Post($"{Submissions}/{fx.InReview.Id}/schedule", Valid().Content("multipart/form-data"))));
+        yield return new HostileCase("restart-without-key", 401, Answer.Problem, null, fx => Post($"{Submissions}/{fx.InReview.Id}/restart", null));
+        yield return new HostileCase("restart-unknown-id", 404, Answer.Problem, null, fx => Staff(fx, Post($"{Submissions}/20200101-0000000000/restart", null)));
+        yield return new HostileCase("restart-id-with-hash", 404, Answer.Problem, null, fx => Staff(fx, Post($"{Submissions}/a%23b/restart", null)));
+        yield return new HostileCase("restart-running-workflow", 409, Answer.Problem, null, fx => Staff(fx, Post($"{Submissions}/{fx.InReview.Id}/restart", null)));
+        yield return new HostileCase("close-without-key", 401, Answer.Problem, null, fx => Post($"{Submissions}/{fx.InReview.Id}/close", Form(("reason", "x"))));
+        yield return new HostileCase("close-without-reason", 400, Answer.Problem, "reason", fx => Staff(fx, Post($"{Submissions}/{fx.InReview.Id}/close", Form(("reason", "  ")))));
+        yield return new HostileCase("close-reason-2001", 400, Answer.Problem, "reason", fx => Staff(fx, Post($"{Submissions}/{fx.InReview.Id}/close", Form(("reason", new string('r', 2001))))));
+        yield return new HostileCase("close-reason-with-nul", 400, Answer.Problem, "body", fx => Staff(fx, Post($"{Submissions}/{fx.InReview.Id}/close", Form(("reason", "batal\0")))));
+        yield return new HostileCase("close-broken-json", 400, Answer.Problem, "body", fx => Staff(fx, Post($"{Submissions}/{fx.InReview.Id}/close", RawMultipart.Json("{\"reason\":"))));
+        yield return new HostileCase("close-running-workflow", 409, Answer.Problem, null, fx => Staff(fx, Post($"{Submissions}/{fx.InReview.Id}/close", Form(("reason", "Salah unggah")))));
         yield return new HostileCase("retry-without-key", 401, Answer.Problem, null, fx => Post($"{Submissions}/{fx.InReview.Id}/publications/website/retry", null));
         yield return new HostileCase("retry-unknown-channel", 400, Answer.Problem, "channel", fx => Staff(fx, Post($"{Submissions}/{fx.InReview.Id}/publications/myspace/retry", null)));
         yield return new HostileCase("retry-channel-markup", 400, Answer.Problem, "channel", fx => Staff(fx, Post($"{Submissions}/{fx.InReview.Id}/publications/%3Cscript%3E/retry", null)));
