@@ -102,7 +102,7 @@ public sealed class InPlaceUpgradeTests(ITestOutputHelper output) : IAsyncLifeti
         {
             foreach (var item in new[] { review, approval, revision, published })
             {
-                item.Id = await client.SubmitAsync(item.Title, item.Submitter);
+                (item.Id, item.TrackingUrl) = await client.SubmitAsync(item.Title, item.Submitter);
             }
             foreach (var item in new[] { review, approval, revision, published })
             {
@@ -120,7 +120,7 @@ public sealed class InPlaceUpgradeTests(ITestOutputHelper output) : IAsyncLifeti
 
             // Last, so that its publish time is as near as it can be without falling before the stop.
             scheduled.PublishAt = DateTimeOffset.UtcNow + ScheduleAhead;
-            scheduled.Id = await client.SubmitAsync(scheduled.Title, scheduled.Submitter, scheduled.PublishAt);
+            (scheduled.Id, scheduled.TrackingUrl) = await client.SubmitAsync(scheduled.Title, scheduled.Submitter, scheduled.PublishAt);
             links["scheduled review"] = UpgradeClient.LinkIn(await client.MailAsync(Reviewer, scheduled.Title, "Mohon tinjau"), "act");
             await Decided(client.DecideAsync(links["scheduled review"], "accept"));
             links["scheduled approval"] = UpgradeClient.LinkIn(await client.MailAsync(Approver, scheduled.Title, "Mohon persetujuan"), "act");
@@ -141,9 +141,12 @@ public sealed class InPlaceUpgradeTests(ITestOutputHelper output) : IAsyncLifeti
         var stoppedAt = DateTimeOffset.UtcNow;
         Assert.True(stoppedAt < scheduled.PublishAt,
             $"The previous release stopped at {stoppedAt:O}, after the scheduled item's publish time {scheduled.PublishAt:O}: its timer may have fired before the upgrade.");
-        var ownLinks = mailedBefore.SelectMany(m => m.Links).Distinct()
-            .Where(l => l.StartsWith(ports.BaseUrl + "/", StringComparison.Ordinal)).ToList();
-        output.WriteLine($"{mailedBefore.Count} mails before the upgrade, {ownLinks.Count} distinct links to the system in them");
+        var ownLinks = mailedBefore.SelectMany(m => m.Links)
+            .Where(l => l.StartsWith(ports.BaseUrl + "/", StringComparison.Ordinal)).Distinct().ToList();
+        var handedOut = items.Select(i => new Uri(new Uri(ports.BaseUrl), i.TrackingUrl).ToString()).Except(ownLinks).ToList();
+        var kinds = ownLinks.GroupBy(l => new Uri(l).Segments.ElementAtOrDefault(1)?.TrimEnd('/') ?? "").Select(g => $"{g.Count()} /{g.Key}");
+        output.WriteLine($"{mailedBefore.Count} mails before the upgrade, {ownLinks.Count} distinct links to the system in them ({string.Join(", ", kinds)}), {handedOut.Count} more tracking links answered at intake");
+        output.WriteLine($"the previous release stopped {(scheduled.PublishAt - stoppedAt).TotalSeconds:F0} s before the scheduled item's publish time");
 
         var built = BuildOutput();
         newRun = RunScript.Start(RepoPaths.Root, dataDir, ports, settings, "current");
@@ -157,7 +160,7 @@ public sealed class InPlaceUpgradeTests(ITestOutputHelper output) : IAsyncLifeti
         {
             // The first answer to every one of them; a browser would follow a redirect, so one counts as working.
             var broken = new List<string>();
-            foreach (var link in ownLinks)
+            foreach (var link in ownLinks.Concat(handedOut))
             {
                 using var response = await client.Http.GetAsync(link);
                 if ((int)response.StatusCode >= 400)
@@ -165,7 +168,7 @@ public sealed class InPlaceUpgradeTests(ITestOutputHelper output) : IAsyncLifeti
                     broken.Add($"{(int)response.StatusCode} {link}");
                 }
             }
-            Assert.True(broken.Count == 0, $"Links mailed before the upgrade that fail after it:{Environment.NewLine}{string.Join(Environment.NewLine, broken)}");
+            Assert.True(broken.Count == 0, $"Links handed out before the upgrade that fail after it:{Environment.NewLine}{string.Join(Environment.NewLine, broken)}");
 
             await Decided(client.DecideAsync(links["review review"], "accept"));
             await Decided(client.DecideAsync(links["approval approval"], "approve"));

@@ -20,8 +20,8 @@ public sealed class UpgradeClient(string baseUrl, string adminKey, SmtpSink smtp
 
     public SmtpSink Smtp { get; } = smtp;
 
-    /// <summary>A JSON submission of news for the website; answers its id.</summary>
-    public async Task<string> SubmitAsync(string title, string submitter, DateTimeOffset? publishAt = null)
+    /// <summary>A JSON submission of news for the website; answers its id and the tracking link the submitter is given.</summary>
+    public async Task<(string Id, string TrackingUrl)> SubmitAsync(string title, string submitter, DateTimeOffset? publishAt = null)
     {
         var json = JsonSerializer.Serialize(new
         {
@@ -33,7 +33,7 @@ public sealed class UpgradeClient(string baseUrl, string adminKey, SmtpSink smtp
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"POST /api/submissions: {(int)response.StatusCode} {body}");
         using var answer = JsonDocument.Parse(body);
-        return answer.RootElement.GetProperty("id").GetString()!;
+        return (answer.RootElement.GetProperty("id").GetString()!, answer.RootElement.GetProperty("trackingUrl").GetString()!);
     }
 
     public Task<ReceivedMail> MailAsync(string to, string title, string subjectPart, int timeoutSeconds = 60) =>

@@ -13,5 +13,8 @@ internal sealed class UpgradeItem(string key, string title, string submitter)
 
     public string Id { get; set; } = "";
 
+    /// <summary>The link the intake answered with, which the submitter keeps from before the upgrade.</summary>
+    public string TrackingUrl { get; set; } = "";
+
     public DateTimeOffset PublishAt { get; set; }
 }
