@@ -156,7 +156,7 @@ public sealed class InPlaceUpgradeTests(ITestOutputHelper output) : IAsyncLifeti
             ? "./run's build of the current local host changed nothing in its output (an incremental no-op)"
             : $"./run's build of the current local host rewrote {rebuilt.Count} files: {string.Join(", ", rebuilt.Take(10))}");
 
-        await Phase("follow the links mailed before the upgrade", async () =>
+        await Phase("follow the links from before the upgrade", async () =>
         {
             // The first answer to every one of them; a browser would follow a redirect, so one counts as working.
             var broken = new List<string>();
@@ -236,6 +236,12 @@ public sealed class InPlaceUpgradeTests(ITestOutputHelper output) : IAsyncLifeti
         try
         {
             return await work();
+        }
+        catch (Exception e) when (e is not PhaseFailedException)
+        {
+            // A refused connection says little by itself; what the running release printed says why.
+            var running = newRun ?? oldRun;
+            throw new PhaseFailedException($"{name}: {e.Message}{Environment.NewLine}{running?.Logs()}", e);
         }
         finally
         {
