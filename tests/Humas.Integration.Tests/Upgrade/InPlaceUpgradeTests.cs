@@ -43,11 +43,16 @@ public sealed class InPlaceUpgradeTests(ITestOutputHelper output) : IAsyncLifeti
     private RunScript? newRun;
     private UpgradeClient? client;
 
+    // Set when the test is torn down: after the overall timeout the test's body may still be running, and must not
+    // start a release that nothing would stop.
+    private volatile bool tornDown;
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()
     {
         // Whatever happened in the test, nothing it started may outlive it: a CI run must never hang on a server.
+        tornDown = true;
         try
         {
             if (oldRun is not null) await oldRun.DisposeAsync();
@@ -84,6 +89,7 @@ public sealed class InPlaceUpgradeTests(ITestOutputHelper output) : IAsyncLifeti
             ["Humas__Smtp__Host"] = smtp.Host,
             ["Humas__Smtp__Port"] = smtp.Port.ToString(CultureInfo.InvariantCulture),
         };
+        ObjectDisposedException.ThrowIf(tornDown, this);
         oldRun = RunScript.Start(release.Path, dataDir, ports, settings, "previous");
         await Phase("start the previous release (build included)", () => oldRun.WaitRunningAsync(OldStartTimeout, CancellationToken.None));
         var adminKey = (await File.ReadAllTextAsync(Path.Combine(dataDir, "admin-key"))).Trim();
@@ -149,6 +155,7 @@ public sealed class InPlaceUpgradeTests(ITestOutputHelper output) : IAsyncLifeti
         output.WriteLine($"the previous release stopped {(scheduled.PublishAt - stoppedAt).TotalSeconds:F0} s before the scheduled item's publish time");
 
         var built = BuildOutput();
+        ObjectDisposedException.ThrowIf(tornDown, this);
         newRun = RunScript.Start(RepoPaths.Root, dataDir, ports, settings, "current");
         await Phase("start the current release (incremental build included)", () => newRun.WaitRunningAsync(NewStartTimeout, CancellationToken.None));
         var rebuilt = built.Where(f => BuildOutput().GetValueOrDefault(f.Key) != f.Value).Select(f => Path.GetFileName(f.Key)).ToList();
