@@ -19,6 +19,9 @@ public static class LocalEngineServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrWhiteSpace(options.StorageConnectionString);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.WorkerId);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.PartitionCount, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.PartitionCount, 16);
         ArgumentNullException.ThrowIfNull(orchestrators);
         ArgumentNullException.ThrowIfNull(activities);
 
@@ -41,6 +44,9 @@ public static class LocalEngineServiceCollectionExtensions
             StorageAccountClientProvider = new StorageAccountClientProvider(options.StorageConnectionString),
             PartitionCount = options.PartitionCount,
             WorkerId = options.WorkerId,
+            LeaseInterval = options.LeaseInterval,
+            LeaseRenewInterval = options.LeaseRenewInterval,
+            LeaseAcquireInterval = options.LeaseAcquireInterval,
             ControlQueueVisibilityTimeout = options.ControlQueueVisibilityTimeout,
             WorkItemQueueVisibilityTimeout = options.WorkItemQueueVisibilityTimeout,
             MaxQueuePollingInterval = options.MaxQueuePollingInterval,
