@@ -31,7 +31,6 @@ builder.Services.AddLocalDurableEngine(
         WorkerId = WorkerIdentity.Resolve(builder.Configuration),
         PartitionCount = builder.Configuration.GetValue("Humas:Engine:PartitionCount", 4),
         LeaseInterval = builder.Configuration.GetValue("Humas:Engine:LeaseInterval", TimeSpan.FromSeconds(30)),
-        LeaseRenewInterval = builder.Configuration.GetValue("Humas:Engine:LeaseRenewInterval", TimeSpan.FromSeconds(10)),
         LeaseAcquireInterval = builder.Configuration.GetValue("Humas:Engine:LeaseAcquireInterval", TimeSpan.FromSeconds(10)),
         // How long work taken by a process that died stays hidden before another run picks it up again.
         ControlQueueVisibilityTimeout = builder.Configuration.GetValue("Humas:Engine:ControlQueueVisibilityTimeout", TimeSpan.FromSeconds(60)),

@@ -17,11 +17,11 @@ public sealed class LocalEngineOptions
     // created with another count).
     public int PartitionCount { get; init; } = 4;
 
-    // How long a partition stays with a process that stopped renewing it (Azure blob leases allow 15 to 60 s), and how
-    // often each process looks for partitions that are free or unevenly shared. Together with the control-queue
-    // visibility timeout they bound how soon the other processes carry on with the work of one that died.
+    // Partition leases live in the engine's partition table ({TaskHub}Partitions). Each process reads it every acquire
+    // interval, renewing its own leases to now + the lease interval and claiming free or expired ones, so the lease
+    // interval must outlast a few acquire intervals. Together with the control-queue visibility timeout they bound how
+    // soon the other processes carry on with the work of one that died. The engine's defaults.
     public TimeSpan LeaseInterval { get; init; } = TimeSpan.FromSeconds(30);
-    public TimeSpan LeaseRenewInterval { get; init; } = TimeSpan.FromSeconds(10);
     public TimeSpan LeaseAcquireInterval { get; init; } = TimeSpan.FromSeconds(10);
 
     // A control-queue message dequeued by a process that then died stays invisible this long;

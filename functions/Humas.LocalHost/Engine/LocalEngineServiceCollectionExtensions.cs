@@ -44,8 +44,10 @@ public static class LocalEngineServiceCollectionExtensions
             StorageAccountClientProvider = new StorageAccountClientProvider(options.StorageConnectionString),
             PartitionCount = options.PartitionCount,
             WorkerId = options.WorkerId,
+            // Said outright, since the option's own documentation gives another default than the one 2.11.2 runs with:
+            // leases are rows of the partition table, not blobs, so there is no leases container and no taskhub.json.
+            UseTablePartitionManagement = true,
             LeaseInterval = options.LeaseInterval,
-            LeaseRenewInterval = options.LeaseRenewInterval,
             LeaseAcquireInterval = options.LeaseAcquireInterval,
             ControlQueueVisibilityTimeout = options.ControlQueueVisibilityTimeout,
             WorkItemQueueVisibilityTimeout = options.WorkItemQueueVisibilityTimeout,
