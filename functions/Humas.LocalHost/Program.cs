@@ -1,11 +1,11 @@
 using Humas.LocalHost;
 using Humas.LocalHost.Engine;
+using Humas.LocalHost.Schedules;
 using Humas.LocalHost.Uploads;
 using Humas.Workflow;
 using Humas.Workflow.Configuration;
 using Humas.Workflow.Storage;
 using Microsoft.Extensions.Options;
-using Humas.Workflow.Summaries;
 
 // The local host: the Functions app's endpoints and orchestrations in one process, on the Durable Task
 // engine over Azurite, with state that survives a restart.
@@ -38,8 +38,10 @@ builder.Services.AddLocalDurableEngine(
     },
     WorkflowCatalog.Orchestrators,
     WorkflowCatalog.Activities);
+// Scheduled jobs run in every local host process, each occurrence by one of them (see ScheduleClaims).
+builder.Services.AddSingleton<ScheduleClaims>();
 builder.Services.AddHostedService<UploadSweepService>();
-builder.Services.AddHostedService<SummaryScheduler>();
+builder.Services.AddHostedService<LocalSummaryScheduler>();
 
 var app = builder.Build();
 var storage = app.Services.GetRequiredService<HumasStorage>();
