@@ -1,11 +1,11 @@
 using Humas.LocalHost;
 using Humas.LocalHost.Engine;
+using Humas.LocalHost.Schedules;
 using Humas.LocalHost.Uploads;
 using Humas.Workflow;
 using Humas.Workflow.Configuration;
 using Humas.Workflow.Storage;
 using Microsoft.Extensions.Options;
-using Humas.Workflow.Summaries;
 
 // The local host: the Functions app's endpoints and orchestrations in one process, on the Durable Task
 // engine over Azurite, with state that survives a restart.
@@ -28,14 +28,20 @@ builder.Services.AddLocalDurableEngine(
     {
         StorageConnectionString = storageConnection,
         TaskHubName = builder.Configuration["Humas:TaskHub"] ?? "HumasHub",
+        WorkerId = WorkerIdentity.Resolve(builder.Configuration),
+        PartitionCount = builder.Configuration.GetValue("Humas:Engine:PartitionCount", 4),
+        LeaseInterval = builder.Configuration.GetValue("Humas:Engine:LeaseInterval", TimeSpan.FromSeconds(30)),
+        LeaseAcquireInterval = builder.Configuration.GetValue("Humas:Engine:LeaseAcquireInterval", TimeSpan.FromSeconds(10)),
         // How long work taken by a process that died stays hidden before another run picks it up again.
         ControlQueueVisibilityTimeout = builder.Configuration.GetValue("Humas:Engine:ControlQueueVisibilityTimeout", TimeSpan.FromSeconds(60)),
         WorkItemQueueVisibilityTimeout = builder.Configuration.GetValue("Humas:Engine:WorkItemQueueVisibilityTimeout", TimeSpan.FromSeconds(60)),
     },
     WorkflowCatalog.Orchestrators,
     WorkflowCatalog.Activities);
+// Scheduled jobs run in every local host process, each occurrence by one of them (see ScheduleClaims).
+builder.Services.AddSingleton<ScheduleClaims>();
 builder.Services.AddHostedService<UploadSweepService>();
-builder.Services.AddHostedService<SummaryScheduler>();
+builder.Services.AddHostedService<LocalSummaryScheduler>();
 builder.Services.AddHostedService<Humas.LocalHost.Recovery.WorkflowFailureWatch>();
 
 var app = builder.Build();

@@ -24,7 +24,7 @@ public sealed class BareEngine(IHost host) : IAsyncDisposable
         builder.Logging.AddConsole().SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton<BareSignals>();
         builder.Services.AddLocalDurableEngine(
-            new LocalEngineOptions { StorageConnectionString = storageConnectionString, TaskHubName = taskHub },
+            new LocalEngineOptions { StorageConnectionString = storageConnectionString, TaskHubName = taskHub, WorkerId = "benchmark-" + taskHub },
             [typeof(BareWorkflow)], [typeof(BareStep)]);
         var host = builder.Build();
         await host.StartAsync();

@@ -33,8 +33,8 @@ internal sealed class LocalEngineHostedService(
     {
         engine = await StartEngineAsync(cancellationToken);
         logger.LogInformation(
-            "Local durable engine started: task hub {TaskHub}, worker {WorkerId}, {Orchestrators} orchestrators, {Activities} activities",
-            options.TaskHubName, options.WorkerId, registrations.Orchestrators.Count, registrations.Activities.Count);
+            "Local durable engine started: task hub {TaskHub}, worker {WorkerId}, {Partitions} partitions, {Orchestrators} orchestrators, {Activities} activities",
+            options.TaskHubName, options.WorkerId, options.PartitionCount, registrations.Orchestrators.Count, registrations.Activities.Count);
         watching = WatchStorageAsync(stopping.Token);
     }
 

@@ -7,11 +7,22 @@ public sealed class LocalEngineOptions
 
     public string TaskHubName { get; init; } = "HumasHub";
 
-    // A fixed id lets a restarted process take its own partition leases back at once
-    // instead of waiting for the leases of a "previous worker" to expire.
-    public string WorkerId { get; init; } = "humas-local";
+    // Stable for a process slot, so that a restarted process takes its own partition leases back at once instead of
+    // waiting for the leases of a "previous worker" to expire; unique across processes, since two processes with one id
+    // would both believe they own every partition. See WorkerIdentity for the default.
+    public required string WorkerId { get; init; }
 
-    public int PartitionCount { get; init; } = 1;
+    // Control queues, and so the most processes that share the orchestrations. Every process and the client must use
+    // the same count: it decides which control queue an instance's messages go to (see docs/workers.md for a hub
+    // created with another count).
+    public int PartitionCount { get; init; } = 4;
+
+    // Partition leases live in the engine's partition table ({TaskHub}Partitions). Each process reads it every acquire
+    // interval, renewing its own leases to now + the lease interval and claiming free or expired ones, so the lease
+    // interval must outlast a few acquire intervals. Together with the control-queue visibility timeout they bound how
+    // soon the other processes carry on with the work of one that died. The engine's defaults.
+    public TimeSpan LeaseInterval { get; init; } = TimeSpan.FromSeconds(30);
+    public TimeSpan LeaseAcquireInterval { get; init; } = TimeSpan.FromSeconds(10);
 
     // A control-queue message dequeued by a process that then died stays invisible this long;
     // it bounds how late an orchestration resumes after a crash. It must also outlast the wait of a message

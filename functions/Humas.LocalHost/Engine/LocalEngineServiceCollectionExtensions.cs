@@ -19,6 +19,9 @@ public static class LocalEngineServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrWhiteSpace(options.StorageConnectionString);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.WorkerId);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.PartitionCount, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.PartitionCount, 16);
         ArgumentNullException.ThrowIfNull(orchestrators);
         ArgumentNullException.ThrowIfNull(activities);
 
@@ -41,6 +44,11 @@ public static class LocalEngineServiceCollectionExtensions
             StorageAccountClientProvider = new StorageAccountClientProvider(options.StorageConnectionString),
             PartitionCount = options.PartitionCount,
             WorkerId = options.WorkerId,
+            // Said outright, since the option's own documentation gives another default than the one 2.11.2 runs with:
+            // leases are rows of the partition table, not blobs, so there is no leases container and no taskhub.json.
+            UseTablePartitionManagement = true,
+            LeaseInterval = options.LeaseInterval,
+            LeaseAcquireInterval = options.LeaseAcquireInterval,
             ControlQueueVisibilityTimeout = options.ControlQueueVisibilityTimeout,
             WorkItemQueueVisibilityTimeout = options.WorkItemQueueVisibilityTimeout,
             MaxQueuePollingInterval = options.MaxQueuePollingInterval,

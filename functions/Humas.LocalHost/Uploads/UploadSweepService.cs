@@ -1,10 +1,15 @@
+using System.Globalization;
 using Cronos;
+using Humas.LocalHost.Schedules;
 using Humas.Workflow.Uploads;
 
 namespace Humas.LocalHost.Uploads;
 
-/// <summary>The local host's stand-in for the Functions timer trigger: the same sweep on the same schedule.</summary>
-internal sealed class UploadSweepService(UploadSweeper sweeper, TimeProvider clock, ILogger<UploadSweepService> logger) : BackgroundService
+/// <summary>
+/// The local host's stand-in for the Functions timer trigger: the same sweep on the same schedule, by one process when
+/// several share the storage (two sweeps at once would trip over each other's deletions).
+/// </summary>
+internal sealed class UploadSweepService(UploadSweeper sweeper, ScheduleClaims claims, TimeProvider clock, ILogger<UploadSweepService> logger) : BackgroundService
 {
     private static readonly CronExpression Schedule = CronExpression.Parse(UploadSweeper.Schedule, CronFormat.IncludeSeconds);
 
@@ -17,7 +22,8 @@ internal sealed class UploadSweepService(UploadSweeper sweeper, TimeProvider clo
             await Task.Delay(next - now, clock, stoppingToken);
             try
             {
-                await sweeper.SweepAsync(stoppingToken);
+                await claims.RunOnceAsync("upload-sweep", next.UtcDateTime.ToString("yyyyMMdd'T'HHmm", CultureInfo.InvariantCulture),
+                    ct => sweeper.SweepAsync(ct), stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

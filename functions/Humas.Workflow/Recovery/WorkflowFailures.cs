@@ -90,6 +90,8 @@ public sealed class WorkflowFailures(
         }
     }
 
+    private static readonly TimeSpan ClaimTakeover = TimeSpan.FromMinutes(2);
+
     /// <summary>The engine polls its queues about every second; a healthy instance takes an event in well within this.</summary>
     public static readonly TimeSpan AfterEventWait = TimeSpan.FromSeconds(3);
 
@@ -111,6 +113,11 @@ public sealed class WorkflowFailures(
         var s = await store.GetAsync(workflow.SubmissionId, ct);
         if (s is null || s.Status is SubmissionStatus.WorkflowFailed or SubmissionStatus.Closed) return;
         var step = s.LastStep + 1;
+        // Several processes look at once (two workers, a decision meeting the watcher): one of them tells. A claim
+        // whose process died before it marked the record is taken over after a while.
+        var now = clock.GetUtcNow();
+        var (claimed, at) = await store.TryAddMarkerAsync<DateTimeOffset?>(s.Id, $"notice-failed-{step}", now, ct);
+        if (!claimed && at > now - ClaimTakeover) return;
         var marked = s with
         {
             Status = SubmissionStatus.WorkflowFailed, FailedFrom = s.Status, UpdatedAt = clock.GetUtcNow(), LastStep = step,
