@@ -27,7 +27,7 @@ public sealed class PublicationWorkflowTests(WorkflowFixture fixture) : IAsyncLi
     public async Task InitializeAsync()
     {
         var configuration = WorkflowHost.Settings(fixture, channels.Settings());
-        host = await DurableTaskTestHost.StartAsync(registry =>
+        host = await TestHosts.StartAsync(registry =>
         {
             foreach (var type in WorkflowCatalog.Orchestrators) registry.AddOrchestrator(type);
             foreach (var type in WorkflowCatalog.Activities.Where(t => t != typeof(PublishSubmission))) registry.AddActivity(type);

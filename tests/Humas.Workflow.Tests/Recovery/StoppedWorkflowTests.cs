@@ -123,7 +123,7 @@ public sealed class StoppedWorkflowTests(WorkflowFixture fixture) : IAsyncLifeti
     [Fact]
     public async Task A_workflow_that_breaks_on_the_decision_that_wakes_it_is_seen_before_the_decider_is_answered()
     {
-        await using var breaking = await DurableTaskTestHost.StartAsync(registry => registry.AddOrchestrator<BreaksWhenWoken>(),
+        await using var breaking = await TestHosts.StartAsync(registry => registry.AddOrchestrator<BreaksWhenWoken>(),
             new DurableTaskTestHostOptions { ConfigureServices = services => services.AddHumasWorkflow(WorkflowHost.Settings(fixture)) });
         var id = await host.SubmitAsync(); // a record to mark; its own workflow is not the one that breaks
         await host.WaitForStageAsync(id, Stage.Review, 1);

@@ -56,7 +56,7 @@ public sealed class WorkflowHost : IAsyncDisposable
     public static async Task<WorkflowHost> StartAsync(WorkflowFixture fixture, IDictionary<string, string?>? extra = null)
     {
         var configuration = Settings(fixture, extra);
-        var host = await DurableTaskTestHost.StartAsync(registry =>
+        var host = await TestHosts.StartAsync(registry =>
         {
             foreach (var type in WorkflowCatalog.Orchestrators) registry.AddOrchestrator(type);
             foreach (var type in WorkflowCatalog.Activities) registry.AddActivity(type);
