@@ -79,14 +79,11 @@ public sealed class WorkflowFailures(
         var until = clock.GetUtcNow() + AfterEventWait;
         while (true)
         {
-            var instance = await client.GetInstanceAsync(submissionId, getInputsAndOutputs: true, ct);
-            if (IsStopped(instance))
-            {
-                await NoticeAsync(Describe(instance!), ct);
-                return true;
-            }
+            var instance = await client.GetInstanceAsync(submissionId, getInputsAndOutputs: false, ct);
+            if (IsStopped(instance)) return await NoticeIfStoppedAsync(client, submissionId, ct);
             if (instance is null || instance.LastUpdatedAt >= since || instance.IsCompleted || clock.GetUtcNow() >= until) return false;
-            await Task.Delay(TimeSpan.FromMilliseconds(200), clock, ct);
+            // Short: the answer goes out as soon as the workflow has taken the decision in, before it acts on it.
+            await Task.Delay(TimeSpan.FromMilliseconds(50), clock, ct);
         }
     }
 
