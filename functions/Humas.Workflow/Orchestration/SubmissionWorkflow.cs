@@ -73,30 +73,33 @@ public sealed class SubmissionWorkflow : TaskOrchestrator<WorkflowInput, Submiss
                 }
                 if (round != first || resume?.At != ResumePoint.Approval)
                 {
-                    var review = await DecideAsync(Stage.Review, round, input.Timings.Review);
-                    if (review.End is { } reviewEnd) return await CloseAsync(reviewEnd, review.EndEvent!, review.EndedBy);
-                    var accepted = review.Decision!;
-                    if (accepted.Decision == DecisionValues.Reject) return await CloseAsync(SubmissionStatus.Rejected, "Rejected", accepted);
-                    if (accepted.Decision == DecisionValues.Revise)
-                    {
-                        if (await ReviseAsync(round, accepted) is { } end) return end;
-                        continue;
-                    }
+                    var review = await PassAsync(Stage.Review, round, input.Timings.Review);
+                    if (review.Ended) return review.End;
+                    if (review.Passed is not { } accepted) continue;
                     await RecordAsync(SubmissionStatus.InReview, "ReviewAccepted", accepted);
                 }
 
-                var approval = await DecideAsync(Stage.Approval, round, input.Timings.Approval);
-                if (approval.End is { } approvalEnd) return await CloseAsync(approvalEnd, approval.EndEvent!, approval.EndedBy);
-                var approved = approval.Decision!;
-                if (approved.Decision == DecisionValues.Reject) return await CloseAsync(SubmissionStatus.Rejected, "Rejected", approved);
-                if (approved.Decision == DecisionValues.Revise)
-                {
-                    if (await ReviseAsync(round, approved) is { } end) return end;
-                    continue;
-                }
+                var approval = await PassAsync(Stage.Approval, round, input.Timings.Approval);
+                if (approval.Ended) return approval.End;
+                if (approval.Passed is not { } approved) continue;
                 await RecordAsync(SubmissionStatus.Approved, "Approved", approved, notify: true);
                 return null;
             }
+        }
+
+        /// <summary>How a review or approval ended: passed (with the decision), sent back for a revision that came, or the workflow's end.</summary>
+        private sealed record StageResult(DecisionMade? Passed, bool Ended = false, SubmissionStatus? End = null);
+
+        /// <summary>One review or approval: a rejection or a missed deadline ends the workflow, a revision sends it round again.</summary>
+        private async Task<StageResult> PassAsync(Stage stage, int round, TimeSpan timeout)
+        {
+            var outcome = await DecideAsync(stage, round, timeout);
+            if (outcome.End is { } end) return new(null, true, await CloseAsync(end, outcome.EndEvent!, outcome.EndedBy));
+            var made = outcome.Decision!;
+            if (made.Decision == DecisionValues.Reject) return new(null, true, await CloseAsync(SubmissionStatus.Rejected, "Rejected", made));
+            if (made.Decision == DecisionValues.Revise)
+                return await ReviseAsync(round, made) is { } notRevised ? new(null, true, notRevised) : new(null);
+            return new(made);
         }
 
         /// <summary>
