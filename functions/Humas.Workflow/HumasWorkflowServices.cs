@@ -94,6 +94,7 @@ public static class HumasWorkflowServices
         services.AddSingleton<StaffKey>();
         services.AddSingleton<IMailTransport, SmtpMailTransport>();
         services.AddSingleton<Mailer>();
+        services.AddSingleton<MailRenderer>();
         services.AddSingleton<EventClaims>();
         services.AddSingleton<WebsiteFeed>();
         services.AddHttpClient(ChannelHttp.ClientName, (sp, http) =>

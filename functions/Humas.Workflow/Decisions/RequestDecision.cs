@@ -12,7 +12,7 @@ namespace Humas.Workflow.Decisions;
 /// Puts a submission in a waiting stage and emails each decider a link of their own; a reminder sends the
 /// same link again, an escalation sends each backup a link that decides on behalf of the one they stand in for.
 /// </summary>
-public sealed class RequestDecision(SubmissionStore store, Mailer mailer, Links.Links links, UnitProfile unit)
+public sealed class RequestDecision(SubmissionStore store, Mailer mailer, MailRenderer mails, Links.Links links, UnitProfile unit)
     : TaskActivity<DecisionRequest, bool>
 {
     public override async Task<bool> RunAsync(TaskActivityContext context, DecisionRequest r)
@@ -51,7 +51,7 @@ public sealed class RequestDecision(SubmissionStore store, Mailer mailer, Links.
             var url = links.Decision(new LinkToken(s.Id, r.Stage == Stage.Revision ? "revise" : "act", r.Stage, r.Round,
                 key, email, r.Deadline, seat?.Key, escalated ? r.At : r.LinkIssuedAt));
             await mailer.SendOnceAsync(s.Id, $"step{r.Step}",
-                WorkflowMails.DecisionRequest(unit, waiting, r.Stage, new Person(key, name, "", email), url, r.Deadline, r.Comment, r.Notice, seat?.Name));
+                await WorkflowMails.DecisionRequestAsync(mails, unit, waiting, r.Stage, new Person(key, name, "", email), url, r.Deadline, r.Comment, r.Notice, seat?.Name));
         }
         return true;
     }

@@ -8,7 +8,7 @@ using Microsoft.DurableTask;
 namespace Humas.Workflow.Orchestration;
 
 /// <summary>Writes a state change (record and history together) and tells the submitter when asked to.</summary>
-public sealed class RecordTransition(SubmissionStore store, Mailer mailer, Links.Links links, UnitProfile unit)
+public sealed class RecordTransition(SubmissionStore store, Mailer mailer, MailRenderer mails, Links.Links links, UnitProfile unit)
     : TaskActivity<Transition, bool>
 {
     public override async Task<bool> RunAsync(TaskActivityContext context, Transition t)
@@ -26,7 +26,7 @@ public sealed class RecordTransition(SubmissionStore store, Mailer mailer, Links
         };
         await store.SaveAsync(updated, entry);
         if (t.NotifySubmitter)
-            await mailer.SendOnceAsync(s.Id, $"step{t.Step}", WorkflowMails.Outcome(unit, updated, t, links.Track(s)));
+            await mailer.SendOnceAsync(s.Id, $"step{t.Step}", await WorkflowMails.OutcomeAsync(mails, unit, updated, t, links.Track(s)));
         return true;
     }
 }

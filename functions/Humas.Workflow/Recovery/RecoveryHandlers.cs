@@ -20,7 +20,7 @@ namespace Humas.Workflow.Recovery;
 /// stage the submission was waiting in, or its publication); POST /api/submissions/{id}/close ends it with a reason.
 /// </summary>
 public sealed class RecoveryHandlers(
-    StaffKey staff, SubmissionStore store, WorkflowFailures failures, Mailer mailer, Links.Links links, UnitProfile unit,
+    StaffKey staff, SubmissionStore store, WorkflowFailures failures, Mailer mailer, MailRenderer mails, Links.Links links, UnitProfile unit,
     IOptions<HumasOptions> options, TimeProvider clock, ILogger<RecoveryHandlers> logger)
 {
     public const int ReasonMax = 2000;
@@ -72,7 +72,7 @@ public sealed class RecoveryHandlers(
         {
             Step = step, At = closed.UpdatedAt, Status = SubmissionStatus.Closed, Event = "Closed", Actor = transition.Actor, Comment = reason,
         }, ct);
-        await mailer.SendOnceAsync(s.Id, $"step{step}", WorkflowMails.Outcome(unit, closed, transition, links.Track(closed)), ct);
+        await mailer.SendOnceAsync(s.Id, $"step{step}", await WorkflowMails.OutcomeAsync(mails, unit, closed, transition, links.Track(closed)), ct);
         return Results.Json(new { id = s.Id, status = closed.Status.ToString(), reason }, SubmissionJson.Options);
     }
 

@@ -19,7 +19,7 @@ public sealed record StoppedWorkflow(string SubmissionId, string RuntimeStatus, 
 /// Humas team gets one mail for each, and health counts them until staff restart or close them.
 /// </summary>
 public sealed class WorkflowFailures(
-    SubmissionStore store, Mailer mailer, UnitPeople people, UnitProfile unit, Links.Links links, TimeProvider clock,
+    SubmissionStore store, Mailer mailer, MailRenderer mails, UnitPeople people, UnitProfile unit, Links.Links links, TimeProvider clock,
     ILogger<WorkflowFailures> logger)
 {
     public static readonly IReadOnlyList<OrchestrationRuntimeStatus> StoppedStatuses =
@@ -134,7 +134,7 @@ public sealed class WorkflowFailures(
             return;
         }
         await mailer.SendOnceAsync(s.Id, $"workflow-failed-{step}",
-            RecoveryMails.Stopped(unit, marked, workflow, team, $"{links.BaseUrl}/staff", $"{links.BaseUrl}/api/submissions/{s.Id}"), ct);
+            await RecoveryMails.StoppedAsync(mails, unit, marked, workflow, team, $"{links.BaseUrl}/staff", $"{links.BaseUrl}/api/submissions/{s.Id}"), ct);
     }
 
     private StoppedWorkflow Describe(OrchestrationMetadata instance) => new(

@@ -54,7 +54,7 @@ public sealed record SummaryRun(
 /// so a timer that fires twice or a retried run sends nothing twice.
 /// </summary>
 public sealed class WeeklySummary(
-    TargetReporter reporter, WaitingIndex waiting, UnitProfile unit, UnitPeople people, IMailTransport transport, HumasStorage storage,
+    TargetReporter reporter, WaitingIndex waiting, UnitProfile unit, UnitPeople people, IMailTransport transport, MailRenderer mails, HumasStorage storage,
     Links.Links links, IOptions<HumasOptions> options, TimeProvider clock, ILogger<WeeklySummary> logger)
 {
     private TableClient Sent => storage.Table(HumasStorage.SummariesTable);
@@ -85,12 +85,10 @@ public sealed class WeeklySummary(
         var files = await StoreAsync(snapshot, chart, dashboard, ct);
         var recipients = await RecipientsAsync(ct);
         foreach (var person in recipients)
-            await SendOnceAsync(runId, person, new OutgoingMail(person.Email, person.Name, SummaryDocument.Subject(unit, snapshot),
-                SummaryDocument.Text(unit, snapshot, dashboard),
-                Page(Lang.Id, "Ringkasan target / Target summary", SummaryDocument.Body(unit, snapshot, $"cid:{ProgressChart.ContentId}", dashboard), unit.ShortName))
-            {
-                Images = [new InlineImage(ProgressChart.ContentId, "image/png", chart)],
-            }, ct);
+        {
+            var mail = await SummaryDocument.MailAsync(mails, unit, snapshot, person, $"cid:{ProgressChart.ContentId}", dashboard);
+            await SendOnceAsync(runId, person, mail with { Images = [new InlineImage(ProgressChart.ContentId, "image/png", chart)] }, ct);
+        }
         logger.LogInformation("Summary {RunId}: {Targets} targets, {Overdue} overdue, mailed to {Count}", runId, report.Targets.Count, overdue.Count, recipients.Count);
         return new SummaryRun(runId, report.Year, now, recipients.Select(p => p.Email).ToList(), files, report, overdue);
     }
@@ -116,8 +114,7 @@ public sealed class WeeklySummary(
     {
         var folder = $"{s.Report.Year}/{s.RunId}";
         var files = new SnapshotFiles($"{folder}/ringkasan.html", $"{folder}/ringkasan.json", $"{folder}/ringkasan.xlsx", $"{folder}/capaian.png");
-        var html = Page(Lang.Id, "Ringkasan target / Target summary",
-            SummaryDocument.Body(unit, s, "data:image/png;base64," + Convert.ToBase64String(chart), dashboard), unit.ShortName);
+        var html = await SummaryDocument.PageAsync(mails, unit, s, "data:image/png;base64," + Convert.ToBase64String(chart), dashboard);
         await UploadAsync(files.Html, Encoding.UTF8.GetBytes(html), "text/html; charset=utf-8", ct);
         await UploadAsync(files.Json, JsonSerializer.SerializeToUtf8Bytes(s, SubmissionJson.Options), "application/json", ct);
         await UploadAsync(files.Xlsx, SummaryWorkbook.Xlsx(s), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ct);
@@ -128,6 +125,4 @@ public sealed class WeeklySummary(
     private Task UploadAsync(string name, byte[] bytes, string contentType, CancellationToken ct) =>
         storage.Snapshots.GetBlobClient(name).UploadAsync(new BinaryData(bytes),
             new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = contentType } }, ct);
-
-    private static string Page(Lang lang, string title, string body, string unitName) => Html.Page(lang, title, body, unitName);
 }

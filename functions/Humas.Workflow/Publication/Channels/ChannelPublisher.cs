@@ -18,7 +18,7 @@ namespace Humas.Workflow.Publication.Channels;
 /// the submitter and the Humas team are told.
 /// </summary>
 public sealed class ChannelPublisher(
-    IEnumerable<IPublicationChannel> channels, SubmissionStore store, HumasStorage storage, Mailer mailer, UnitProfile unit,
+    IEnumerable<IPublicationChannel> channels, SubmissionStore store, HumasStorage storage, Mailer mailer, MailRenderer mails, UnitProfile unit,
     People.UnitPeople people, Links.Links links, IOptions<HumasOptions> options, TimeProvider clock, Faults.FaultPoints faults, ILogger<ChannelPublisher> logger)
 {
     public const string HumasTeam = "humas-team";
@@ -96,12 +96,12 @@ public sealed class ChannelPublisher(
     {
         var key = $"publication-failed-{record.Channel}-{record.Attempt}";
         var reason = record.Reason ?? record.Status;
-        await mailer.SendOnceAsync(s.Id, key, PublicationMails.Failed(unit, s, record.Channel, reason,
+        await mailer.SendOnceAsync(s.Id, key, await PublicationMails.FailedAsync(mails, unit, s, record.Channel, reason,
             s.Content.SubmitterEmail, s.Content.SubmitterName, links.Track(s), forStaff: false), ct);
         // The team as staff set it last (GET/PUT /api/people), not as the profile file had it.
         var team = (await people.CurrentAsync(ct)).People.FirstOrDefault(p => p.Key == HumasTeam);
         if (team is not null)
-            await mailer.SendOnceAsync(s.Id, key, PublicationMails.Failed(unit, s, record.Channel, reason,
+            await mailer.SendOnceAsync(s.Id, key, await PublicationMails.FailedAsync(mails, unit, s, record.Channel, reason,
                 team.Email, team.Name, $"{links.BaseUrl}/api/submissions/{s.Id}", forStaff: true), ct);
     }
 

@@ -8,7 +8,7 @@ namespace Humas.Workflow.Publication.Channels;
 /// Partner media: a press release by email to the unit profile's partner newsrooms, with the media linked from the
 /// public feed. Local partners receive every release; national ones the external track and priority programmes.
 /// </summary>
-public sealed class PartnerMediaChannel(UnitProfile unit, People.UnitPeople people, Mailer mailer, WebsiteFeed feed, Links.Links links) : IPublicationChannel
+public sealed class PartnerMediaChannel(UnitProfile unit, People.UnitPeople people, Mailer mailer, MailRenderer mails, WebsiteFeed feed, Links.Links links) : IPublicationChannel
 {
     public const string ChannelName = "media-partner";
 
@@ -33,10 +33,12 @@ public sealed class PartnerMediaChannel(UnitProfile unit, People.UnitPeople peop
         var contact = (await people.CurrentAsync(ct)).People.FirstOrDefault(p => p.Key == ChannelPublisher.HumasTeam);
         foreach (var partner in recipients)
         {
+            // Rendered outside the try: a template that fails is a fault to see, not a mail to retry.
+            var release = await PublicationMails.PressReleaseAsync(mails, unit, s, partner, itemUrl, media, contact);
             try
             {
                 // One mail per partner, each kept as sent: a repeated try skips those already sent.
-                await mailer.SendOnceAsync(s.Id, "press-release", PublicationMails.PressRelease(unit, s, partner, itemUrl, media, contact), ct);
+                await mailer.SendOnceAsync(s.Id, "press-release", release, ct);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
