@@ -122,10 +122,10 @@ public sealed class PublicationWorkflowTests(WorkflowFixture fixture) : IAsyncLi
         Assert.Equal("https://www.youtube.com/watch?v=" + channels.YouTube.Videos.Single(), kept.Single(p => p.Channel == "youtube").Url);
     }
 
-    private async Task<(int Status, JsonElement Body)> RetryAsync(string id, string channel, string? key = "test-admin-key")
+    // The staff key is the host's to check (see StaffRoutes); the handler is called as it is once the key was accepted.
+    private async Task<(int Status, JsonElement Body)> RetryAsync(string id, string channel)
     {
         var http = new DefaultHttpContext { RequestServices = Services };
-        if (key is not null) http.Request.Headers[Http.StaffKey.Header] = key;
         http.Response.Body = new MemoryStream();
         var result = await Services.GetRequiredService<PublicationRetryHandler>().RetryAsync(http, host.Client, id, channel);
         await result.ExecuteAsync(http);
@@ -152,7 +152,6 @@ public sealed class PublicationWorkflowTests(WorkflowFixture fixture) : IAsyncLi
         Assert.Empty(channels.Instagram.Published);
         Assert.Equal(SubmissionStatus.Published, (await Store.GetAsync(id))!.Status); // the website went out
 
-        Assert.Equal(401, (await RetryAsync(id, "instagram", key: null)).Status);
         var unknown = await RetryAsync(id, "myspace");
         Assert.Equal(400, unknown.Status);
         Assert.True(unknown.Body.GetProperty("errors").TryGetProperty("channel", out _));
