@@ -24,7 +24,7 @@ public static class HumasRoutes
         // Every route in one group, so that which ones need the staff key is read from StaffRoutes alone and a route
         // mapped here cannot be left unguarded by forgetting a call on it.
         var app = endpoints.MapGroup("");
-        app.Add(GuardStaffRoutes);
+        ((IEndpointConventionBuilder)app).Add(GuardStaffRoutes);
         app.MapGet("/" + Routes.Form, (HttpContext c, FormPage h) => h.Show(c));
         app.MapPost(Routes.Submissions, (HttpContext c, DurableTaskClient d, IntakeHandler h) => h.SubmitAsync(c, d)).DisableAntiforgery();
         app.MapGet(Routes.Submissions, (HttpContext c, StaffHandlers h) => h.ListAsync(c));
