@@ -19,8 +19,12 @@ namespace Humas.LocalHost;
 /// <summary>Maps the same handlers the Functions app's triggers call, on the same routes.</summary>
 public static class HumasRoutes
 {
-    public static void MapHumasRoutes(this IEndpointRouteBuilder app)
+    public static void MapHumasRoutes(this IEndpointRouteBuilder endpoints)
     {
+        // Every route in one group, so that which ones need the staff key is read from StaffRoutes alone and a route
+        // mapped here cannot be left unguarded by forgetting a call on it.
+        var app = endpoints.MapGroup("");
+        ((IEndpointConventionBuilder)app).Add(GuardStaffRoutes);
         app.MapGet("/" + Routes.Form, (HttpContext c, FormPage h) => h.Show(c));
         app.MapPost(Routes.Submissions, (HttpContext c, DurableTaskClient d, IntakeHandler h) => h.SubmitAsync(c, d)).DisableAntiforgery();
         app.MapGet(Routes.Submissions, (HttpContext c, StaffHandlers h) => h.ListAsync(c));
@@ -57,5 +61,17 @@ public static class HumasRoutes
         app.MapGet(Routes.Calendar, (HttpContext c, StaffHandlers h, string month) => h.CalendarAsync(c, month));
         app.MapGet(Routes.People, (HttpContext c, PeopleHandlers h) => h.GetAsync(c));
         app.MapPut(Routes.People, (HttpContext c, PeopleHandlers h) => h.PutAsync(c)).DisableAntiforgery();
+    }
+
+    private static void GuardStaffRoutes(EndpointBuilder endpoint)
+    {
+        if (endpoint is not RouteEndpointBuilder route) return;
+        var methods = endpoint.Metadata.OfType<HttpMethodMetadata>().FirstOrDefault()?.HttpMethods ?? [];
+        if (!methods.Any(m => StaffRoutes.Contains(m, route.RoutePattern.RawText ?? ""))) return;
+        endpoint.FilterFactories.Add((context, next) =>
+        {
+            var filter = ActivatorUtilities.CreateInstance<StaffKeyFilter>(context.ApplicationServices);
+            return invocation => filter.InvokeAsync(invocation, next);
+        });
     }
 }

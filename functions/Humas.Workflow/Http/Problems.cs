@@ -31,7 +31,10 @@ public static class Problems
         request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase);
 }
 
-/// <summary>The local host's guard for staff endpoints; in Azure the function key or App Service auth does this job.</summary>
+/// <summary>
+/// The staff key as the local host checks it, in front of the routes <see cref="StaffRoutes"/> lists (the handlers do not
+/// check it); in Azure the function key or App Service auth does this job.
+/// </summary>
 public sealed class StaffKey(IOptions<HumasOptions> options)
 {
     public const string Header = "x-functions-key";

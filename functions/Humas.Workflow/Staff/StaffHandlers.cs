@@ -8,14 +8,13 @@ using Microsoft.AspNetCore.Http;
 namespace Humas.Workflow.Staff;
 
 /// <summary>GET /api/submissions (the staff list), its CSV and XLSX export, and the editorial calendar; all staff-only.</summary>
-public sealed class StaffHandlers(StaffKey staff, SubmissionIndex index, UnitProfile unit)
+public sealed class StaffHandlers(SubmissionIndex index, UnitProfile unit)
 {
     /// <summary>An export stops here; a larger one is asked for in parts (by month, say).</summary>
     public const int ExportLimit = 20_000;
 
     public async Task<IResult> ListAsync(HttpContext http)
     {
-        if (!staff.Allows(http.Request)) return StaffKey.Refused();
         var query = SubmissionQuery.Parse(http.Request.Query, unit, out var errors);
         if (errors.Count > 0) return Problems.Validation(errors);
         var page = await index.ListAsync(query, http.RequestAborted);
@@ -25,7 +24,6 @@ public sealed class StaffHandlers(StaffKey staff, SubmissionIndex index, UnitPro
     /// <summary>GET /api/exports/submissions/{format}: the whole filtered list (not one page) as csv or xlsx.</summary>
     public async Task<IResult> ExportAsync(HttpContext http, string format)
     {
-        if (!staff.Allows(http.Request)) return StaffKey.Refused();
         format = format.ToLowerInvariant();
         var query = SubmissionQuery.Parse(http.Request.Query, unit, out var errors);
         if (format is not ("csv" or "xlsx")) errors["format"] = ["Format yang dikenal / known formats: csv, xlsx"];
@@ -50,7 +48,6 @@ public sealed class StaffHandlers(StaffKey staff, SubmissionIndex index, UnitPro
     /// <summary>GET /api/calendar/{month}: scheduled, planned and published items of a WIB month, by WIB day.</summary>
     public async Task<IResult> CalendarAsync(HttpContext http, string month)
     {
-        if (!staff.Allows(http.Request)) return StaffKey.Refused();
         if (!SubmissionQuery.IsMonth(month)) return Problems.Field(400, "month", SubmissionQuery.MonthReason);
         var items = await index.CalendarAsync(month, http.RequestAborted);
         var days = items.GroupBy(i => i.CalendarAt!.Value.ToWib().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))

@@ -12,11 +12,10 @@ namespace Humas.Workflow.Targets;
 /// Staff endpoints for the registers: communities engaged and partner media with the items they carried.
 /// A new entry answers 201 and is counted toward its year; the same entry again answers 200 and counts nothing.
 /// </summary>
-public sealed class RegisterHandlers(StaffKey staff, RegisterStore registers, ProgressStore progress, TargetRules rules, UnitProfile unit, TimeProvider clock)
+public sealed class RegisterHandlers(RegisterStore registers, ProgressStore progress, TargetRules rules, UnitProfile unit, TimeProvider clock)
 {
     public async Task<IResult> AddCommunityAsync(HttpContext http)
     {
-        if (!staff.Allows(http.Request)) return StaffKey.Refused();
         var (body, refused) = await JsonFields.ReadAsync(http);
         if (refused is not null) return refused;
         var errors = new Dictionary<string, string[]>();
@@ -42,13 +41,11 @@ public sealed class RegisterHandlers(StaffKey staff, RegisterStore registers, Pr
 
     public async Task<IResult> CommunitiesAsync(HttpContext http)
     {
-        if (!staff.Allows(http.Request)) return StaffKey.Refused();
         return Results.Json(new { items = await registers.CommunitiesAsync(http.RequestAborted) }, SubmissionJson.Options);
     }
 
     public async Task<IResult> AddMediumAsync(HttpContext http)
     {
-        if (!staff.Allows(http.Request)) return StaffKey.Refused();
         var (body, refused) = await JsonFields.ReadAsync(http);
         if (refused is not null) return refused;
         var errors = new Dictionary<string, string[]>();
@@ -68,7 +65,6 @@ public sealed class RegisterHandlers(StaffKey staff, RegisterStore registers, Pr
 
     public async Task<IResult> MediaAsync(HttpContext http)
     {
-        if (!staff.Allows(http.Request)) return StaffKey.Refused();
         var ct = http.RequestAborted;
         var media = await registers.MediaAsync(ct);
         var list = new List<object>();
@@ -78,7 +74,6 @@ public sealed class RegisterHandlers(StaffKey staff, RegisterStore registers, Pr
 
     public async Task<IResult> AddItemAsync(HttpContext http, string id)
     {
-        if (!staff.Allows(http.Request)) return StaffKey.Refused();
         var ct = http.RequestAborted;
         var medium = await registers.GetMediumAsync(id, ct);
         if (medium is null) return Problems.Status(404, "Media mitra tidak ditemukan / partner medium not found");

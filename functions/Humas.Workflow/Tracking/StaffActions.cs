@@ -16,7 +16,7 @@ namespace Humas.Workflow.Tracking;
 /// What people may do to a running submission besides deciding: the submitter withdraws from the tracking
 /// page; staff revoke outstanding links, or publish a scheduled item now or at another time.
 /// </summary>
-public sealed class StaffActions(LinkGate gate, StaffKey staff, SubmissionStore store, Decisions.EventClaims claims, TimeProvider clock)
+public sealed class StaffActions(LinkGate gate, SubmissionStore store, Decisions.EventClaims claims, TimeProvider clock)
 {
     public const string WithdrawalKey = "withdrawal";
 
@@ -53,7 +53,6 @@ public sealed class StaffActions(LinkGate gate, StaffKey staff, SubmissionStore 
     /// <summary>POST /api/submissions/{id}/revoke-links: every decision link made until now stops working.</summary>
     public async Task<IResult> RevokeLinksAsync(HttpContext http, string id)
     {
-        if (!staff.Allows(http.Request)) return StaffKey.Refused();
         var s = await store.GetAsync(id, http.RequestAborted);
         if (s is null) return Problems.Status(404, "Pengajuan tidak ditemukan / submission not found");
         var revocation = new LinkGate.Revocation(clock.GetUtcNow(), "staff");
@@ -64,7 +63,6 @@ public sealed class StaffActions(LinkGate gate, StaffKey staff, SubmissionStore 
     /// <summary>POST /api/submissions/{id}/schedule with <c>publishAt</c> (ISO 8601 with offset) or <c>now</c>.</summary>
     public async Task<IResult> RescheduleAsync(HttpContext http, DurableTaskClient client, string id)
     {
-        if (!staff.Allows(http.Request)) return StaffKey.Refused();
         var ct = http.RequestAborted;
         var (form, unreadable) = await Forms.ReadAsync(http.Request, ct);
         if (unreadable is not null) return unreadable;

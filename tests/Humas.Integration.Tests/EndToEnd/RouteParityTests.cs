@@ -16,17 +16,21 @@ public sealed class RouteParityTests
     private static string Normalize(string route) =>
         route.Trim('/') is var r && r.StartsWith("{root:", StringComparison.Ordinal) ? "" : route.Trim('/');
 
-    private static SortedSet<string> FunctionsRoutes()
+    private static SortedSet<string> FunctionsRoutes() => new(FunctionsAuthLevels().Keys);
+
+    /// <summary>Each method and route of the Functions app's HTTP triggers ("GET /api/submissions"), with its authLevel.</summary>
+    private static SortedDictionary<string, string> FunctionsAuthLevels()
     {
         var path = Path.Combine(RepoPaths.Root, "functions", "Humas.Functions", "bin", RepoPaths.Configuration, "net10.0", "functions.metadata");
         Assert.True(File.Exists(path), $"{path} is missing: the Functions app was not built");
         using var doc = JsonDocument.Parse(File.ReadAllText(path));
-        var routes = new SortedSet<string>();
+        var routes = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var function in doc.RootElement.EnumerateArray())
             foreach (var binding in function.GetProperty("bindings").EnumerateArray())
                 if (binding.GetProperty("type").GetString() == "httpTrigger")
                     foreach (var method in binding.GetProperty("methods").EnumerateArray())
-                        routes.Add($"{method.GetString()!.ToUpperInvariant()} /{Normalize(binding.GetProperty("route").GetString()!)}");
+                        routes.Add($"{method.GetString()!.ToUpperInvariant()} /{Normalize(binding.GetProperty("route").GetString()!)}",
+                            binding.GetProperty("authLevel").GetString()!.ToLowerInvariant());
         return routes;
     }
 
@@ -53,6 +57,17 @@ public sealed class RouteParityTests
         Assert.Contains("POST /api/submissions", functions);
         Assert.Contains("GET /", functions);
         Assert.Equal(functions, local);
+    }
+
+    [Fact]
+    public void Staff_routes_need_the_function_key_and_every_other_route_is_anonymous()
+    {
+        var levels = FunctionsAuthLevels();
+        var staff = StaffRoutes.All.Select(r => r.ToString()).ToHashSet();
+        // A staff route the app does not serve would guard nothing in the local host and go unnoticed.
+        Assert.Subset(levels.Keys.ToHashSet(), staff);
+        foreach (var (route, level) in levels)
+            Assert.True(level == (staff.Contains(route) ? "function" : "anonymous"), $"{route} is {level}");
     }
 
     [Theory]

@@ -94,6 +94,23 @@ public sealed class RestartableHost(string storage, SmtpSink smtp) : IAsyncDispo
         throw new TimeoutException($"{id} is {last}, not {status}. Log:\n{Current.LogTail()}");
     }
 
+    /// <summary>The engine's runtime status once it is no longer Running or Pending.</summary>
+    public async Task<string> WaitForWorkflowEndAsync(string id, int seconds = 60)
+    {
+        var until = DateTime.UtcNow.AddSeconds(seconds);
+        string? runtime = null;
+        while (DateTime.UtcNow < until)
+        {
+            using (var doc = await StatusAsync(id))
+            {
+                runtime = doc.RootElement.GetProperty("workflow").GetProperty("runtimeStatus").GetString();
+                if (runtime is not ("Running" or "Pending")) return runtime!;
+            }
+            await Task.Delay(250);
+        }
+        throw new TimeoutException($"{id}'s workflow is still {runtime}. Log:\n{Current.LogTail()}");
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (current is not null) await current.DisposeAsync();

@@ -1,4 +1,7 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
+using Humas.Workflow;
+using Humas.Workflow.Http;
 
 namespace Humas.Integration.Tests.Hostile;
 
@@ -18,6 +21,38 @@ public sealed class HostileInputTests(HostileFixture fixture) : IClassFixture<Ho
         Assert.True(HostileCorpus.All.Count >= 100, $"{HostileCorpus.All.Count} cases");
         Assert.Equal(HostileCorpus.All.Count, HostileCorpus.All.Select(c => c.Name).Distinct().Count());
     }
+
+    /// <summary>
+    /// Every route in <see cref="StaffRoutes"/> has a case in the corpus that asks it without any key, and is refused
+    /// with the staff key's 401: a staff route added without such a case fails here.
+    /// </summary>
+    [Fact]
+    public async Task Every_staff_route_answers_401_without_the_key()
+    {
+        var keyless = HostileCorpus.All.Where(c => c.Status == 401).ToList();
+        foreach (var route in StaffRoutes.All)
+        {
+            var shape = Template(route.Route);
+            var hostile = keyless.FirstOrDefault(c =>
+            {
+                using var r = c.Build(fixture);
+                var target = r.RequestUri!.OriginalString;
+                var path = target.Split('?')[0];
+                var query = target.Contains('?') ? target[(target.IndexOf('?') + 1)..] : "";
+                return r.Method.Method == route.Method && shape.IsMatch(path) && !r.Headers.Contains(StaffKey.Header)
+                    && !query.Split('&').Any(p => p.StartsWith("code=", StringComparison.Ordinal));
+            });
+            Assert.True(hostile is not null, $"{route}: no case in the hostile corpus asks it without the key");
+
+            using var request = hostile.Build(fixture);
+            using var response = await fixture.Host.Http.SendAsync(request);
+            Assert.True((int)response.StatusCode == 401, $"{route} ({hostile.Name}): {(int)response.StatusCode}");
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        }
+    }
+
+    private static Regex Template(string route) =>
+        new("^/" + string.Join("/", route.Split('/').Select(s => s.StartsWith('{') ? "[^/]+" : Regex.Escape(s))) + "$");
 
     [Theory]
     [MemberData(nameof(Cases))]

@@ -167,12 +167,16 @@ public sealed class SubmissionWorkflowTests(WorkflowFixture fixture) : IAsyncLif
             new RevisionSubmitted(1, "Judul", null, null, null, DateTimeOffset.UtcNow));
         await host.WaitForStageAsync(id, Stage.Review, 2);
 
-        // A stale round-1 link raises its event again: round 2 must keep waiting.
+        // A stale round-1 link raises its event again: round 2 must keep waiting, so the round-2 rejection raised after
+        // it is the answer that ends the workflow.
         await host.DecideAsync(id, Stage.Review, 1, DecisionValues.Accept);
-        await Task.Delay(1500);
+        await host.DecideAsync(id, Stage.Review, 2, DecisionValues.Reject, "Tetap ditolak");
+        var end = await host.WaitForEndAsync(id);
+        Assert.Equal(SubmissionStatus.Rejected, end.ReadOutputAs<SubmissionStatus>());
+        var history = await host.Store.GetHistoryAsync(id);
+        Assert.DoesNotContain(history, h => h.Event is "ReviewAccepted" or "ApprovalRequested");
         var s = await host.Store.GetAsync(id);
-        Assert.Equal((Stage?)Stage.Review, s!.WaitingStage);
-        Assert.Equal(2, s.Round);
+        Assert.Equal(2, s!.Round);
     }
 
     [Theory]

@@ -103,7 +103,8 @@ public sealed class PublicationWorkflowTests(WorkflowFixture fixture) : IAsyncLi
         Assert.Single(channels.YouTube.Sent("PUT", "/upload/youtube/v3/videos"), r => ProtocolStub.Header(r, "Content-Range") is null);
         Assert.Single(channels.Instagram.Sent("POST", "/media_publish"));
         Assert.Single(channels.Instagram.Published);
-        await Task.Delay(300);
+        // The instance has ended, so its mails are sent; the sink has them all once it has kept one sent after them.
+        await fixture.Smtp.FlushAsync();
         Assert.Equal(3, fixture.Smtp.Messages.Count(m => m.Subject.Contains(content.Title) && m.Subject.Contains("Siaran Pers")));
         var feed = Services.GetRequiredService<HumasStorage>().Table(HumasStorage.PublishedTable);
         Assert.Single(feed.Query<TableEntity>(e => e.PartitionKey == "website"), e => e.RowKey.EndsWith(id));
@@ -122,10 +123,10 @@ public sealed class PublicationWorkflowTests(WorkflowFixture fixture) : IAsyncLi
         Assert.Equal("https://www.youtube.com/watch?v=" + channels.YouTube.Videos.Single(), kept.Single(p => p.Channel == "youtube").Url);
     }
 
-    private async Task<(int Status, JsonElement Body)> RetryAsync(string id, string channel, string? key = "test-admin-key")
+    // The staff key is the host's to check (see StaffRoutes); the handler is called as it is once the key was accepted.
+    private async Task<(int Status, JsonElement Body)> RetryAsync(string id, string channel)
     {
         var http = new DefaultHttpContext { RequestServices = Services };
-        if (key is not null) http.Request.Headers[Http.StaffKey.Header] = key;
         http.Response.Body = new MemoryStream();
         var result = await Services.GetRequiredService<PublicationRetryHandler>().RetryAsync(http, host.Client, id, channel);
         await result.ExecuteAsync(http);
@@ -152,7 +153,6 @@ public sealed class PublicationWorkflowTests(WorkflowFixture fixture) : IAsyncLi
         Assert.Empty(channels.Instagram.Published);
         Assert.Equal(SubmissionStatus.Published, (await Store.GetAsync(id))!.Status); // the website went out
 
-        Assert.Equal(401, (await RetryAsync(id, "instagram", key: null)).Status);
         var unknown = await RetryAsync(id, "myspace");
         Assert.Equal(400, unknown.Status);
         Assert.True(unknown.Body.GetProperty("errors").TryGetProperty("channel", out _));

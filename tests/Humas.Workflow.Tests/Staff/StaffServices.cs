@@ -14,7 +14,6 @@ namespace Humas.Workflow.Tests.Staff;
 /// <summary>The workflow's services over this class's own Azurite (the index and the people are per storage account).</summary>
 public sealed class StaffServices : IAsyncDisposable
 {
-    public const string AdminKey = "test-admin-key";
     private readonly ServiceProvider provider;
 
     private StaffServices(ServiceProvider provider) => this.provider = provider;
@@ -47,14 +46,16 @@ public sealed class StaffServices : IAsyncDisposable
         return s;
     }
 
-    /// <summary>Runs a handler as the hosts do and answers the status, content type and body.</summary>
+    /// <summary>
+    /// Runs a handler as the hosts do once the staff key has been checked (the local host's filter, the Functions host's
+    /// function key), and answers the status, content type and body.
+    /// </summary>
     public async Task<(int Status, string? ContentType, byte[] Body)> CallAsync(
-        Func<HttpContext, Task<IResult>> handler, string query = "", string? key = AdminKey, string method = "GET", string? json = null)
+        Func<HttpContext, Task<IResult>> handler, string query = "", string method = "GET", string? json = null)
     {
         var http = new DefaultHttpContext { RequestServices = provider };
         http.Request.Method = method;
         http.Request.QueryString = new QueryString(query.Length == 0 || query.StartsWith('?') ? query : "?" + query);
-        if (key is not null) http.Request.Headers["x-functions-key"] = key;
         if (json is not null)
         {
             http.Request.ContentType = "application/json";

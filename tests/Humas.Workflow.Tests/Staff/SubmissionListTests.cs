@@ -98,14 +98,6 @@ public sealed class SubmissionListTests(StaffFixture fixture) : IClassFixture<St
         using var json = StaffServices.Json(response);
         Assert.True(json.RootElement.GetProperty("errors").TryGetProperty(field, out _), System.Text.Encoding.UTF8.GetString(response.Body));
     }
-
-    [Fact]
-    public async Task Without_the_staff_key_the_list_is_refused()
-    {
-        var handler = staff.Services.GetRequiredService<StaffHandlers>();
-        Assert.Equal(401, (await staff.CallAsync(handler.ListAsync, "", key: null)).Status);
-        Assert.Equal(401, (await staff.CallAsync(handler.ListAsync, "", key: "wrong")).Status);
-    }
 }
 
 /// <summary>Paging: more submissions than a page, read with the continuation token, none twice and none lost.</summary>

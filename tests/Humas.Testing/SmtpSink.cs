@@ -7,10 +7,12 @@ namespace Humas.Integration.Tests.Infrastructure;
 public sealed class SmtpSink : IDisposable
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
+    private const string FlushSubject = "humas-smtp-sink-flush-";
 
     private readonly SimpleSmtpServer server;
     private readonly List<ReceivedMail> messages = [];
     private readonly List<string> failures = [];
+    private readonly HashSet<string> flushes = [];
 
     public SmtpSink()
     {
@@ -63,6 +65,37 @@ public sealed class SmtpSink : IDisposable
         }
     }
 
+    /// <summary>
+    /// Sends a mail of the sink's own, over a new connection, and waits until it is kept. A mail whose send has already
+    /// returned can still be on the session's thread on its way into <see cref="Messages"/>; one sent after it, through
+    /// a whole new SMTP conversation, is kept after it. A test that asserts a mail was not sent (or was sent once) after
+    /// the work that could send it has ended flushes first. The sink's own mail is not among <see cref="Messages"/>.
+    /// </summary>
+    public async Task FlushAsync(TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    {
+        var subject = FlushSubject + Guid.NewGuid().ToString("N");
+        using (var client = new MailKit.Net.Smtp.SmtpClient())
+        {
+            await client.ConnectAsync(Host, Port, MailKit.Security.SecureSocketOptions.None, cancellationToken);
+            var mail = new MimeKit.MimeMessage { Subject = subject, Body = new MimeKit.TextPart("plain") { Text = "flush" } };
+            mail.From.Add(MimeKit.MailboxAddress.Parse("sink@localhost"));
+            mail.To.Add(MimeKit.MailboxAddress.Parse("sink@localhost"));
+            await client.SendAsync(mail, cancellationToken);
+            await client.DisconnectAsync(true, cancellationToken);
+        }
+        var wait = timeout ?? TimeSpan.FromSeconds(10);
+        var deadline = DateTime.UtcNow + wait;
+        while (true)
+        {
+            lock (messages)
+            {
+                if (flushes.Remove(subject)) return;
+            }
+            if (DateTime.UtcNow >= deadline) throw new TimeoutException($"The sink's own mail was not kept within {wait}. Received: {Describe()}");
+            await Task.Delay(PollInterval, cancellationToken);
+        }
+    }
+
     /// <summary>Forgets the messages received so far.</summary>
     public void Clear()
     {
@@ -86,6 +119,11 @@ public sealed class SmtpSink : IDisposable
             var mail = ReceivedMail.Parse(Unstuff(e.Message.Data));
             lock (messages)
             {
+                if (mail.Subject.StartsWith(FlushSubject, StringComparison.Ordinal))
+                {
+                    flushes.Add(mail.Subject);
+                    return;
+                }
                 messages.Add(mail);
             }
             Received?.Invoke(mail);

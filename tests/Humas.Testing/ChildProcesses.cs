@@ -7,7 +7,7 @@ namespace Humas.Integration.Tests.Infrastructure;
 /// Keeps track of the servers the tests start, so that a test run which ends without disposing
 /// them (a crashed fixture, Ctrl-C) does not leave Azurite or a local host running.
 /// </summary>
-internal static class ChildProcesses
+public static class ChildProcesses
 {
     private const int SigTerm = 15;
 

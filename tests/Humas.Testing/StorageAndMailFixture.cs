@@ -1,3 +1,5 @@
+using Xunit;
+
 namespace Humas.Integration.Tests.Infrastructure;
 
 /// <summary>One Azurite (in memory) and one SMTP server, shared by a test collection.</summary>
