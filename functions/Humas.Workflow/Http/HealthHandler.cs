@@ -18,7 +18,7 @@ public sealed class HealthHandler(HumasStorage storage, WorkflowFailures failure
         timeout.CancelAfter(TimeSpan.FromSeconds(5));
         Task storageCheck = storage.Table(HumasStorage.SubmissionsTable).GetEntityIfExistsAsync<Azure.Data.Tables.TableEntity>("health", "probe", cancellationToken: timeout.Token);
         Task engineCheck = client.GetInstanceAsync("health-probe", timeout.Token);
-        var stoppedCheck = failures.FindAsync(client, timeout.Token);
+        var stoppedCheck = failures.FindAsync(client, withErrors: false, timeout.Token);
         try { await Task.WhenAll(storageCheck, engineCheck, stoppedCheck); } catch { /* reported per part below */ }
         var report = new { storage = Probe(storageCheck), engine = Probe(engineCheck) };
         int? failed = stoppedCheck.IsCompletedSuccessfully ? stoppedCheck.Result.Count : null;

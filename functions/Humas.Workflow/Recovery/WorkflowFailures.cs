@@ -28,11 +28,15 @@ public sealed class WorkflowFailures(
     public static bool IsStopped(OrchestrationMetadata? instance) =>
         instance is not null && StoppedStatuses.Contains(instance.RuntimeStatus);
 
-    /// <summary>Every stopped submission workflow whose submission staff have not closed.</summary>
-    public async Task<IReadOnlyList<StoppedWorkflow>> FindAsync(DurableTaskClient client, CancellationToken ct = default)
+    /// <summary>
+    /// Every stopped submission workflow whose submission staff have not closed. The error of each comes with the
+    /// instance's payloads (the Functions client gives failure details only with them): asked for by the watcher, which
+    /// mails it, not by health, which only counts.
+    /// </summary>
+    public async Task<IReadOnlyList<StoppedWorkflow>> FindAsync(DurableTaskClient client, bool withErrors = true, CancellationToken ct = default)
     {
         var found = new List<StoppedWorkflow>();
-        var query = new OrchestrationQuery { Statuses = StoppedStatuses, FetchInputsAndOutputs = true };
+        var query = new OrchestrationQuery { Statuses = StoppedStatuses, FetchInputsAndOutputs = withErrors };
         await foreach (var instance in client.GetAllInstancesAsync(query).WithCancellation(ct))
         {
             if (instance.Name != nameof(SubmissionWorkflow)) continue;
@@ -46,7 +50,7 @@ public sealed class WorkflowFailures(
     /// <summary>Notices every stopped workflow not noticed yet; answers how many are stopped.</summary>
     public async Task<int> NoticeAllAsync(DurableTaskClient client, CancellationToken ct = default)
     {
-        var stopped = await FindAsync(client, ct);
+        var stopped = await FindAsync(client, ct: ct);
         foreach (var workflow in stopped)
         {
             try
@@ -80,7 +84,7 @@ public sealed class WorkflowFailures(
         while (true)
         {
             var instance = await client.GetInstanceAsync(submissionId, getInputsAndOutputs: false, ct);
-            if (IsStopped(instance)) return await NoticeIfStoppedAsync(client, submissionId, ct);
+            if (IsStopped(instance)) return await NoticeWithErrorAsync(client, submissionId, ct);
             if (instance is null || instance.LastUpdatedAt >= since || instance.IsCompleted || clock.GetUtcNow() >= until) return false;
             // Short: the answer goes out as soon as the workflow has taken the decision in, before it acts on it.
             await Task.Delay(TimeSpan.FromMilliseconds(50), clock, ct);
@@ -94,6 +98,13 @@ public sealed class WorkflowFailures(
 
     /// <summary>Notices one submission's workflow if the engine says it stopped; answers whether it did.</summary>
     public async Task<bool> NoticeIfStoppedAsync(DurableTaskClient client, string submissionId, CancellationToken ct = default)
+    {
+        // Every decision asks this; only a stopped instance is read again with its payloads, for its error.
+        return IsStopped(await client.GetInstanceAsync(submissionId, getInputsAndOutputs: false, ct))
+            && await NoticeWithErrorAsync(client, submissionId, ct);
+    }
+
+    private async Task<bool> NoticeWithErrorAsync(DurableTaskClient client, string submissionId, CancellationToken ct)
     {
         var instance = await client.GetInstanceAsync(submissionId, getInputsAndOutputs: true, ct);
         if (!IsStopped(instance)) return false;
