@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace Humas.LocalHost.Schedules;
 
 /// <summary>
-/// The local host's timer for the weekly summary, like <see cref="SummaryScheduler"/>, but each week run by one process
+/// The local host's timer for the weekly summary (at <see cref="SummaryScheduler.Next"/>), each week run by one process
 /// only when several share the storage: each process wakes at the same moment, and the summary's per-recipient check
 /// ("sent already?") cannot stop two processes that both look before either has sent.
 /// </summary>
