@@ -1,3 +1,4 @@
+using Humas.Workflow.Vocabulary;
 using Humas.Workflow.Http;
 using Humas.Workflow.Intake;
 using Humas.Workflow.Links;
@@ -104,7 +105,7 @@ public sealed class DecisionHandler(
             _ => lang.T("Pengaju diberi tahu bahwa konten ditolak.", "The submitter is told the content was rejected."),
         };
         return LinkGate.Message(lang, 200, lang.T("Terima kasih, keputusan tercatat", "Thank you, the decision is recorded"),
-            $"<p><strong>{E(Label(lang, decision))}</strong>: {E(s.Content.Title)}</p><p>{E(next)}</p>");
+            $"<p><strong>{E(Terms.Decision(decision).In(lang))}</strong>: {E(s.Content.Title)}</p><p>{E(next)}</p>");
     }
 
     private static bool IsWaitingFor(Submission s, LinkToken link) =>
@@ -113,7 +114,7 @@ public sealed class DecisionHandler(
 
     private static IResult AlreadyDecided(Lang lang, DecisionClaim claim, int status) =>
         LinkGate.Message(lang, status, lang.T("Keputusan sudah diambil", "The decision has already been taken"),
-            $"<p><strong>{E(Label(lang, claim.Decision))}</strong> (<code>{E(claim.Decision)}</code>) {E(lang.T("oleh", "by"))} {E(claim.PersonName)}{(claim.OnBehalfOfName is null ? "" : $" a.n. {E(claim.OnBehalfOfName)}")}, {E(Wib.Format(claim.At, lang))}</p>"
+            $"<p><strong>{E(Terms.Decision(claim.Decision).In(lang))}</strong> {E(lang.T("oleh", "by"))} {E(claim.PersonName)}{(claim.OnBehalfOfName is null ? "" : $" a.n. {E(claim.OnBehalfOfName)}")}, {E(Wib.Format(claim.At, lang))}</p>"
             + (string.IsNullOrWhiteSpace(claim.Comment) ? "" : $"<p>{E(claim.Comment)}</p>"));
 
     /// <summary>The workflow stopped: nothing the person sends now would be acted on.</summary>
@@ -121,7 +122,7 @@ public sealed class DecisionHandler(
         LinkGate.Message(lang, 409, lang.T("Alur kerja pengajuan ini terhenti", "This submission's workflow has stopped"),
             $"<p>{E(lang.T("Keputusan Anda belum dapat dicatat karena gangguan sistem. Tim Humas sudah diberi tahu dan akan melanjutkan atau menutup pengajuan ini; bila dilanjutkan, tautan Anda berlaku lagi sampai batas waktunya.",
                 "Your decision cannot be recorded because of a system fault. The Humas team has been told and will restart or close this submission; once it is restarted, your link works again until it expires."))}</p>"
-            + $"<p>{E(lang.T("Status", "Status"))}: <span class=\"status\">{E(StatusText(lang, SubmissionStatus.WorkflowFailed))}</span></p>");
+            + $"<p>{E(lang.T("Status", "Status"))}: <span class=\"status\">{E(Terms.Status(SubmissionStatus.WorkflowFailed).In(lang))}</span></p>");
 
     /// <summary>
     /// The stage is over. A POST on a submission that expired answers 410 like an expired link: the durable
@@ -129,7 +130,7 @@ public sealed class DecisionHandler(
     /// </summary>
     internal static IResult MovedOn(Lang lang, Submission s, int status) =>
         LinkGate.Message(lang, status == 409 && s.Status == SubmissionStatus.Expired ? 410 : status, lang.T("Tahap ini sudah selesai", "This stage is over"),
-            $"<p>{E(lang.T("Status pengajuan sekarang", "The submission's status is now"))}: <span class=\"status\">{E(StatusText(lang, s.Status))}</span> (<code>{s.Status}</code>)</p>");
+            $"<p>{E(lang.T("Status pengajuan sekarang", "The submission's status is now"))}: <span class=\"status\">{E(Terms.Status(s.Status).In(lang))}</span></p>");
 
     /// <summary>The content as the deciders judge it: its facts, text and media, each medium previewed where a browser can play it.</summary>
     internal async Task<string> ContentHtml(Submission s, Lang lang, CancellationToken ct)
@@ -159,9 +160,9 @@ public sealed class DecisionHandler(
         var submitter = s.Content.SubmitterName is null ? s.Content.SubmitterEmail : $"{s.Content.SubmitterName} <{s.Content.SubmitterEmail}>";
         var facts = new List<(string, string?)>
         {
-            (lang.T("Jenis", "Type"), FormPage.TypeName(lang, s.Content.ContentType)),
+            (lang.T("Jenis", "Type"), Terms.ContentType(s.Content.ContentType).In(lang)),
             (lang.T("Jalur", "Track"), unit.TrackById(s.Content.Track)?.Name ?? s.Content.Track),
-            (lang.T("Kanal", "Channels"), string.Join(", ", s.Content.Channels.Select(c => FormPage.ChannelName(lang, c)))),
+            (lang.T("Kanal", "Channels"), string.Join(", ", s.Content.Channels.Select(c => Terms.Channel(c).In(lang)))),
             (lang.T("Tim", "Team"), team),
             (lang.T("Wilayah", "Region"), region),
             (lang.T("Program", "Programme"), s.Content.Program is null ? null : s.Content.Program + (s.Content.PriorityProgram ? lang.T(" (prioritas)", " (priority)") : "")),
@@ -186,33 +187,4 @@ public sealed class DecisionHandler(
     }
 
     private static readonly TimeSpan PreviewLifetime = TimeSpan.FromMinutes(30);
-
-    public static string Label(Lang lang, string decision) => decision switch
-    {
-        DecisionValues.Accept => lang.T("Terima", "Accept"),
-        DecisionValues.Approve => lang.T("Setujui", "Approve"),
-        DecisionValues.Revise => lang.T("Minta revisi", "Ask for revision"),
-        DecisionValues.Reject => lang.T("Tolak", "Reject"),
-        _ => decision,
-    };
-
-    public static string StatusText(Lang lang, SubmissionStatus status) => status switch
-    {
-        SubmissionStatus.Submitted => lang.T("Diajukan", "Submitted"),
-        SubmissionStatus.InReview => lang.T("Sedang ditinjau", "In review"),
-        SubmissionStatus.RevisionRequested => lang.T("Perlu revisi", "Revision requested"),
-        SubmissionStatus.AwaitingApproval => lang.T("Menunggu persetujuan", "Awaiting approval"),
-        SubmissionStatus.Approved => lang.T("Disetujui", "Approved"),
-        SubmissionStatus.Scheduled => lang.T("Terjadwal", "Scheduled"),
-        SubmissionStatus.Publishing => lang.T("Sedang diterbitkan", "Publishing"),
-        SubmissionStatus.Published => lang.T("Terbit", "Published"),
-        SubmissionStatus.Rejected => lang.T("Ditolak", "Rejected"),
-        SubmissionStatus.Withdrawn => lang.T("Ditarik", "Withdrawn"),
-        SubmissionStatus.Expired => lang.T("Kedaluwarsa", "Expired"),
-        SubmissionStatus.PublicationFailed => lang.T("Gagal terbit", "Publication failed"),
-        SubmissionStatus.WorkflowFailed => lang.T("Terhenti karena gangguan sistem; tim Humas sudah diberi tahu",
-            "Stopped by a system fault; the Humas team has been told"),
-        SubmissionStatus.Closed => lang.T("Ditutup oleh tim Humas", "Closed by the Humas team"),
-        _ => status.ToString(),
-    };
 }

@@ -1,3 +1,4 @@
+using Humas.Workflow.Vocabulary;
 using System.Text.Json;
 using Humas.Workflow.Intake;
 using Humas.Workflow.Links;
@@ -20,7 +21,7 @@ public static class DecisionPage
     {
         var stage = link.Stage!.Value;
         var choices = string.Concat(DecisionValues.AllowedAt(stage).Select(d => $"""
-            <button type="submit" name="decision" value="{d}" class="{d}" aria-describedby="next-{d}">{E(DecisionHandler.Label(lang, d))}</button>
+            <button type="submit" name="decision" value="{d}" class="{d}" aria-describedby="next-{d}">{E(Terms.Decision(d).In(lang))}</button>
             <p class="next" id="next-{d}">{E(Next(unit, s, link, d, now, lang))}</p>
             """));
         var asked = lang.T(
@@ -88,7 +89,7 @@ public static class DecisionPage
     {
         var submitter = s.Content.SubmitterName ?? s.Content.SubmitterEmail;
         var others = OthersStillToDecide(unit, s, link);
-        var channels = string.Join(", ", s.Content.Channels.Select(c => FormPage.ChannelName(lang, c)));
+        var channels = string.Join(", ", s.Content.Channels.Select(c => Terms.Channel(c).In(lang)));
         switch (decision)
         {
             case DecisionValues.Accept or DecisionValues.Approve when others.Count > 0:
@@ -145,7 +146,7 @@ public static class DecisionPage
     {
         if (s.Responses.Count == 0 && s.WaitingFor.Count <= 1) return "";
         var answered = string.Concat(s.Responses.Select(r =>
-            $"<li>{E(r.Name)}{(r.OnBehalfOfName is null ? "" : $" a.n. {E(r.OnBehalfOfName)}")}: <strong>{E(DecisionHandler.Label(lang, r.Decision))}</strong> · {Time(r.At, lang)}"
+            $"<li>{E(r.Name)}{(r.OnBehalfOfName is null ? "" : $" a.n. {E(r.OnBehalfOfName)}")}: <strong>{E(Terms.Decision(r.Decision).In(lang))}</strong> · {Time(r.At, lang)}"
             + (string.IsNullOrWhiteSpace(r.Comment) ? "" : $"<blockquote>{E(r.Comment)}</blockquote>") + "</li>"));
         var awaited = string.Concat(s.WaitingFor.Select(n => $"<li>{E(n)}</li>"));
         var policy = s.Policy switch

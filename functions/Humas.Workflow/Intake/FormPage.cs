@@ -1,3 +1,4 @@
+using Humas.Workflow.Vocabulary;
 using System.Globalization;
 using System.Text.Json;
 using Humas.Workflow.Configuration;
@@ -57,7 +58,7 @@ public sealed class FormPage(UnitProfile unit, IntakeOptions limits)
         var chosenChannels = values?.Many("channels").ToHashSet(StringComparer.OrdinalIgnoreCase) ?? ["website"];
         if (chosenChannels.Count == 0) chosenChannels = ["website"];
         var channels = unit.Channels.Select(c =>
-            $"""<label class="choice"><input type="checkbox" name="channels" value="{E(c)}"{(chosenChannels.Contains(c) ? " checked" : "")}> {E(ChannelName(lang, c))}</label>""");
+            $"""<label class="choice"><input type="checkbox" name="channels" value="{E(c)}"{(chosenChannels.Contains(c) ? " checked" : "")}> {E(Terms.Channel(c).In(lang))}</label>""");
         var region = Value("region");
         var regionCode = region is null ? null : unit.RegionByCode(region)?.Code
             ?? unit.Regions.FirstOrDefault(r => string.Equals(r.Name, region, StringComparison.OrdinalIgnoreCase))?.Code;
@@ -80,7 +81,7 @@ public sealed class FormPage(UnitProfile unit, IntakeOptions limits)
             <textarea id="body" name="body" rows="8" maxlength="{limits.MaxFieldLength}"{Described("body", false)}>{E(Value("body"))}</textarea>
             <label for="contentType">{E(lang.T("Jenis konten", "Content type"))}</label>
             {Messages("contentType")}
-            <select id="contentType" name="contentType"{Described("contentType", false)}>{string.Concat(ContentTypes.All.Select(t => Option(t, TypeName(lang, t), Value("contentType"))))}</select>
+            <select id="contentType" name="contentType"{Described("contentType", false)}>{string.Concat(ContentTypes.All.Select(t => Option(t, Terms.ContentType(t).In(lang), Value("contentType"))))}</select>
             <fieldset id="channels"{Described("channels", false)}><legend>{E(lang.T("Kanal publikasi", "Channels"))}</legend>{Messages("channels")}{string.Join("\n", channels)}</fieldset>
             <label for="track">{E(lang.T("Jalur humas", "PR track"))}</label>
             {Hint("track", "Internal: disetujui Kabag Umum. Eksternal (PDM-07): disetujui ketua PDM-07.", "Internal: approved by the Head of General Affairs. External (PDM-07): approved by the PDM-07 lead.")}
@@ -215,31 +216,5 @@ public sealed class FormPage(UnitProfile unit, IntakeOptions limits)
         ["uploaded"] = lang.T("Unggahan selesai, mengirim pengajuan…", "Upload finished, sending the submission…"),
         ["sending"] = lang.T("Mengirim…", "Sending…"),
         ["failed"] = lang.T("Pengiriman gagal. Coba lagi; unggahan yang sudah masuk tidak diulang.", "Sending failed. Try again; what was already uploaded is not sent twice."),
-    };
-
-    public static string ChannelName(Lang lang, string channel) => channel switch
-    {
-        "website" => lang.T("Situs web", "Website"),
-        "instagram" => "Instagram",
-        "youtube" => "YouTube",
-        "facebook" => "Facebook",
-        "tiktok" => "TikTok",
-        "media-partner" => lang.T("Media mitra", "Partner media"),
-        "journal" => lang.T("Jurnal Widyatama", "Widyatama journal"),
-        _ => channel,
-    };
-
-    public static string TypeName(Lang lang, string type) => type switch
-    {
-        "news" => lang.T("Berita", "News"),
-        "article" => lang.T("Artikel", "Article"),
-        "photo" => lang.T("Foto", "Photo"),
-        "video" => "Video",
-        "infographic" => lang.T("Infografis", "Infographic"),
-        "podcast" => "Podcast",
-        "webinar" => lang.T("Laporan webinar", "Webinar report"),
-        "press-release" => lang.T("Siaran pers", "Press release"),
-        "community" => lang.T("Komunitas", "Community"),
-        _ => type,
     };
 }

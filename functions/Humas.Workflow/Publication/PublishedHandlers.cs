@@ -1,3 +1,4 @@
+using Humas.Workflow.Vocabulary;
 using System.Text;
 using System.Xml.Linq;
 using Humas.Workflow.Http;

@@ -1,3 +1,4 @@
+using Humas.Workflow.Vocabulary;
 using Humas.Workflow.Intake;
 using Humas.Workflow.Links;
 using Humas.Workflow.Pages;

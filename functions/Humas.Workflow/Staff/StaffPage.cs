@@ -1,3 +1,4 @@
+using Humas.Workflow.Vocabulary;
 using System.Text.Json;
 using Humas.Workflow.Http;
 using Humas.Workflow.Pages;
@@ -20,7 +21,7 @@ public sealed class StaffPage(UnitProfile unit)
         var lang = Language.Of(http.Request);
         string Options(IEnumerable<(string Value, string Text)> items) =>
             $"<option value=\"\">{E(lang.T("(semua)", "(all)"))}</option>" + string.Concat(items.Select(i => $"<option value=\"{E(i.Value)}\">{E(i.Text)}</option>"));
-        var statuses = Options(Enum.GetValues<SubmissionStatus>().Select(s => (s.ToString(), Decisions.DecisionHandler.StatusText(lang, s))));
+        var statuses = Options(Enum.GetValues<SubmissionStatus>().Select(s => (s.ToString(), Terms.Status(s).In(lang))));
         var stages = Options(Enum.GetValues<Stage>().Select(s => (s.ToString(), s switch
         {
             Stage.Review => lang.T("Peninjauan", "Review"), Stage.Approval => lang.T("Persetujuan", "Approval"), _ => lang.T("Revisi", "Revision"),
@@ -30,7 +31,7 @@ public sealed class StaffPage(UnitProfile unit)
         var types = Options(ContentTypes.All.Select(t => (t, t)));
         var tracks = Options(unit.Tracks.Select(t => (t.Id, t.Name)));
         var words = JsonSerializer.Serialize(Words(lang));
-        var statusNames = JsonSerializer.Serialize(Enum.GetValues<SubmissionStatus>().ToDictionary(s => s.ToString(), s => Decisions.DecisionHandler.StatusText(lang, s)));
+        var statusNames = JsonSerializer.Serialize(Enum.GetValues<SubmissionStatus>().ToDictionary(s => s.ToString(), s => Terms.Status(s).In(lang)));
         var body = $$"""
             <style>
             main { max-width: 90rem; }

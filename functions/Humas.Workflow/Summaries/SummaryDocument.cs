@@ -1,3 +1,4 @@
+using Humas.Workflow.Vocabulary;
 using Humas.Workflow.Mail;
 using Humas.Workflow.Pages;
 using Humas.Workflow.Profiles;

@@ -1,3 +1,4 @@
+using Humas.Workflow.Vocabulary;
 using ClosedXML.Excel;
 using Humas.Workflow.Pages;
 using Humas.Workflow.Targets;
@@ -16,7 +17,7 @@ public static class SummaryWorkbook
         using var book = new XLWorkbook();
         Sheet(book, TargetsSheet, ["Kode / Id", "Program / Programme", "Target (ID)", "Target (EN)", "Target tahunan / Yearly target",
                 "Capaian / Reached", "Seharusnya / Expected by now", "Status", "Kurang / Short", "% capaian / % reached"],
-            r.Targets.Select(t => new object?[] { t.Id, t.Programme, t.Name, t.NameEn, t.Target, t.Actual, t.ExpectedByNow, StatusText(t.Status), t.Short, t.Percent }));
+            r.Targets.Select(t => new object?[] { t.Id, t.Programme, t.Name, t.NameEn, t.Target, t.Actual, t.ExpectedByNow, Terms.Pace(t.Status).Both, t.Short, t.Percent }));
         Sheet(book, RegionsSheet, ["Kode / Code", "Kabupaten/Kota / Regency or city", "Konten terbit / Published", "Tercakup / Covered"],
             r.Coverage.Regions.Select(x => new object?[] { x.Key, x.Name, x.Count, x.Count > 0 ? "ya / yes" : "belum / not yet" }));
         Sheet(book, "Tim", ["Tim / Team", "Nama / Name", "Konten terbit / Published"], r.ByTeam.Select(x => new object?[] { x.Key, x.Name, x.Count }));
@@ -37,13 +38,6 @@ public static class SummaryWorkbook
         book.SaveAs(stream);
         return stream.ToArray();
     }
-
-    public static string StatusText(string status) => status switch
-    {
-        PaceStatus.Met => "tercapai / met",
-        PaceStatus.OnPace => "sesuai laju / on pace",
-        _ => "tertinggal / behind",
-    };
 
     private static void Sheet(XLWorkbook book, string name, string[] headers, IEnumerable<object?[]> rows)
     {

@@ -1,3 +1,4 @@
+using Humas.Workflow.Vocabulary;
 using System.Globalization;
 using Humas.Workflow.Http;
 using Humas.Workflow.Pages;
@@ -73,12 +74,8 @@ public sealed class TargetHandlers(TargetReporter reporter, UnitProfile unit)
     private static string Table(string title, IReadOnlyList<CountBy> rows) =>
         $"<h3>{E(title)}</h3><table><tbody>" + string.Join("", rows.Select(x => $"<tr><td>{E(x.Name)}</td><td>{x.Count}</td></tr>")) + "</tbody></table>";
 
-    private static string StatusText(Lang lang, TargetProgress t) => t.Status switch
-    {
-        PaceStatus.Met => lang.T("tercapai", "met"),
-        PaceStatus.OnPace => lang.T("sesuai laju", "on pace"),
-        _ => lang.T($"tertinggal {t.Short}", $"behind by {t.Short}"),
-    };
+    private static string StatusText(Lang lang, TargetProgress t) =>
+        Terms.Pace(t.Status).In(lang) + (t.Status == PaceStatus.Behind ? $" {t.Short}" : "");
 
     private static bool TryYear(string text, out int year) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out year) && year is >= 2000 and <= 2100;

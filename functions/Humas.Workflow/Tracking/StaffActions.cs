@@ -1,3 +1,4 @@
+using Humas.Workflow.Vocabulary;
 using System.Globalization;
 using Humas.Workflow.Http;
 using Humas.Workflow.Intake;
@@ -40,7 +41,7 @@ public sealed class StaffActions(LinkGate gate, SubmissionStore store, Decisions
         if (s.Status is not (SubmissionStatus.Submitted or SubmissionStatus.InReview or SubmissionStatus.RevisionRequested
             or SubmissionStatus.AwaitingApproval or SubmissionStatus.Scheduled))
             return LinkGate.Message(lang, 409, lang.T("Pengajuan tidak dapat ditarik lagi", "The submission can no longer be withdrawn"),
-                $"<p>{E(lang.T("Status sekarang", "Status now"))}: <span class=\"status\">{E(Decisions.DecisionHandler.StatusText(lang, s.Status))}</span> (<code>{s.Status}</code>)</p>");
+                $"<p>{E(lang.T("Status sekarang", "Status now"))}: <span class=\"status\">{E(Terms.Status(s.Status).In(lang))}</span></p>");
         var by = s.Content.SubmitterName ?? s.Content.SubmitterEmail;
         var withdrawal = new WithdrawalRequested(by, reason.Length == 0 ? null : reason, clock.GetUtcNow());
         var claimed = await claims.ClaimAndRaiseAsync(client, s.Id, WithdrawalKey, withdrawal, WorkflowEvents.Withdraw, withdrawal, ct);

@@ -1,3 +1,4 @@
+using Humas.Workflow.Vocabulary;
 using Humas.Workflow.Decisions;
 using Humas.Workflow.Http;
 using Humas.Workflow.Links;

@@ -1,3 +1,4 @@
+using Humas.Workflow.Vocabulary;
 using System.Globalization;
 using Humas.Workflow.Decisions;
 using Humas.Workflow.Intake;
@@ -22,7 +23,7 @@ public static class TrackingPage
         {LangSwitch(lang)}
         <div class="card">
         <h1>{E(s.Content.Title)}</h1>
-        <p>{E(lang.T("Status", "Status"))}: <span class="status" data-status="{s.Status}">{E(DecisionHandler.StatusText(lang, s.Status))}</span></p>
+        <p>{E(lang.T("Status", "Status"))}: <span class="status" data-status="{s.Status}">{E(Terms.Status(s.Status).In(lang))}</span></p>
         {Steps(s, history, lang)}
         </div>
         <section class="card" id="now" aria-labelledby="now-title">
@@ -62,7 +63,7 @@ public static class TrackingPage
             var (css, said) = step < current || (finished && step == current)
                 ? (" class=\"done\"", lang.T("selesai", "done"))
                 : step == current
-                    ? stopped ? (" class=\"stopped\"", DecisionHandler.StatusText(lang, s.Status)) : (" aria-current=\"step\"", lang.T("sekarang", "now"))
+                    ? stopped ? (" class=\"stopped\"", Terms.Status(s.Status).In(lang)) : (" aria-current=\"step\"", lang.T("sekarang", "now"))
                     : ("", lang.T("belum", "not yet"));
             return $"""<li{css}>{E(lang.T(id, en))} <span class="visually-hidden">({E(said)})</span></li>""";
         }
@@ -111,7 +112,7 @@ public static class TrackingPage
                 var answered = s.Responses.Count == 0 ? "" :
                     $"<p>{E(lang.T("Sudah memutuskan", "Already decided"))}:</p><ul>"
                     + string.Concat(s.Responses.Select(r =>
-                        $"<li>{E(r.Name)}{(r.OnBehalfOfName is null ? "" : $" a.n. {E(r.OnBehalfOfName)}")}: <strong>{E(DecisionHandler.Label(lang, r.Decision))}</strong> · {Time(r.At, lang)}</li>"))
+                        $"<li>{E(r.Name)}{(r.OnBehalfOfName is null ? "" : $" a.n. {E(r.OnBehalfOfName)}")}: <strong>{E(Terms.Decision(r.Decision).In(lang))}</strong> · {Time(r.At, lang)}</li>"))
                     + "</ul>";
                 var yours = stage == Stage.Revision
                     ? P("Buka tautan revisi di email Anda, ubah isinya, lalu kirim; revisi kembali ke peninjau. Tanpa revisi sampai batas waktu, pengajuan kedaluwarsa.",
@@ -129,7 +130,7 @@ public static class TrackingPage
                 return $"<p>{E(lang.T("Disetujui dan dijadwalkan terbit pada", "Approved and scheduled to be published at"))} {Time(s.Content.PublishAt, lang)}"
                     + (s.Content.PublishAt is { } at ? $" ({E(Remaining(at - now, lang))})" : "") + ".</p>";
             case SubmissionStatus.Publishing:
-                return $"<p>{E(lang.T("Sedang diterbitkan ke", "Being published to"))}: {E(string.Join(", ", s.Content.Channels.Select(c => FormPage.ChannelName(lang, c))))}.</p>";
+                return $"<p>{E(lang.T("Sedang diterbitkan ke", "Being published to"))}: {E(string.Join(", ", s.Content.Channels.Select(c => Terms.Channel(c).In(lang))))}.</p>";
             case SubmissionStatus.Published:
                 return P("Terbit. Tautan dan bukti tiap kanal ada di bagian Publikasi.", "Published. The links and evidence of each channel are under Publications.");
             case SubmissionStatus.Rejected:
@@ -159,7 +160,7 @@ public static class TrackingPage
             ? $"""<p class="who">{E(lang.T("Kepada", "To"))}: {E(h.Actor)}{onBehalf}</p>"""
             : $"""<p class="who">{E(lang.T("Oleh", "By"))}: {E(h.Actor)}{onBehalf}</p>""";
         var decision = h.Event.EndsWith("Response", StringComparison.Ordinal) && h.Decision is not null
-            ? $": <strong>{E(DecisionHandler.Label(lang, h.Decision))}</strong>" : "";
+            ? $": <strong>{E(Terms.Decision(h.Decision).In(lang))}</strong>" : "";
         var note = h.Event switch
         {
             "Scheduled" when DateTimeOffset.TryParse(h.Comment, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at) =>

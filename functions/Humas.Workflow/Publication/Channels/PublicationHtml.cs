@@ -1,3 +1,4 @@
+using Humas.Workflow.Vocabulary;
 using Humas.Workflow.Intake;
 using Humas.Workflow.Orchestration;
 using Humas.Workflow.Pages;
@@ -31,18 +32,10 @@ public static class PublicationHtml
             """;
         return $"""
             <li data-channel="{E(p.Channel)}" data-status="{E(p.Status)}">
-            <strong>{E(FormPage.ChannelName(lang, p.Channel))}</strong> <span class="status" data-status="{E(p.Status)}">{E(StatusText(lang, p.Status))}</span>
+            <strong>{E(Terms.Channel(p.Channel).In(lang))}</strong> <span class="status" data-status="{E(p.Status)}">{E(Terms.Publication(p.Status).In(lang))}</span>
             <dl class="facts">{string.Concat(facts.Select(f => $"<dt>{E(f.Term)}</dt><dd>{f.Html}</dd>"))}</dl>
             {answer}
             </li>
             """;
     }
-
-    public static string StatusText(Lang lang, string status) => status switch
-    {
-        PublicationStatus.Published => lang.T("Terbit", "Published"),
-        PublicationStatus.Failed => lang.T("Gagal terbit", "Publication failed"),
-        PublicationStatus.NotConfigured => lang.T("Kanal belum dikonfigurasi", "Channel not configured"),
-        _ => status,
-    };
 }
