@@ -25,6 +25,9 @@ public sealed record UnitProfile
     /// <summary>Approval routes that override the track's for a content type (a press release, say).</summary>
     public IReadOnlyDictionary<string, DecisionRoute> ApprovalByContentType { get; init; } = new Dictionary<string, DecisionRoute>();
 
+    /// <summary>The hints under the form's fields that name this unit's tracks and programmes.</summary>
+    public FormHints FormHints { get; init; } = new();
+
     /// <summary>Who decides when four-eyes leaves a stage with nobody else (the head of the unit).</summary>
     public string? FallbackDecider { get; init; }
 
