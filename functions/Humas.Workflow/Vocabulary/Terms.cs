@@ -51,6 +51,8 @@ public static class Terms
     public static Words Channel(string channel) => channel switch
     {
         "website" => new("Situs web", "Website"),
+        // The website channel's second adapter: the office's WordPress site, beside the system's own feed.
+        "wordpress" => Words.Same("WordPress"),
         "instagram" => Words.Same("Instagram"),
         "youtube" => Words.Same("YouTube"),
         "facebook" => Words.Same("Facebook"),
