@@ -2,6 +2,7 @@ using Humas.Workflow;
 using Humas.Workflow.Decisions;
 using Humas.Workflow.Http;
 using Humas.Workflow.Intake;
+using Humas.Workflow.Pages;
 using Humas.Workflow.Publication;
 using Humas.Workflow.Publication.Channels;
 using Humas.Workflow.People;
@@ -22,7 +23,7 @@ namespace Humas.Functions;
 public sealed class HttpTriggers(
     FormPage form, IntakeHandler intake, StatusHandlers status, DecisionHandler decisions, ReviseHandler revise,
     PublishedHandlers published, HealthHandler health, StaffActions actions, PublicationRetryHandler publicationRetry,
-    UploadHandler uploads, FormScript script, TargetHandlers targets, RegisterHandlers registers, SummaryHandler summary,
+    UploadHandler uploads, AssetHandler assets, TargetHandlers targets, RegisterHandlers registers, SummaryHandler summary,
     StaffHandlers staff, StaffPage staffPage, PeopleHandlers people)
 {
     // The Functions host has no empty route; this template matches the root only.
@@ -148,9 +149,9 @@ public sealed class HttpTriggers(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.Uploads)] HttpRequest req) =>
         uploads.CreateAsync(req.HttpContext).AsAction();
 
-    [Function("FormScript")]
-    public IActionResult FormScript([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.FormScript)] HttpRequest req) =>
-        script.Serve(req.HttpContext).AsAction();
+    [Function("Asset")]
+    public IActionResult Asset([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Asset)] HttpRequest req, string name) =>
+        assets.Serve(req.HttpContext, name).AsAction();
 
     [Function("Targets")]
     public Task<IActionResult> Targets(

@@ -2,6 +2,7 @@ using Humas.Workflow;
 using Humas.Workflow.Decisions;
 using Humas.Workflow.Http;
 using Humas.Workflow.Intake;
+using Humas.Workflow.Pages;
 using Humas.Workflow.Publication;
 using Humas.Workflow.Publication.Channels;
 using Humas.Workflow.Recovery;
@@ -44,7 +45,7 @@ public static class HumasRoutes
         app.MapGet(Routes.PublishedJson, (HttpContext c, PublishedHandlers h) => h.JsonAsync(c));
         app.MapGet(Routes.Media, (HttpContext c, PublishedHandlers h, string id, string name) => h.MediaAsync(c, id, name));
         app.MapPost(Routes.Uploads, (HttpContext c, UploadHandler h) => h.CreateAsync(c)).DisableAntiforgery();
-        app.MapGet(Routes.FormScript, (HttpContext c, FormScript h) => h.Serve(c));
+        app.MapGet(Routes.Asset, (HttpContext c, AssetHandler h, string name) => h.Serve(c, name));
         app.MapGet(Routes.Health, (HttpContext c, DurableTaskClient d, HealthHandler h) => h.CheckAsync(c, d));
         app.MapPost(Routes.PublicationRetry, (HttpContext c, DurableTaskClient d, PublicationRetryHandler h, string id, string channel) =>
             h.RetryAsync(c, d, id, channel)).DisableAntiforgery();

@@ -4,6 +4,7 @@ using Humas.LocalHost.Schedules;
 using Humas.LocalHost.Uploads;
 using Humas.Workflow;
 using Humas.Workflow.Configuration;
+using Humas.Workflow.Pages;
 using Humas.Workflow.Storage;
 using Microsoft.Extensions.Options;
 
@@ -21,6 +22,7 @@ var intake = builder.Configuration.GetSection("Humas:Intake").Get<IntakeOptions>
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = intake.MaxFiles * intake.MaxFileBytes + 16 * 1024 * 1024);
 
 builder.Services.AddHumasWorkflow(builder.Configuration);
+builder.Services.AddHumasPages();
 // Answers the router's own refusals (no such route, wrong method) as problem+json like every other error.
 builder.Services.AddProblemDetails();
 builder.Services.AddLocalDurableEngine(

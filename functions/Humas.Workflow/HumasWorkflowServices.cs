@@ -5,6 +5,7 @@ using Humas.Workflow.Intake;
 using Humas.Workflow.Links;
 using Humas.Workflow.Mail;
 using Humas.Workflow.Orchestration;
+using Humas.Workflow.Pages;
 using Humas.Workflow.People;
 using Humas.Workflow.Profiles;
 using Humas.Workflow.Publication;
@@ -56,7 +57,7 @@ public static class Routes
     public const string Calendar = "api/calendar/{month}";
     public const string People = "api/people";
     public const string Uploads = "api/uploads";
-    public const string FormScript = "assets/form.js";
+    public const string Asset = "assets/{name}";
     public const string Targets = "api/targets/{year}";
     public const string Dashboard = "dashboard";
     public const string RunSummary = "api/summaries/run";
@@ -95,6 +96,9 @@ public static class HumasWorkflowServices
         services.AddSingleton<IMailTransport, SmtpMailTransport>();
         services.AddSingleton<Mailer>();
         services.AddSingleton<MailRenderer>();
+        services.AddSingleton<ComponentRenderer>();
+        services.AddSingleton<ContentSecurityPolicy>();
+        services.AddSingleton<AssetHandler>();
         services.AddSingleton<EventClaims>();
         services.AddSingleton<WebsiteFeed>();
         services.AddHttpClient(ChannelHttp.ClientName, (sp, http) =>
@@ -111,7 +115,6 @@ public static class HumasWorkflowServices
         services.AddSingleton<UploadAttachments>();
         services.AddSingleton<UploadSweeper>();
         services.AddSingleton<UploadHandler>();
-        services.AddSingleton<FormScript>();
         services.AddSingleton<FormPage>();
         services.AddSingleton<IntakeHandler>();
         services.AddSingleton<DecisionHandler>();

@@ -24,9 +24,3 @@ public sealed class WithLocation(IResult inner, string location) : IResult
         return inner.ExecuteAsync(httpContext);
     }
 }
-
-public static class HtmlResult
-{
-    public static IResult Page(string html, int status = 200) =>
-        Results.Content(html, "text/html; charset=utf-8", System.Text.Encoding.UTF8, status);
-}

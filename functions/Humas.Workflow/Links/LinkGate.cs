@@ -3,12 +3,11 @@ using Humas.Workflow.Http;
 using Humas.Workflow.Pages;
 using Humas.Workflow.Storage;
 using Microsoft.AspNetCore.Http;
-using static Humas.Workflow.Pages.Html;
 
 namespace Humas.Workflow.Links;
 
 /// <summary>Checks a link from an email and answers people with a page when it cannot be used.</summary>
-public sealed class LinkGate(LinkSigner signer, TimeProvider clock, SubmissionStore store)
+public sealed class LinkGate(LinkSigner signer, TimeProvider clock, SubmissionStore store, Profiles.UnitProfile unit)
 {
     public const string RevocationKey = "links-revoked";
 
@@ -22,9 +21,9 @@ public sealed class LinkGate(LinkSigner signer, TimeProvider clock, SubmissionSt
         if (refused is not null) return (null, refused);
         var revoked = await store.GetMarkerAsync<Revocation>(link!.SubmissionId, RevocationKey, ct);
         if (revoked is not null && (link.IssuedAt is null || link.IssuedAt <= revoked.At))
-            return (null, Message(lang, 410, lang.T("Tautan sudah dicabut", "This link was revoked"),
-                $"<p>{E(lang.T("Staf Humas mencabut tautan ini. Bila masih diperlukan, Anda akan menerima tautan baru.",
-                    "Humas staff revoked this link. If you are still needed, you will receive a new one."))}</p>"));
+            return (null, PageResult.Message(lang, 410, lang.T("Tautan sudah dicabut", "This link was revoked"),
+                lang.T("Staf Humas mencabut tautan ini. Bila masih diperlukan, Anda akan menerima tautan baru.",
+                    "Humas staff revoked this link. If you are still needed, you will receive a new one."), unit));
         return (link, null);
     }
 
@@ -32,14 +31,11 @@ public sealed class LinkGate(LinkSigner signer, TimeProvider clock, SubmissionSt
     {
         var result = signer.Verify(token, clock.GetUtcNow(), out var link);
         if (result == LinkCheck.Expired)
-            return (null, Message(lang, 410, lang.T("Tautan sudah kedaluwarsa", "This link has expired"),
-                $"<p>{E(lang.T("Batas waktu tautan ini sudah lewat.", "This link's deadline has passed."))}</p>"));
+            return (null, PageResult.Message(lang, 410, lang.T("Tautan sudah kedaluwarsa", "This link has expired"),
+                lang.T("Batas waktu tautan ini sudah lewat.", "This link's deadline has passed."), unit));
         if (result != LinkCheck.Valid || link!.Purpose != purpose || (purpose != "track" && link.Stage is null))
-            return (null, Message(lang, 403, lang.T("Tautan tidak sah", "This link is not valid"),
-                $"<p>{E(lang.T("Tautan ini rusak atau diubah.", "The link is damaged or was altered."))}</p>"));
+            return (null, PageResult.Message(lang, 403, lang.T("Tautan tidak sah", "This link is not valid"),
+                lang.T("Tautan ini rusak atau diubah.", "The link is damaged or was altered."), unit));
         return (link, null);
     }
-
-    public static IResult Message(Lang lang, int status, string title, string html) =>
-        HtmlResult.Page(Page(lang, title, $"<div class=\"card\" role=\"status\"><h1>{E(title)}</h1>{html}</div>"), status);
 }

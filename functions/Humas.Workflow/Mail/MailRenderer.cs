@@ -1,6 +1,6 @@
+using Humas.Workflow.Pages;
 using Humas.Workflow.Profiles;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.Logging;
 
 namespace Humas.Workflow.Mail;
@@ -24,15 +24,6 @@ public sealed class MailRenderer(IServiceProvider services, ILoggerFactory logge
         return new OutgoingMail(to, toName, subject, MailText.FromHtml(html), html);
     }
 
-    public async Task<string> RenderAsync<TComponent>(IReadOnlyDictionary<string, object?> parameters) where TComponent : IComponent
-    {
-        // A renderer keeps every component it rendered until it is disposed, so each mail gets its own
-        // rather than one long-lived renderer growing with every mail sent.
-        await using var renderer = new HtmlRenderer(services, loggerFactory);
-        return await renderer.Dispatcher.InvokeAsync(async () =>
-        {
-            var output = await renderer.RenderComponentAsync<TComponent>(ParameterView.FromDictionary(new Dictionary<string, object?>(parameters)));
-            return output.ToHtmlString();
-        });
-    }
+    public Task<string> RenderAsync<TComponent>(IReadOnlyDictionary<string, object?> parameters) where TComponent : IComponent =>
+        new ComponentRenderer(services, loggerFactory).RenderAsync<TComponent>(parameters);
 }

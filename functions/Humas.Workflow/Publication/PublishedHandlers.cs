@@ -8,31 +8,25 @@ using Humas.Workflow.Profiles;
 using Humas.Workflow.Storage;
 using Humas.Workflow.Submissions;
 using Microsoft.AspNetCore.Http;
-using static Humas.Workflow.Pages.Html;
 
 namespace Humas.Workflow.Publication;
 
 /// <summary>The public side of the website channel: /published, /feed.atom, /api/published and the media they show.</summary>
-public sealed class PublishedHandlers(WebsiteFeed feed, SubmissionStore store, MediaStore media, UnitProfile unit, Links.Links links)
+public sealed class PublishedHandlers(
+    WebsiteFeed feed, SubmissionStore store, MediaStore media, UnitProfile unit, Links.Links links, ComponentRenderer renderer)
 {
     private const int PageSize = 50;
 
     public async Task<IResult> PageAsync(HttpContext http)
     {
         var lang = Language.Of(http.Request);
-        var items = await feed.LatestAsync(PageSize, http.RequestAborted);
-        var cards = string.Join("\n", items.Select(i => $"""
-            <article class="card" id="{E(i.Id)}">
-            <h2>{E(i.Title)}</h2>
-            <p class="hint">{E(Wib.Format(i.PublishedAt, lang))} · {E(i.ContentType)}{(i.Region is null ? "" : " · " + E(unit.RegionByCode(i.Region)?.Name ?? i.Region))}</p>
-            {(i.Summary is null ? "" : $"<p><strong>{E(i.Summary)}</strong></p>")}
-            {string.Join("\n", i.Media.Select(MediaHtml))}
-            {(i.Body is null ? "" : $"<div style=\"white-space:pre-wrap\">{E(i.Body)}</div>")}
-            </article>
-            """));
-        if (items.Count == 0) cards = $"<p>{E(lang.T("Belum ada konten terbit.", "Nothing published yet."))}</p>";
-        return HtmlResult.Page(Page(lang, lang.T("Publikasi", "Published"),
-            $"<p><a href=\"{links.BaseUrl}/feed.atom\">Atom</a></p>{cards}", unit.ShortName));
+        return PageResult.Of<PublishedPage>(new Dictionary<string, object?>
+        {
+            [nameof(PublishedPage.Unit)] = unit,
+            [nameof(PublishedPage.Items)] = await feed.LatestAsync(PageSize, http.RequestAborted),
+            [nameof(PublishedPage.FeedUrl)] = $"{links.BaseUrl}/feed.atom",
+            [nameof(PublishedPage.Lang)] = lang,
+        });
     }
 
     public async Task<IResult> JsonAsync(HttpContext http) =>
@@ -43,13 +37,16 @@ public sealed class PublishedHandlers(WebsiteFeed feed, SubmissionStore store, M
         XNamespace atom = "http://www.w3.org/2005/Atom";
         var items = await feed.LatestAsync(PageSize, http.RequestAborted);
         var updated = items.Count > 0 ? items[0].PublishedAt : DateTimeOffset.UnixEpoch;
+        var contents = new List<string>();
+        foreach (var i in items)
+            contents.Add(await renderer.RenderAsync<FeedContent>(new Dictionary<string, object?> { [nameof(FeedContent.Item)] = i }));
         var doc = new XElement(atom + "feed",
             new XElement(atom + "title", unit.ShortName + " · Publikasi"),
             new XElement(atom + "id", $"{links.BaseUrl}/feed.atom"),
             new XElement(atom + "updated", updated.ToString("O")),
             new XElement(atom + "link", new XAttribute("rel", "self"), new XAttribute("href", $"{links.BaseUrl}/feed.atom")),
             new XElement(atom + "author", new XElement(atom + "name", unit.UnitName)),
-            items.Select(i => new XElement(atom + "entry",
+            items.Select((i, n) => new XElement(atom + "entry",
                 new XElement(atom + "title", i.Title),
                 new XElement(atom + "id", $"urn:humas:{unit.Id}:{i.Id}"),
                 new XElement(atom + "updated", i.PublishedAt.ToString("O")),
@@ -57,7 +54,7 @@ public sealed class PublishedHandlers(WebsiteFeed feed, SubmissionStore store, M
                 new XElement(atom + "link", new XAttribute("rel", "alternate"), new XAttribute("href", i.Url)),
                 new XElement(atom + "category", new XAttribute("term", i.ContentType)),
                 i.Summary is null ? null : new XElement(atom + "summary", i.Summary),
-                new XElement(atom + "content", new XAttribute("type", "html"), ContentHtml(i)),
+                new XElement(atom + "content", new XAttribute("type", "html"), contents[n]),
                 i.Media.Select(m => new XElement(atom + "link", new XAttribute("rel", "enclosure"),
                     new XAttribute("type", m.ContentType), new XAttribute("length", m.Size), new XAttribute("href", m.Url))))));
         return Results.Text(new XDocument(new XDeclaration("1.0", "utf-8", null), doc).ToString(), "application/atom+xml; charset=utf-8", Encoding.UTF8);
@@ -75,15 +72,4 @@ public sealed class PublishedHandlers(WebsiteFeed feed, SubmissionStore store, M
         var stream = await media.OpenReadAsync(item.BlobName, ct);
         return stream is null ? Problems.Status(404, "Tidak ditemukan / not found") : Results.Stream(stream, item.ContentType, enableRangeProcessing: true);
     }
-
-    private static string MediaHtml(PublishedMedia m) => m.ContentType.Split('/')[0] switch
-    {
-        "image" => $"""<img class="media" src="{E(m.Url)}" alt="{E(m.Name)}" loading="lazy">""",
-        "video" => $"""<video class="media" controls preload="metadata" src="{E(m.Url)}"></video>""",
-        "audio" => $"""<audio controls preload="metadata" src="{E(m.Url)}"></audio>""",
-        _ => $"""<a href="{E(m.Url)}">{E(m.Name)}</a>""",
-    };
-
-    private static string ContentHtml(PublishedItem i) =>
-        string.Join("", i.Media.Select(MediaHtml)) + (i.Body is null ? "" : $"<p>{E(i.Body).Replace("&#xA;", "<br>")}</p>");
 }

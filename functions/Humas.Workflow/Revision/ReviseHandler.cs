@@ -10,7 +10,6 @@ using Humas.Workflow.Storage;
 using Humas.Workflow.Submissions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
-using static Humas.Workflow.Pages.Html;
 
 namespace Humas.Workflow.Revision;
 
@@ -24,13 +23,20 @@ public sealed class ReviseHandler(
         var (link, refused) = await gate.CheckDecisionAsync(token, "revise", lang, http.RequestAborted);
         if (refused is not null) return refused;
         var s = await store.GetAsync(link!.SubmissionId, http.RequestAborted);
-        if (s is null) return LinkGate.Message(lang, 404, lang.T("Pengajuan tidak ditemukan", "Submission not found"), "");
+        if (s is null) return DecisionHandler.NotFound(unit, lang);
         if (await store.GetMarkerAsync<DecisionClaim>(s.Id, DecisionHandler.ClaimKey(Stage.Revision, link.Round), http.RequestAborted) is not null
             || s.WaitingStage != Stage.Revision || s.Round != link.Round)
-            return DecisionHandler.MovedOn(lang, s, 200);
+            return DecisionHandler.MovedOn(unit, lang, s, 200);
         var asked = (await store.GetHistoryAsync(s.Id, http.RequestAborted)).LastOrDefault(h => h.Event == "RevisionAsked");
-        var body = RevisionPage.Body(s, link, asked, clock.GetUtcNow(), lang);
-        return HtmlResult.Page(Page(lang, lang.T("Revisi", "Revision") + ": " + s.Content.Title, body, unit.ShortName));
+        return PageResult.Of<RevisionPage>(new Dictionary<string, object?>
+        {
+            [nameof(RevisionPage.Unit)] = unit,
+            [nameof(RevisionPage.Submission)] = s,
+            [nameof(RevisionPage.Link)] = link,
+            [nameof(RevisionPage.Asked)] = asked,
+            [nameof(RevisionPage.Now)] = clock.GetUtcNow(),
+            [nameof(RevisionPage.Lang)] = lang,
+        });
     }
 
     public async Task<IResult> ReviseAsync(HttpContext http, DurableTaskClient client, string token)
@@ -54,20 +60,20 @@ public sealed class ReviseHandler(
         if (errors.Count > 0) return Problems.Validation(errors);
 
         var s = await store.GetAsync(link!.SubmissionId, ct);
-        if (s is null) return LinkGate.Message(lang, 404, lang.T("Pengajuan tidak ditemukan", "Submission not found"), "");
-        if (await failures.HasStoppedAsync(client, s, ct)) return DecisionHandler.Stopped(lang);
+        if (s is null) return DecisionHandler.NotFound(unit, lang);
+        if (await failures.HasStoppedAsync(client, s, ct)) return DecisionHandler.Stopped(unit, lang);
         var key = DecisionHandler.ClaimKey(Stage.Revision, link.Round);
         if (s.WaitingStage != Stage.Revision || s.Round != link.Round || s.Status.IsFinal())
-            return DecisionHandler.MovedOn(lang, s, 409);
+            return DecisionHandler.MovedOn(unit, lang, s, 409);
         var now = clock.GetUtcNow();
         var claimed = await claims.ClaimAndRaiseAsync(client, s.Id, key,
             new DecisionClaim(Stage.Revision, link.Round, "revised", Field("comment"), "submitter", s.Content.SubmitterName ?? s.Content.SubmitterEmail, now),
             WorkflowEvents.For(Stage.Revision, link.Round),
             new RevisionSubmitted(link.Round, title!, Field("summary"), Field("body"), Field("comment"), now), ct);
-        if (claimed.Earlier is not null) return DecisionHandler.MovedOn(lang, s, 409);
+        if (claimed.Earlier is not null) return DecisionHandler.MovedOn(unit, lang, s, 409);
         if (claimed.Failed) return Problems.Status(503, "Revisi belum tercatat / the revision was not recorded", "Please try again.");
-        if (await failures.StoppedAfterAsync(client, s.Id, now, ct)) return DecisionHandler.Stopped(lang);
-        return LinkGate.Message(lang, 200, lang.T("Terima kasih, revisi terkirim", "Thank you, the revision was sent"),
-            $"<p>{E(lang.T("Revisi kembali ke peninjau.", "The revision goes back to the reviewer."))}</p>");
+        if (await failures.StoppedAfterAsync(client, s.Id, now, ct)) return DecisionHandler.Stopped(unit, lang);
+        return PageResult.Message(lang, 200, lang.T("Terima kasih, revisi terkirim", "Thank you, the revision was sent"),
+            lang.T("Revisi kembali ke peninjau.", "The revision goes back to the reviewer."), unit);
     }
 }

@@ -27,17 +27,14 @@ public static class SummaryDocument
         });
 
     /// <summary>The stored snapshot: the same body as the email, in the pages' frame, to be opened in a browser.</summary>
-    public static async Task<string> PageAsync(MailRenderer mails, UnitProfile unit, WeeklySnapshot s, string chartSrc, string dashboardUrl)
-    {
-        var body = await mails.RenderAsync<SummaryBody>(new Dictionary<string, object?>
+    public static Task<string> PageAsync(MailRenderer mails, UnitProfile unit, WeeklySnapshot s, string chartSrc, string dashboardUrl) =>
+        mails.RenderAsync<SummarySnapshot>(new Dictionary<string, object?>
         {
-            [nameof(SummaryBody.Unit)] = unit,
-            [nameof(SummaryBody.Snapshot)] = s,
-            [nameof(SummaryBody.ChartSrc)] = chartSrc,
-            [nameof(SummaryBody.DashboardUrl)] = dashboardUrl,
+            [nameof(SummarySnapshot.Unit)] = unit,
+            [nameof(SummarySnapshot.Snapshot)] = s,
+            [nameof(SummarySnapshot.ChartSrc)] = chartSrc,
+            [nameof(SummarySnapshot.DashboardUrl)] = dashboardUrl,
         });
-        return Html.Page(Lang.Id, "Ringkasan target / Target summary", body, unit.ShortName);
-    }
 
     /// <summary>One target as a sentence: how the text body reads a row of the targets table.</summary>
     public static string TargetLine(TargetProgress t) => t.Status switch

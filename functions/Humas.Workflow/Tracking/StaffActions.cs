@@ -9,7 +9,6 @@ using Humas.Workflow.Storage;
 using Humas.Workflow.Submissions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
-using static Humas.Workflow.Pages.Html;
 
 namespace Humas.Workflow.Tracking;
 
@@ -17,7 +16,7 @@ namespace Humas.Workflow.Tracking;
 /// What people may do to a running submission besides deciding: the submitter withdraws from the tracking
 /// page; staff revoke outstanding links, or publish a scheduled item now or at another time.
 /// </summary>
-public sealed class StaffActions(LinkGate gate, SubmissionStore store, Decisions.EventClaims claims, TimeProvider clock)
+public sealed class StaffActions(LinkGate gate, SubmissionStore store, Decisions.EventClaims claims, Profiles.UnitProfile unit, TimeProvider clock)
 {
     public const string WithdrawalKey = "withdrawal";
 
@@ -37,18 +36,27 @@ public sealed class StaffActions(LinkGate gate, SubmissionStore store, Decisions
         if (TextRules.Check(reason, multiline: true) is { } badReason) return Problems.Field(400, "reason", badReason);
 
         var s = await store.GetAsync(link!.SubmissionId, ct);
-        if (s is null) return LinkGate.Message(lang, 404, lang.T("Pengajuan tidak ditemukan", "Submission not found"), "");
+        if (s is null) return Decisions.DecisionHandler.NotFound(unit, lang);
         if (s.Status is not (SubmissionStatus.Submitted or SubmissionStatus.InReview or SubmissionStatus.RevisionRequested
             or SubmissionStatus.AwaitingApproval or SubmissionStatus.Scheduled))
-            return LinkGate.Message(lang, 409, lang.T("Pengajuan tidak dapat ditarik lagi", "The submission can no longer be withdrawn"),
-                $"<p>{E(lang.T("Status sekarang", "Status now"))}: <span class=\"status\">{E(Terms.Status(s.Status).In(lang))}</span></p>");
+            return PageResult.Of<StatusMessage>(new Dictionary<string, object?>
+            {
+                [nameof(StatusMessage.Lang)] = lang,
+                [nameof(StatusMessage.Title)] = lang.T("Pengajuan tidak dapat ditarik lagi", "The submission can no longer be withdrawn"),
+                [nameof(StatusMessage.Label)] = lang.T("Status sekarang", "Status now"),
+                [nameof(StatusMessage.Status)] = s.Status,
+                [nameof(StatusMessage.Unit)] = unit,
+            }, 409);
         var by = s.Content.SubmitterName ?? s.Content.SubmitterEmail;
         var withdrawal = new WithdrawalRequested(by, reason.Length == 0 ? null : reason, clock.GetUtcNow());
         var claimed = await claims.ClaimAndRaiseAsync(client, s.Id, WithdrawalKey, withdrawal, WorkflowEvents.Withdraw, withdrawal, ct);
         if (claimed.Failed) return Problems.Status(503, "Penarikan belum tercatat / the withdrawal was not recorded", "Please try again.");
-        return LinkGate.Message(lang, 202, lang.T("Penarikan diterima", "Withdrawal received"),
-            $"<p>{E(lang.T("Pengajuan ditarik; tautan keputusan yang masih beredar tidak berlaku lagi.", "The submission is withdrawn; outstanding decision links no longer work."))}</p>"
-            + $"<p><a href=\"{E(http.Request.Path)}\">{E(lang.T("Kembali ke halaman pantau", "Back to the tracking page"))}</a></p>");
+        return PageResult.Of<WithdrawalReceived>(new Dictionary<string, object?>
+        {
+            [nameof(WithdrawalReceived.Lang)] = lang,
+            [nameof(WithdrawalReceived.TrackingPath)] = http.Request.Path.ToString(),
+            [nameof(WithdrawalReceived.Unit)] = unit,
+        }, 202);
     }
 
     /// <summary>POST /api/submissions/{id}/revoke-links: every decision link made until now stops working.</summary>

@@ -10,7 +10,6 @@ using Humas.Workflow.Storage;
 using Humas.Workflow.Submissions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
-using static Humas.Workflow.Pages.Html;
 
 namespace Humas.Workflow.Tracking;
 
@@ -24,7 +23,7 @@ public sealed class StatusHandlers(LinkGate gate, SubmissionStore store, MediaSt
         if (refused is not null) return refused;
         var ct = http.RequestAborted;
         var s = await store.GetAsync(link!.SubmissionId, ct);
-        if (s is null) return LinkGate.Message(lang, 404, lang.T("Pengajuan tidak ditemukan", "Submission not found"), "");
+        if (s is null) return DecisionHandler.NotFound(unit, lang);
         var history = await store.GetHistoryAsync(s.Id, ct);
         var publications = await store.GetMarkersAsync<PublicationRecord>(s.Id, "publication-", ct);
         if (http.Request.Headers.Accept.ToString().Contains("application/json", StringComparison.OrdinalIgnoreCase))
@@ -34,8 +33,15 @@ public sealed class StatusHandlers(LinkGate gate, SubmissionStore store, MediaSt
                 history, publications,
             }, SubmissionJson.Options);
 
-        var body = TrackingPage.Body(s, history, publications, clock.GetUtcNow(), lang);
-        return HtmlResult.Page(Page(lang, lang.T("Pantau pengajuan", "Track submission"), body, unit.ShortName));
+        return PageResult.Of<TrackingPage>(new Dictionary<string, object?>
+        {
+            [nameof(TrackingPage.Unit)] = unit,
+            [nameof(TrackingPage.Submission)] = s,
+            [nameof(TrackingPage.History)] = history,
+            [nameof(TrackingPage.Publications)] = publications,
+            [nameof(TrackingPage.Now)] = clock.GetUtcNow(),
+            [nameof(TrackingPage.Lang)] = lang,
+        });
     }
 
     public async Task<IResult> GetAsync(HttpContext http, DurableTaskClient client, string id)

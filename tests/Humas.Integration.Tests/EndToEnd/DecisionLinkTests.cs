@@ -51,7 +51,7 @@ public sealed class DecisionLinkTests(SystemFixture fixture) : IAsyncLifetime
         var again = await system.DecideAsync(link, "reject", "Berubah pikiran");
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         var body = await again.Content.ReadAsStringAsync();
-        Assert.Contains("accept", body);
+        Assert.Contains("<strong data-decision=\"accept\">Terima</strong>", body);
         Assert.Contains("Redaktur Humas", body);
 
         // The second POST raised no event: the workflow went on to approval, not to rejection.

@@ -5,6 +5,7 @@ using Humas.Workflow.Orchestration;
 using Humas.Workflow.Pages;
 using Humas.Workflow.Profiles;
 using Humas.Workflow.Submissions;
+using Humas.Workflow.Tests.Pages;
 using Humas.Workflow.Tracking;
 
 namespace Humas.Workflow.Tests.Unit;
@@ -83,12 +84,12 @@ public sealed class PageTextTests
     [InlineData(-1, "batas waktu sudah lewat", "the deadline has passed")]
     public void Time_left_reads_in_days_and_hours_then_minutes(double minutes, string id, string en)
     {
-        Assert.Equal(id, Html.Remaining(TimeSpan.FromMinutes(minutes), Lang.Id));
-        Assert.Equal(en, Html.Remaining(TimeSpan.FromMinutes(minutes), Lang.En));
+        Assert.Equal(id, Remaining.Text(TimeSpan.FromMinutes(minutes), Lang.Id));
+        Assert.Equal(en, Remaining.Text(TimeSpan.FromMinutes(minutes), Lang.En));
     }
 
     [Fact]
-    public void The_history_shows_times_in_WIB_who_was_asked_and_who_acted_on_whose_behalf()
+    public async Task The_history_shows_times_in_WIB_who_was_asked_and_who_acted_on_whose_behalf()
     {
         var s = Waiting(Stage.Approval, DecisionPolicy.Any, ["kabag-umum"]) with { Status = SubmissionStatus.Scheduled, WaitingStage = null };
         HistoryEntry[] history =
@@ -98,7 +99,15 @@ public sealed class PageTextTests
             new() { Step = 2, At = Now.AddMinutes(2), Status = SubmissionStatus.InReview, Event = "ReviewAccepted", Actor = "Wakil Redaktur Humas", OnBehalfOf = "Redaktur Humas", Comment = "Rapi <b>sekali</b>" },
             new() { Step = 3, At = Now.AddMinutes(3), Status = SubmissionStatus.Scheduled, Event = "Scheduled", Comment = "2026-12-01T02:00:00.0000000+00:00" },
         ];
-        var html = TrackingPage.Body(s, history, [], Now, Lang.Id);
+        var html = await PageRendering.RenderAsync<TrackingPage>(new Dictionary<string, object?>
+        {
+            [nameof(TrackingPage.Unit)] = Unit,
+            [nameof(TrackingPage.Submission)] = s,
+            [nameof(TrackingPage.History)] = history,
+            [nameof(TrackingPage.Publications)] = Array.Empty<PublicationRecord>(),
+            [nameof(TrackingPage.Now)] = Now,
+            [nameof(TrackingPage.Lang)] = Lang.Id,
+        });
         Assert.Contains("<time datetime=\"2026-11-28T08:00:00Z\">28 Nov 2026 15.00 WIB</time>", html);
         Assert.Contains("Kepada: Wakil Redaktur Humas a.n. Redaktur Humas", html);
         Assert.Contains("Oleh: Wakil Redaktur Humas a.n. Redaktur Humas", html);

@@ -3,10 +3,10 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using Humas.Workflow.Configuration;
+using Humas.Workflow.Pages;
 using Humas.Workflow.Storage;
 using Humas.Workflow.Submissions;
 using Microsoft.Extensions.Options;
-using static Humas.Workflow.Pages.Html;
 
 namespace Humas.Workflow.Publication.Channels;
 
@@ -14,7 +14,8 @@ namespace Humas.Workflow.Publication.Channels;
 /// The office's WordPress site, through its REST API with an application password (HTTP Basic): the first image
 /// goes to the media library, then the post is created with it as featured image.
 /// </summary>
-public sealed class WordPressChannel(IHttpClientFactory http, MediaStore media, WebsiteFeed feed, IOptions<HumasOptions> options)
+public sealed class WordPressChannel(
+    IHttpClientFactory http, MediaStore media, WebsiteFeed feed, ComponentRenderer renderer, IOptions<HumasOptions> options)
     : IPublicationChannel
 {
     public const string ChannelName = "wordpress";
@@ -42,7 +43,7 @@ public sealed class WordPressChannel(IHttpClientFactory http, MediaStore media, 
         var post = new JsonObject
         {
             ["title"] = s.Content.Title,
-            ["content"] = Content(s, featured is null ? null : s.Media.First(m => m.ContentType.StartsWith("image/", StringComparison.Ordinal))),
+            ["content"] = await ContentAsync(s, featured is null ? null : s.Media.First(m => m.ContentType.StartsWith("image/", StringComparison.Ordinal))),
             ["excerpt"] = s.Content.Summary ?? "",
             ["status"] = Settings.Status,
             ["slug"] = Slug(s.Id),
@@ -90,24 +91,12 @@ public sealed class WordPressChannel(IHttpClientFactory http, MediaStore media, 
         return request;
     }
 
-    // The summary goes to the excerpt; the body keeps its paragraphs, the other media are linked from the public feed.
-    private string Content(Submission s, MediaItem? featured)
-    {
-        var html = new StringBuilder();
-        foreach (var paragraph in (s.Content.Body ?? "").Split(["\r\n\r\n", "\n\n"], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            html.Append("<p>").Append(E(paragraph).Replace("&#xA;", "<br>")).Append("</p>\n");
-        foreach (var m in s.Media.Where(m => m != featured))
+    private Task<string> ContentAsync(Submission s, MediaItem? featured) =>
+        renderer.RenderAsync<WordPressPost>(new Dictionary<string, object?>
         {
-            var url = E(feed.MediaUrl(s.Id, m));
-            html.Append(m.ContentType.Split('/')[0] switch
-            {
-                "image" => $"<figure><img src=\"{url}\" alt=\"{E(m.Name)}\"></figure>\n",
-                "video" => $"<figure><video controls src=\"{url}\"></video></figure>\n",
-                _ => $"<p><a href=\"{url}\">{E(m.Name)}</a></p>\n",
-            });
-        }
-        return html.ToString();
-    }
+            [nameof(WordPressPost.Submission)] = s,
+            [nameof(WordPressPost.Media)] = s.Media.Where(m => m != featured).Select(m => (m, feed.MediaUrl(s.Id, m))).ToList(),
+        });
 
     private static ChannelPost Evidence(JsonNode post)
     {
