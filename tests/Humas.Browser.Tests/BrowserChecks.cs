@@ -48,9 +48,17 @@ public static class BrowserChecks
 
     public static async Task AssertAccessibleAsync(IPage page, string what)
     {
+        await AssertNothingBlockedAsync(page, what);
         var result = await page.RunAxe();
         Assert.True(result.Violations.Length == 0,
             $"{what}: " + string.Join("; ", result.Violations.Select(v => $"{v.Id} ({v.Impact}): {string.Join(", ", v.Nodes.Select(n => n.Html))}")));
+    }
+
+    /// <summary>The page's security policy refused nothing it loads or runs: its scripts, styles, media and uploads.</summary>
+    public static async Task AssertNothingBlockedAsync(IPage page, string what)
+    {
+        var blocked = await page.EvaluateAsync<string[]>("() => window.humasBlocked || []");
+        Assert.True(blocked.Length == 0, $"{what}: the page's policy blocked {string.Join("; ", blocked)}");
     }
 
     /// <summary>The staff view of the submission behind a tracking link.</summary>

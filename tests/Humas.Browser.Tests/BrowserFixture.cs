@@ -41,13 +41,23 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser profile (no stored uploads) in a language and at a size.</summary>
-    public Task<IBrowserContext> NewContextAsync(string locale = "id-ID", bool javaScript = true, int width = 1366, int height = 768) =>
-        Browser.NewContextAsync(new BrowserNewContextOptions
+    /// <summary>
+    /// A fresh browser profile (no stored uploads) in a language and at a size. Each page counts what its security
+    /// policy blocked, so a check can tell a page that works from one whose script or style was refused.
+    /// </summary>
+    public async Task<IBrowserContext> NewContextAsync(string locale = "id-ID", bool javaScript = true, int width = 1366, int height = 768)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = Host.BaseUrl, Locale = locale, JavaScriptEnabled = javaScript,
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
+        await context.AddInitScriptAsync("""
+            window.humasBlocked = [];
+            document.addEventListener('securitypolicyviolation', e => window.humasBlocked.push(e.violatedDirective + ' ' + e.blockedURI));
+            """);
+        return context;
+    }
 
     public async Task DisposeAsync()
     {

@@ -70,9 +70,11 @@ public sealed class DecisionAndTrackingTests(BrowserFixture fixture)
             [("foto-lokakarya.jpg", "image/jpeg", photo), ("siniar-guru.mp3", "audio/mpeg", Mp3()), ("cuplikan.mp4", "video/mp4", Mp4())],
             "website", "instagram");
 
-        await page.GotoAsync(await LinkAsync(Reviewer, title, "/act/"));
+        var response = await page.GotoAsync(await LinkAsync(Reviewer, title, "/act/"));
         Assert.Equal("id", await page.GetAttributeAsync("html", "lang"));
         Assert.Equal(title, await page.Locator("#content-title").InnerTextAsync());
+        // Previews from Blob Storage load and the page's own script runs under a policy that allows no inline script.
+        Assert.Contains("script-src 'self';", (await response!.AllHeadersAsync())["content-security-policy"]);
 
         // The photo is drawn; the video and the podcast have players whose links serve the uploaded bytes.
         await page.WaitForFunctionAsync("() => { const i = document.querySelector('figure[data-kind=image] img'); return i && i.complete && i.naturalWidth === 640; }");
@@ -114,6 +116,7 @@ public sealed class DecisionAndTrackingTests(BrowserFixture fixture)
         await page.Keyboard.PressAsync("Enter");
         await page.GetByRole(AriaRole.Heading, new() { Name = "Terima kasih, keputusan tercatat" }).WaitForAsync();
         Assert.Equal(1, posts);
+        await AssertNothingBlockedAsync(page, "decision recorded");
 
         // The submitter follows it on the tracking page: the note, by whom, and that the next move is theirs.
         var reviseLink = await LinkAsync(Submitter, title, "/revise/");
