@@ -27,7 +27,12 @@ public sealed class RequestDecision(SubmissionStore store, Mailer mailer, MailRe
         var entry = new HistoryEntry
         {
             Step = r.Step, At = r.At, Status = r.Stage.WaitingStatus(),
-            Event = r.Notice switch { Notice.Reminder => $"{r.Stage}Reminder", Notice.Escalation => $"{r.Stage}Escalated", _ => $"{r.Stage}Requested" },
+            Event = r.Notice switch
+            {
+                Notice.Reminder => StageEvents.Reminder(r.Stage),
+                Notice.Escalation => StageEvents.Escalated(r.Stage),
+                _ => StageEvents.Requested(r.Stage),
+            },
             Actor = string.Join(", ", recipients.Select(p => p.Name)),
             OnBehalfOf = escalated ? string.Join(", ", recipients.Select(p => p.For!.Name)) : null,
             Comment = r.Notice == Notice.Request ? r.Comment : null,
@@ -66,7 +71,7 @@ public sealed class RecordResponse(SubmissionStore store) : TaskActivity<Respons
         var d = input.Response;
         var entry = new HistoryEntry
         {
-            Step = input.Step, At = d.At, Status = s.Status, Event = $"{d.Stage}Response", Actor = d.PersonName,
+            Step = input.Step, At = d.At, Status = s.Status, Event = StageEvents.Response(d.Stage), Actor = d.PersonName,
             OnBehalfOf = d.OnBehalfOfName, Decision = d.Decision, Comment = d.Comment,
         };
         var updated = s.LastStep > input.Step ? s : s with

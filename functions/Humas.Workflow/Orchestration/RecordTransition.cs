@@ -14,9 +14,10 @@ public sealed class RecordTransition(SubmissionStore store, Mailer mailer, MailR
     public override async Task<bool> RunAsync(TaskActivityContext context, Transition t)
     {
         var s = await store.GetAsync(t.SubmissionId) ?? throw new InvalidOperationException($"No submission {t.SubmissionId}.");
+        // The input keeps the event by name, as running instances scheduled it; it is read here, once.
         var entry = new HistoryEntry
         {
-            Step = t.Step, At = t.At, Status = t.Status, Event = t.Event, Actor = t.Actor,
+            Step = t.Step, At = t.At, Status = t.Status, Event = Enum.Parse<HistoryEvent>(t.Event), Actor = t.Actor,
             OnBehalfOf = t.OnBehalfOf, Decision = t.Decision, Comment = t.Comment,
         };
         // A duplicate delivery of an older step must not roll the record back.

@@ -41,7 +41,7 @@ public sealed class RecoveryHandlers(
         };
         await store.SaveAsync(restarted, new HistoryEntry
         {
-            Step = step, At = restarted.UpdatedAt, Status = before, Event = "WorkflowRestarted", Actor = "staff",
+            Step = step, At = restarted.UpdatedAt, Status = before, Event = HistoryEvent.WorkflowRestarted, Actor = "staff",
         }, ct);
         var resume = new WorkflowResume(at, Math.Max(1, s.Round), step);
         // Decisions claimed for the stage that is asked again never took effect: the stopped instance dropped them.
@@ -65,10 +65,10 @@ public sealed class RecoveryHandlers(
 
         var step = s!.LastStep + 1;
         var closed = s with { Status = SubmissionStatus.Closed, UpdatedAt = clock.GetUtcNow(), LastStep = step };
-        var transition = new Transition(s.Id, step, closed.UpdatedAt, SubmissionStatus.Closed, "Closed", Actor: "Tim Humas", Comment: reason);
+        var transition = new Transition(s.Id, step, closed.UpdatedAt, SubmissionStatus.Closed, nameof(HistoryEvent.Closed), Actor: "Tim Humas", Comment: reason);
         await store.SaveAsync(closed, new HistoryEntry
         {
-            Step = step, At = closed.UpdatedAt, Status = SubmissionStatus.Closed, Event = "Closed", Actor = transition.Actor, Comment = reason,
+            Step = step, At = closed.UpdatedAt, Status = SubmissionStatus.Closed, Event = HistoryEvent.Closed, Actor = transition.Actor, Comment = reason,
         }, ct);
         await mailer.SendOnceAsync(s.Id, $"step{step}", await WorkflowMails.OutcomeAsync(mails, unit, closed, transition, links.Track(closed)), ct);
         return Results.Json(new { id = s.Id, status = closed.Status.ToString(), reason }, SubmissionJson.Options);

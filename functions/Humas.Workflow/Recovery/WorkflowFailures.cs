@@ -134,7 +134,7 @@ public sealed class WorkflowFailures(
         // The error text stays out of the history, which the submitter's tracking page shows: it may name anything.
         await store.SaveAsync(marked, new HistoryEntry
         {
-            Step = step, At = marked.UpdatedAt, Status = SubmissionStatus.WorkflowFailed, Event = "WorkflowFailed",
+            Step = step, At = marked.UpdatedAt, Status = SubmissionStatus.WorkflowFailed, Event = HistoryEvent.WorkflowFailed,
         }, ct);
         logger.LogError("Workflow of {Id} stopped ({Status}, {ErrorType}) while {Before}", s.Id, workflow.RuntimeStatus, workflow.ErrorType, s.Status);
 

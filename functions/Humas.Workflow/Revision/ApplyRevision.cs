@@ -14,7 +14,7 @@ public sealed class ApplyRevision(SubmissionStore store) : TaskActivity<Revision
         var r = input.Revision;
         var entry = new HistoryEntry
         {
-            Step = input.Step, At = r.At, Status = SubmissionStatus.Submitted, Event = "Revised",
+            Step = input.Step, At = r.At, Status = SubmissionStatus.Submitted, Event = HistoryEvent.Revised,
             Actor = s.Content.SubmitterName ?? s.Content.SubmitterEmail, Comment = r.Comment,
         };
         var revised = s.LastStep > input.Step ? s : s with

@@ -46,7 +46,7 @@ public sealed class IndexMoveTests(WorkflowFixture fixture) : StaffServicesTests
 
         // The first delivery commits the record and stops before its index rows are written (the worker died).
         var moved = s with { Status = SubmissionStatus.Rejected, UpdatedAt = move.At, LastStep = 1 };
-        await staff.Store.CommitAsync(moved, new HistoryEntry { Step = 1, At = move.At, Status = SubmissionStatus.Rejected, Event = "Rejected" });
+        await staff.Store.CommitAsync(moved, new HistoryEntry { Step = 1, At = move.At, Status = SubmissionStatus.Rejected, Event = HistoryEvent.Rejected });
         Assert.Equal(new Dictionary<SubmissionStatus, int> { [SubmissionStatus.Submitted] = 1 }, await StatusRowsAsync(s.Id));
 
         // The engine delivers the activity again; then once more, as at-least-once allows.
