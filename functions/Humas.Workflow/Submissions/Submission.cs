@@ -36,6 +36,11 @@ public static class SubmissionStatuses
         s is SubmissionStatus.Published or SubmissionStatus.Rejected or SubmissionStatus.Withdrawn
             or SubmissionStatus.Expired or SubmissionStatus.PublicationFailed or SubmissionStatus.Closed;
 
+    /// <summary>The submitter may withdraw until it is approved for publication, and while it waits for its publish time.</summary>
+    public static bool CanBeWithdrawn(this SubmissionStatus s) =>
+        s is SubmissionStatus.Submitted or SubmissionStatus.InReview or SubmissionStatus.RevisionRequested
+            or SubmissionStatus.AwaitingApproval or SubmissionStatus.Scheduled;
+
     /// <summary>The status a submission has while it waits on a stage.</summary>
     public static SubmissionStatus WaitingStatus(this Stage stage) => stage switch
     {
@@ -82,8 +87,11 @@ public sealed record SubmissionContent
 
 public sealed record MediaItem(string Name, string ContentType, long Size, string BlobName);
 
-/// <summary>The current state of one submission; the history rows tell how it got there.</summary>
-public sealed record Submission
+/// <summary>
+/// The current state of one submission; the history rows tell how it got there. What may happen to it next is in
+/// its transitions (SubmissionTransitions.cs).
+/// </summary>
+public sealed partial record Submission
 {
     public required string Id { get; init; }
     public required SubmissionContent Content { get; init; }

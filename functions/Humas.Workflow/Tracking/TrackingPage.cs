@@ -183,8 +183,7 @@ public static class TrackingPage
 
     /// <summary>Folded away, so one stray tap does not withdraw; the fields are those POST /track/{token} reads.</summary>
     private static string WithdrawForm(Submission s, Lang lang) =>
-        s.Status is SubmissionStatus.Submitted or SubmissionStatus.InReview or SubmissionStatus.RevisionRequested
-            or SubmissionStatus.AwaitingApproval or SubmissionStatus.Scheduled
+        s.Status.CanBeWithdrawn()
             ? $"""
               <section class="card" aria-labelledby="withdraw-title">
               <h2 id="withdraw-title">{E(lang.T("Tarik pengajuan", "Withdraw the submission"))}</h2>
