@@ -1,10 +1,11 @@
 using System.Text.Json;
+using Humas.Workflow.Orchestration;
 using Humas.Workflow.Submissions;
 using Humas.Workflow.Vocabulary;
 
 namespace Humas.Workflow.Tests.Unit;
 
-/// <summary>History events are typed in code and named as before in the rows and the tracking JSON.</summary>
+/// <summary>History events are typed in code and named as before in the rows, the tracking JSON and the activity inputs.</summary>
 public sealed class HistoryEventTests
 {
     /// <summary>Every name a history row has ever carried: rows of earlier releases must read, and the names are the HTTP contract.</summary>
@@ -68,5 +69,63 @@ public sealed class HistoryEventTests
         }
         Assert.Equal("Dikirim ke peninjau", Terms.History(HistoryEvent.ReviewRequested).In(Lang.Id));
         Assert.Equal("Escalated to the backup", Terms.History(HistoryEvent.ApprovalEscalated).In(Lang.En));
+    }
+
+    // What the orchestration sends RecordTransition: the event by name, the status it leads to, and who acted.
+
+    private static readonly DateTimeOffset At = new(2026, 11, 28, 9, 0, 0, TimeSpan.Zero);
+
+    private static Transition Sent(SubmissionStatus to, string name, string? actor = null, string? onBehalfOf = null, string? decision = null, string? comment = null) =>
+        new("20261128-abc", 5, At, to, name, actor, onBehalfOf, decision, comment);
+
+    public static TheoryData<SubmissionStatus, Transition> Recorded => new()
+    {
+        { SubmissionStatus.InReview, Sent(SubmissionStatus.InReview, "ReviewAccepted", "Dewi", "Eko", "accept", "Rapi") },
+        { SubmissionStatus.AwaitingApproval, Sent(SubmissionStatus.Approved, "Approved", "Kabag, Kepala", decision: "approve") },
+        { SubmissionStatus.InReview, Sent(SubmissionStatus.RevisionRequested, "RevisionAsked", "Dewi", decision: "revise", comment: "Judul") },
+        { SubmissionStatus.AwaitingApproval, Sent(SubmissionStatus.Rejected, "Rejected", "Kabag", "Kepala", "reject", "Tidak") },
+        { SubmissionStatus.RevisionRequested, Sent(SubmissionStatus.Withdrawn, "Withdrawn", "Ani", decision: "withdraw", comment: "Salah") },
+        { SubmissionStatus.InReview, Sent(SubmissionStatus.Expired, "ReviewExpired") },
+        { SubmissionStatus.AwaitingApproval, Sent(SubmissionStatus.Expired, "ApprovalExpired") },
+        { SubmissionStatus.RevisionRequested, Sent(SubmissionStatus.Expired, "RevisionExpired") },
+        { SubmissionStatus.Approved, Sent(SubmissionStatus.Scheduled, "Scheduled", comment: "2026-12-01T02:00:00.0000000+00:00") },
+        { SubmissionStatus.Scheduled, Sent(SubmissionStatus.Publishing, "Publishing") },
+        { SubmissionStatus.Publishing, Sent(SubmissionStatus.Published, "Published") },
+        { SubmissionStatus.Publishing, Sent(SubmissionStatus.PublicationFailed, "PublicationFailed") },
+    };
+
+    private static Submission In(SubmissionStatus status) => new()
+    {
+        Id = "20261128-abc", Status = status, WaitingStage = Stage.Review, Awaiting = ["reviewer"], WaitingFor = ["Redaktur Humas"],
+        Content = new SubmissionContent { Title = "Lokakarya", ContentType = "news", Channels = ["website"], Track = "internal", SubmitterEmail = "ani@example.org" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Recorded))]
+    public void Each_event_the_orchestration_records_is_its_transition_and_writes_the_row_it_wrote_before(SubmissionStatus from, Transition t)
+    {
+        var change = RecordTransition.Change(In(from), t);
+
+        // The row as the activity wrote it when it copied its input.
+        var before = $$"""{"step":5,"at":"2026-11-28T09:00:00+00:00","status":"{{t.Status}}","event":"{{t.Event}}"{{Field("actor", t.Actor)}}{{Field("onBehalfOf", t.OnBehalfOf)}}{{Field("decision", t.Decision)}}{{Field("comment", t.Comment)}}}""";
+        Assert.Equal(before, JsonSerializer.Serialize(change.Entry(5), SubmissionJson.Options));
+        Assert.Equal(t.Status, change.After.Status);
+        Assert.Equal(At, change.After.UpdatedAt);
+        Assert.Null(change.After.WaitingStage);
+        Assert.Empty(change.After.Awaiting);
+    }
+
+    private static string Field(string name, string? value) => value is null ? "" : $",\"{name}\":{JsonSerializer.Serialize(value, SubmissionJson.Options)}";
+
+    [Fact]
+    public void A_transition_whose_status_is_not_where_its_event_leads_or_that_is_no_transition_is_refused()
+    {
+        var at = DateTimeOffset.UtcNow;
+        Assert.Throws<ArgumentException>(() => RecordTransition.Change(In(SubmissionStatus.AwaitingApproval),
+            new Transition("20261128-abc", 5, at, SubmissionStatus.Published, "Approved")));
+        Assert.Throws<ArgumentException>(() => RecordTransition.Change(In(SubmissionStatus.InReview),
+            new Transition("20261128-abc", 5, at, SubmissionStatus.InReview, "ReviewRequested")));
+        Assert.Throws<TransitionRefused>(() => RecordTransition.Change(In(SubmissionStatus.Expired),
+            new Transition("20261128-abc", 5, at, SubmissionStatus.Approved, "Approved")));
     }
 }
