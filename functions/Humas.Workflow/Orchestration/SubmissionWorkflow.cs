@@ -76,13 +76,13 @@ public sealed class SubmissionWorkflow : TaskOrchestrator<WorkflowInput, Submiss
                     var review = await PassAsync(Stage.Review, round, input.Timings.Review);
                     if (review.Ended) return review.End;
                     if (review.Passed is not { } accepted) continue;
-                    await RecordAsync(SubmissionStatus.InReview, "ReviewAccepted", accepted);
+                    await RecordAsync(SubmissionStatus.InReview, nameof(HistoryEvent.ReviewAccepted), accepted);
                 }
 
                 var approval = await PassAsync(Stage.Approval, round, input.Timings.Approval);
                 if (approval.Ended) return approval.End;
                 if (approval.Passed is not { } approved) continue;
-                await RecordAsync(SubmissionStatus.Approved, "Approved", approved, notify: true);
+                await RecordAsync(SubmissionStatus.Approved, nameof(HistoryEvent.Approved), approved, notify: true);
                 return null;
             }
         }
@@ -96,7 +96,7 @@ public sealed class SubmissionWorkflow : TaskOrchestrator<WorkflowInput, Submiss
             var outcome = await DecideAsync(stage, round, timeout);
             if (outcome.End is { } end) return new(null, true, await CloseAsync(end, outcome.EndEvent!, outcome.EndedBy));
             var made = outcome.Decision!;
-            if (made.Decision == DecisionValues.Reject) return new(null, true, await CloseAsync(SubmissionStatus.Rejected, "Rejected", made));
+            if (made.Decision == DecisionValues.Reject) return new(null, true, await CloseAsync(SubmissionStatus.Rejected, nameof(HistoryEvent.Rejected), made));
             if (made.Decision == DecisionValues.Revise)
                 return await ReviseAsync(round, made) is { } notRevised ? new(null, true, notRevised) : new(null);
             return new(made);
@@ -149,8 +149,8 @@ public sealed class SubmissionWorkflow : TaskOrchestrator<WorkflowInput, Submiss
                 {
                     var first = await Task.WhenAny(new[] { answer, expiry, withdrawal, reminder, escalation }.OfType<Task>());
                     if (first == withdrawal)
-                        return new Outcome(null, SubmissionStatus.Withdrawn, "Withdrawn", Withdrawer(withdrawal.Result));
-                    if (first == expiry) return new Outcome(null, SubmissionStatus.Expired, $"{stage}Expired");
+                        return new Outcome(null, SubmissionStatus.Withdrawn, nameof(HistoryEvent.Withdrawn), Withdrawer(withdrawal.Result));
+                    if (first == expiry) return new Outcome(null, SubmissionStatus.Expired, StageEvents.Expired(stage).ToString());
                     if (first == reminder)
                     {
                         reminder = null;
@@ -186,7 +186,7 @@ public sealed class SubmissionWorkflow : TaskOrchestrator<WorkflowInput, Submiss
         /// <summary>Sends the submitter back to edit; the workflow's end when they do not come back.</summary>
         private async Task<SubmissionStatus?> ReviseAsync(int round, DecisionMade asked)
         {
-            await RecordAsync(SubmissionStatus.RevisionRequested, "RevisionAsked", asked);
+            await RecordAsync(SubmissionStatus.RevisionRequested, nameof(HistoryEvent.RevisionAsked), asked);
             return await WaitForRevisionAsync(round, asked.Comment);
         }
 
@@ -202,8 +202,8 @@ public sealed class SubmissionWorkflow : TaskOrchestrator<WorkflowInput, Submiss
             var revision = context.WaitForExternalEvent<RevisionSubmitted>(WorkflowEvents.For(Stage.Revision, round), cancel.Token);
             var first = await Task.WhenAny(revision, expiry, withdrawal);
             cancel.Cancel();
-            if (first == withdrawal) return await CloseAsync(SubmissionStatus.Withdrawn, "Withdrawn", Withdrawer(withdrawal.Result));
-            if (first == expiry) return await CloseAsync(SubmissionStatus.Expired, "RevisionExpired");
+            if (first == withdrawal) return await CloseAsync(SubmissionStatus.Withdrawn, nameof(HistoryEvent.Withdrawn), Withdrawer(withdrawal.Result));
+            if (first == expiry) return await CloseAsync(SubmissionStatus.Expired, nameof(HistoryEvent.RevisionExpired));
             await context.CallActivityAsync(nameof(ApplyRevision), new RevisionInput(Id, ++step, await revision), Retry);
             return null;
         }
@@ -214,13 +214,13 @@ public sealed class SubmissionWorkflow : TaskOrchestrator<WorkflowInput, Submiss
             var publishAt = input.PublishAt;
             while (publishAt is { } when && when > Now)
             {
-                await RecordAsync(SubmissionStatus.Scheduled, "Scheduled", comment: when.ToString("O"));
+                await RecordAsync(SubmissionStatus.Scheduled, nameof(HistoryEvent.Scheduled), comment: when.ToString("O"));
                 using var cancel = new CancellationTokenSource();
                 var timer = context.CreateTimer(when.UtcDateTime, cancel.Token);
                 var change = context.WaitForExternalEvent<ScheduleChanged>(WorkflowEvents.ScheduleChanged, cancel.Token);
                 var first = await Task.WhenAny(timer, change, withdrawal);
                 cancel.Cancel();
-                if (first == withdrawal) return await CloseAsync(SubmissionStatus.Withdrawn, "Withdrawn", Withdrawer(withdrawal.Result));
+                if (first == withdrawal) return await CloseAsync(SubmissionStatus.Withdrawn, nameof(HistoryEvent.Withdrawn), Withdrawer(withdrawal.Result));
                 if (first == timer) break;
                 publishAt = (await change).PublishAt;
             }
