@@ -45,23 +45,6 @@ public static class SubmissionStatuses
     };
 }
 
-public static class ContentTypes
-{
-    public static readonly IReadOnlyList<string> All =
-        ["news", "article", "photo", "video", "infographic", "podcast", "webinar", "press-release", "community"];
-}
-
-public static class Channels
-{
-    public static readonly IReadOnlyList<string> All =
-        ["website", "instagram", "youtube", "facebook", "tiktok", "media-partner", "journal"];
-}
-
-public static class Tracks
-{
-    public static readonly IReadOnlyList<string> All = ["internal", "external"];
-}
-
 /// <summary>What the submitter wrote, as accepted (and later revised).</summary>
 public sealed record SubmissionContent
 {

@@ -50,27 +50,27 @@ public static class Terms
 
     public static Words Channel(string channel) => channel switch
     {
-        "website" => new("Situs web", "Website"),
-        "instagram" => Words.Same("Instagram"),
-        "youtube" => Words.Same("YouTube"),
-        "facebook" => Words.Same("Facebook"),
-        "tiktok" => Words.Same("TikTok"),
-        "media-partner" => new("Media mitra", "Partner media"),
-        "journal" => new("Jurnal Widyatama", "Widyatama journal"),
+        Channels.Website => new("Situs web", "Website"),
+        Channels.Instagram => Words.Same("Instagram"),
+        Channels.YouTube => Words.Same("YouTube"),
+        Channels.Facebook => Words.Same("Facebook"),
+        Channels.TikTok => Words.Same("TikTok"),
+        Channels.MediaPartner => new("Media mitra", "Partner media"),
+        Channels.Journal => new("Jurnal Widyatama", "Widyatama journal"),
         _ => Words.Same(channel),
     };
 
     public static Words ContentType(string type) => type switch
     {
-        "news" => new("Berita", "News"),
-        "article" => new("Artikel", "Article"),
-        "photo" => new("Foto", "Photo"),
-        "video" => Words.Same("Video"),
-        "infographic" => new("Infografis", "Infographic"),
-        "podcast" => Words.Same("Podcast"),
-        "webinar" => new("Laporan webinar", "Webinar report"),
-        "press-release" => new("Siaran pers", "Press release"),
-        "community" => new("Komunitas", "Community"),
+        ContentTypes.News => new("Berita", "News"),
+        ContentTypes.Article => new("Artikel", "Article"),
+        ContentTypes.Photo => new("Foto", "Photo"),
+        ContentTypes.Video => Words.Same("Video"),
+        ContentTypes.Infographic => new("Infografis", "Infographic"),
+        ContentTypes.Podcast => Words.Same("Podcast"),
+        ContentTypes.Webinar => new("Laporan webinar", "Webinar report"),
+        ContentTypes.PressRelease => new("Siaran pers", "Press release"),
+        ContentTypes.Community => new("Komunitas", "Community"),
         _ => Words.Same(type),
     };
 
