@@ -25,14 +25,14 @@ public sealed class SubmissionWorkflow : TaskOrchestrator<WorkflowInput, Submiss
         // (health, mail), who restart it once the newer release runs everywhere.
         if (version is < WorkflowVersions.Oldest or > WorkflowVersions.Current)
             throw new NotSupportedException($"Workflow version {version} is not run by this release ({WorkflowVersions.Oldest} to {WorkflowVersions.Current}).");
-        return new Run(context, input).ExecuteAsync();
+        return new Run(context, input, version).ExecuteAsync();
     }
 
     /// <summary>How a wait ended: a decision, or the workflow's end (expired, withdrawn).</summary>
     private sealed record Outcome(DecisionMade? Decision, SubmissionStatus? End = null, string? EndEvent = null, DecisionMade? EndedBy = null);
 
     /// <summary>The state of one execution: the step counter numbers the history rows.</summary>
-    private sealed class Run(TaskOrchestrationContext context, WorkflowInput input)
+    private sealed class Run(TaskOrchestrationContext context, WorkflowInput input, int version)
     {
         private int step = input.Resume?.Step ?? 0; // step 0 is the intake's own row
         private readonly Task<WithdrawalRequested> withdrawal =
@@ -49,12 +49,23 @@ public sealed class SubmissionWorkflow : TaskOrchestrator<WorkflowInput, Submiss
             if (resume?.At != ResumePoint.Publication && await WaitForPublishTimeAsync() is { } withdrawn) return withdrawn;
 
             await RecordAsync(SubmissionStatus.Publishing, "Publishing");
-            var publications = await context.CallActivityAsync<IReadOnlyList<PublicationRecord>>(
-                nameof(PublishSubmission), new PublishRequest(Id, Now), Retry);
+            var publications = await PublishAsync();
             if (!publications.Any(p => p.Status == PublicationStatus.Published))
                 return await CloseAsync(SubmissionStatus.PublicationFailed, "PublicationFailed");
             await context.CallActivityAsync(nameof(Targets.CountPublication), new Targets.CountRequest(Id, Now), Retry);
             return await CloseAsync(SubmissionStatus.Published, "Published");
+        }
+
+        /// <summary>
+        /// Every channel's record as kept. Version 1 published in one activity, which its instances still call; version 2
+        /// fans out one activity per channel (Instagram in steps with durable timers) and keeps the records after.
+        /// </summary>
+        private async Task<IReadOnlyList<PublicationRecord>> PublishAsync()
+        {
+            var request = new PublishRequest(Id, Now);
+            if (version == 1)
+                return await context.CallActivityAsync<IReadOnlyList<PublicationRecord>>(nameof(PublishSubmission), request, Retry);
+            return await new PublicationFanOut(context).PublishAsync(request);
         }
 
         /// <summary>
