@@ -48,12 +48,12 @@ public sealed class SubmissionWorkflow : TaskOrchestrator<WorkflowInput, Submiss
                 return ended;
             if (resume?.At != ResumePoint.Publication && await WaitForPublishTimeAsync() is { } withdrawn) return withdrawn;
 
-            await RecordAsync(SubmissionStatus.Publishing, "Publishing");
+            await RecordAsync(SubmissionStatus.Publishing, nameof(HistoryEvent.Publishing));
             var publications = await PublishAsync();
             if (!publications.Any(p => p.Status == PublicationStatus.Published))
-                return await CloseAsync(SubmissionStatus.PublicationFailed, "PublicationFailed");
+                return await CloseAsync(SubmissionStatus.PublicationFailed, nameof(HistoryEvent.PublicationFailed));
             await context.CallActivityAsync(nameof(Targets.CountPublication), new Targets.CountRequest(Id, Now), Retry);
-            return await CloseAsync(SubmissionStatus.Published, "Published");
+            return await CloseAsync(SubmissionStatus.Published, nameof(HistoryEvent.Published));
         }
 
         /// <summary>
