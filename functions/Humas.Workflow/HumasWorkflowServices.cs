@@ -30,7 +30,9 @@ public static class WorkflowCatalog
 
     public static readonly IReadOnlyList<Type> Activities =
         [typeof(RecordTransition), typeof(AssignDeciders), typeof(RequestDecision), typeof(RecordResponse), typeof(ApplyRevision),
-         typeof(PublishSubmission), typeof(PublishChannel), typeof(CountPublication)];
+         typeof(PublishSubmission), typeof(PublishChannel), typeof(CountPublication),
+         typeof(PlanPublication), typeof(PublishToChannel), typeof(RecordPublication),
+         typeof(CreateInstagramContainer), typeof(CheckInstagramContainer), typeof(PublishInstagramContainer)];
 }
 
 /// <summary>The public routes; both hosts serve exactly these (a test compares them).</summary>
@@ -106,7 +108,9 @@ public static class HumasWorkflowServices
         services.AddSingleton<YouTubeToken>();
         services.AddSingleton<IPublicationChannel, WordPressChannel>();
         services.AddSingleton<IPublicationChannel, YouTubeChannel>();
-        services.AddSingleton<IPublicationChannel, InstagramChannel>();
+        // Its steps are activities of their own in version 2, which take the adapter itself.
+        services.AddSingleton<InstagramChannel>();
+        services.AddSingleton<IPublicationChannel>(sp => sp.GetRequiredService<InstagramChannel>());
         services.AddSingleton<IPublicationChannel, PartnerMediaChannel>();
         services.AddSingleton<ChannelPublisher>();
         services.AddSingleton<PublicationRetryHandler>();

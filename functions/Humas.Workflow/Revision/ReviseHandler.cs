@@ -27,7 +27,7 @@ public sealed class ReviseHandler(
         if (await store.GetMarkerAsync<DecisionClaim>(s.Id, DecisionHandler.ClaimKey(Stage.Revision, link.Round), http.RequestAborted) is not null
             || s.WaitingStage != Stage.Revision || s.Round != link.Round)
             return DecisionHandler.MovedOn(unit, lang, s, 200);
-        var asked = (await store.GetHistoryAsync(s.Id, http.RequestAborted)).LastOrDefault(h => h.Event == "RevisionAsked");
+        var asked = (await store.GetHistoryAsync(s.Id, http.RequestAborted)).LastOrDefault(h => h.Event == HistoryEvent.RevisionAsked);
         return PageResult.Of<RevisionPage>(new Dictionary<string, object?>
         {
             [nameof(RevisionPage.Unit)] = unit,

@@ -36,6 +36,11 @@ public static class SubmissionStatuses
         s is SubmissionStatus.Published or SubmissionStatus.Rejected or SubmissionStatus.Withdrawn
             or SubmissionStatus.Expired or SubmissionStatus.PublicationFailed or SubmissionStatus.Closed;
 
+    /// <summary>The submitter may withdraw until it is approved for publication, and while it waits for its publish time.</summary>
+    public static bool CanBeWithdrawn(this SubmissionStatus s) =>
+        s is SubmissionStatus.Submitted or SubmissionStatus.InReview or SubmissionStatus.RevisionRequested
+            or SubmissionStatus.AwaitingApproval or SubmissionStatus.Scheduled;
+
     /// <summary>The status a submission has while it waits on a stage.</summary>
     public static SubmissionStatus WaitingStatus(this Stage stage) => stage switch
     {
@@ -43,23 +48,6 @@ public static class SubmissionStatuses
         Stage.Approval => SubmissionStatus.AwaitingApproval,
         _ => SubmissionStatus.RevisionRequested,
     };
-}
-
-public static class ContentTypes
-{
-    public static readonly IReadOnlyList<string> All =
-        ["news", "article", "photo", "video", "infographic", "podcast", "webinar", "press-release", "community"];
-}
-
-public static class Channels
-{
-    public static readonly IReadOnlyList<string> All =
-        ["website", "instagram", "youtube", "facebook", "tiktok", "media-partner", "journal"];
-}
-
-public static class Tracks
-{
-    public static readonly IReadOnlyList<string> All = ["internal", "external"];
 }
 
 /// <summary>What the submitter wrote, as accepted (and later revised).</summary>
@@ -82,8 +70,11 @@ public sealed record SubmissionContent
 
 public sealed record MediaItem(string Name, string ContentType, long Size, string BlobName);
 
-/// <summary>The current state of one submission; the history rows tell how it got there.</summary>
-public sealed record Submission
+/// <summary>
+/// The current state of one submission; the history rows tell how it got there. What may happen to it next is in
+/// its transitions (SubmissionTransitions.cs).
+/// </summary>
+public sealed partial record Submission
 {
     public required string Id { get; init; }
     public required SubmissionContent Content { get; init; }
@@ -123,7 +114,9 @@ public sealed record HistoryEntry
     public required int Step { get; init; }
     public required DateTimeOffset At { get; init; }
     public required SubmissionStatus Status { get; init; }
-    public required string Event { get; init; }
+
+    /// <summary>Stored and served by its name (<see cref="SubmissionJson"/> writes enums as names).</summary>
+    public required HistoryEvent Event { get; init; }
     public string? Actor { get; init; }
     public string? OnBehalfOf { get; init; }
     public string? Decision { get; init; }

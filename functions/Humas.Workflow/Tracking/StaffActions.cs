@@ -37,8 +37,7 @@ public sealed class StaffActions(LinkGate gate, SubmissionStore store, Decisions
 
         var s = await store.GetAsync(link!.SubmissionId, ct);
         if (s is null) return Decisions.DecisionHandler.NotFound(unit, lang);
-        if (s.Status is not (SubmissionStatus.Submitted or SubmissionStatus.InReview or SubmissionStatus.RevisionRequested
-            or SubmissionStatus.AwaitingApproval or SubmissionStatus.Scheduled))
+        if (!s.Status.CanBeWithdrawn())
             return PageResult.Of<StatusMessage>(new Dictionary<string, object?>
             {
                 [nameof(StatusMessage.Lang)] = lang,

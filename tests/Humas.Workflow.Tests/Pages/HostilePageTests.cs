@@ -71,11 +71,10 @@ public sealed partial class HostilePageTests
 
     private static readonly HistoryEntry[] History =
     [
-        new() { Step = 0, At = Now, Status = SubmissionStatus.Submitted, Event = "Submitted", Actor = "Ani " + Hostile },
-        new() { Step = 1, At = Now, Status = SubmissionStatus.InReview, Event = "ReviewEscalated", Actor = "Budi " + Hostile, OnBehalfOf = "Citra " + Hostile },
-        new() { Step = 2, At = Now, Status = SubmissionStatus.InReview, Event = "ReviewResponse", Actor = "Budi " + Hostile, Decision = "revise", Comment = "Perbaiki " + Hostile },
-        new() { Step = 3, At = Now, Status = SubmissionStatus.Scheduled, Event = "Scheduled", Comment = Hostile },
-        new() { Step = 4, At = Now, Status = SubmissionStatus.InReview, Event = "Odd " + Hostile },
+        new() { Step = 0, At = Now, Status = SubmissionStatus.Submitted, Event = HistoryEvent.Submitted, Actor = "Ani " + Hostile },
+        new() { Step = 1, At = Now, Status = SubmissionStatus.InReview, Event = HistoryEvent.ReviewEscalated, Actor = "Budi " + Hostile, OnBehalfOf = "Citra " + Hostile },
+        new() { Step = 2, At = Now, Status = SubmissionStatus.InReview, Event = HistoryEvent.ReviewResponse, Actor = "Budi " + Hostile, Decision = "revise", Comment = "Perbaiki " + Hostile },
+        new() { Step = 3, At = Now, Status = SubmissionStatus.Scheduled, Event = HistoryEvent.Scheduled, Comment = Hostile },
     ];
 
     private static readonly PublicationRecord[] Publications =
