@@ -113,6 +113,9 @@ public static class HumasWorkflowServices
         services.AddSingleton<UploadHandler>();
         services.AddSingleton<FormScript>();
         services.AddSingleton<FormPage>();
+        services.AddSingleton<MultipartSubmissionReader>();
+        services.AddSingleton<SubmissionBodyReader>();
+        services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<IntakeHandler>();
         services.AddSingleton<DecisionHandler>();
         services.AddSingleton<ReviseHandler>();

@@ -84,7 +84,7 @@ public sealed class RegisterHandlers(RegisterStore registers, ProgressStore prog
         var url = body.Url("url", errors, required: true);
         var publishedOn = body.Date("publishedOn", errors, Today());
         var submissionId = body.Text("submissionId", errors, max: 40);
-        if (submissionId is not null && !errors.ContainsKey("submissionId") && !Intake.IntakeHandler.IsSubmissionId(submissionId))
+        if (submissionId is not null && !errors.ContainsKey("submissionId") && !SubmissionIds.IsValid(submissionId))
             errors["submissionId"] = ["Nomor pengajuan seperti 20250601-0a1b2c3d4e / a submission id like 20250601-0a1b2c3d4e"];
         if (errors.Count > 0) return Problems.Validation(errors);
 
