@@ -1,87 +1,5 @@
 namespace Humas.Workflow.Submissions;
 
-public enum SubmissionStatus
-{
-    Submitted,
-    InReview,
-    RevisionRequested,
-    AwaitingApproval,
-    Approved,
-    Scheduled,
-    Publishing,
-    Published,
-    Rejected,
-    Withdrawn,
-    Expired,
-    PublicationFailed,
-
-    /// <summary>The workflow instance failed or was terminated; staff restart it from its last good state or close it.</summary>
-    WorkflowFailed,
-
-    /// <summary>Closed by staff, with a reason, after its workflow failed.</summary>
-    Closed,
-}
-
-/// <summary>The stages a person is asked to act on; each has its own links and event names.</summary>
-public enum Stage
-{
-    Review,
-    Approval,
-    Revision,
-}
-
-public static class SubmissionStatuses
-{
-    public static bool IsFinal(this SubmissionStatus s) =>
-        s is SubmissionStatus.Published or SubmissionStatus.Rejected or SubmissionStatus.Withdrawn
-            or SubmissionStatus.Expired or SubmissionStatus.PublicationFailed or SubmissionStatus.Closed;
-
-    /// <summary>The status a submission has while it waits on a stage.</summary>
-    public static SubmissionStatus WaitingStatus(this Stage stage) => stage switch
-    {
-        Stage.Review => SubmissionStatus.InReview,
-        Stage.Approval => SubmissionStatus.AwaitingApproval,
-        _ => SubmissionStatus.RevisionRequested,
-    };
-}
-
-public static class ContentTypes
-{
-    public static readonly IReadOnlyList<string> All =
-        ["news", "article", "photo", "video", "infographic", "podcast", "webinar", "press-release", "community"];
-}
-
-public static class Channels
-{
-    public static readonly IReadOnlyList<string> All =
-        ["website", "instagram", "youtube", "facebook", "tiktok", "media-partner", "journal"];
-}
-
-public static class Tracks
-{
-    public static readonly IReadOnlyList<string> All = ["internal", "external"];
-}
-
-/// <summary>What the submitter wrote, as accepted (and later revised).</summary>
-public sealed record SubmissionContent
-{
-    public required string Title { get; init; }
-    public string? Summary { get; init; }
-    public string? Body { get; init; }
-    public required string ContentType { get; init; }
-    public required IReadOnlyList<string> Channels { get; init; }
-    public required string Track { get; init; }
-    public string? Team { get; init; }
-    public string? Region { get; init; }
-    public string? Program { get; init; }
-    public bool PriorityProgram { get; init; }
-    public string? SubmitterName { get; init; }
-    public required string SubmitterEmail { get; init; }
-    public DateTimeOffset? PublishAt { get; init; }
-}
-
-public sealed record MediaItem(string Name, string ContentType, long Size, string BlobName);
-
 /// <summary>The current state of one submission; the history rows tell how it got there.</summary>
 public sealed record Submission
 {
@@ -113,19 +31,4 @@ public sealed record Submission
 
     /// <summary>While <see cref="SubmissionStatus.WorkflowFailed"/>: the status it had before, where a restart goes on from.</summary>
     public SubmissionStatus? FailedFrom { get; init; }
-}
-
-public sealed record StageResponse(string PersonKey, string Name, string Decision, string? Comment, DateTimeOffset At, string? OnBehalfOfName = null);
-
-/// <summary>One append-only row of a submission's history.</summary>
-public sealed record HistoryEntry
-{
-    public required int Step { get; init; }
-    public required DateTimeOffset At { get; init; }
-    public required SubmissionStatus Status { get; init; }
-    public required string Event { get; init; }
-    public string? Actor { get; init; }
-    public string? OnBehalfOf { get; init; }
-    public string? Decision { get; init; }
-    public string? Comment { get; init; }
 }

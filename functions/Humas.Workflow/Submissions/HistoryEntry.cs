@@ -1,0 +1,14 @@
+namespace Humas.Workflow.Submissions;
+
+/// <summary>One append-only row of a submission's history.</summary>
+public sealed record HistoryEntry
+{
+    public required int Step { get; init; }
+    public required DateTimeOffset At { get; init; }
+    public required SubmissionStatus Status { get; init; }
+    public required string Event { get; init; }
+    public string? Actor { get; init; }
+    public string? OnBehalfOf { get; init; }
+    public string? Decision { get; init; }
+    public string? Comment { get; init; }
+}

@@ -1,0 +1,16 @@
+namespace Humas.Workflow.Submissions;
+
+public static class SubmissionStatuses
+{
+    public static bool IsFinal(this SubmissionStatus s) =>
+        s is SubmissionStatus.Published or SubmissionStatus.Rejected or SubmissionStatus.Withdrawn
+            or SubmissionStatus.Expired or SubmissionStatus.PublicationFailed or SubmissionStatus.Closed;
+
+    /// <summary>The status a submission has while it waits on a stage.</summary>
+    public static SubmissionStatus WaitingStatus(this Stage stage) => stage switch
+    {
+        Stage.Review => SubmissionStatus.InReview,
+        Stage.Approval => SubmissionStatus.AwaitingApproval,
+        _ => SubmissionStatus.RevisionRequested,
+    };
+}
