@@ -14,19 +14,3 @@ public sealed class SeeOther(string location) : IResult
         return Task.CompletedTask;
     }
 }
-
-/// <summary>Adds a Location header to another result.</summary>
-public sealed class WithLocation(IResult inner, string location) : IResult
-{
-    public Task ExecuteAsync(HttpContext httpContext)
-    {
-        httpContext.Response.Headers.Location = location;
-        return inner.ExecuteAsync(httpContext);
-    }
-}
-
-public static class HtmlResult
-{
-    public static IResult Page(string html, int status = 200) =>
-        Results.Content(html, "text/html; charset=utf-8", System.Text.Encoding.UTF8, status);
-}
