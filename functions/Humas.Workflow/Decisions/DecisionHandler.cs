@@ -15,10 +15,6 @@ using static Humas.Workflow.Pages.Html;
 
 namespace Humas.Workflow.Decisions;
 
-/// <summary>Who took a stage's decision; its row makes every link of that stage single-use.</summary>
-public sealed record DecisionClaim(
-    Stage Stage, int Round, string Decision, string? Comment, string PersonKey, string PersonName, DateTimeOffset At, string? OnBehalfOfName = null);
-
 /// <summary>
 /// GET /act/{token} shows the content and the allowed decisions and changes nothing (mail scanners open
 /// every link); POST /act/{token} claims the stage once and raises the decision as an event.

@@ -6,27 +6,6 @@ using Humas.Workflow.Storage;
 
 namespace Humas.Workflow.Targets;
 
-/// <summary>A learning community (komunitas belajar, kombel) the office engaged.</summary>
-public sealed record Community(
-    string Id, string Name, string Kind, string Region, string? Team, DateOnly EngagedOn, string? Contact, string? Notes,
-    DateTimeOffset RecordedAt);
-
-public static class PartnerScopes
-{
-    public const string Local = "local";
-    public const string National = "national";
-    /// <summary>The channel items carried by partner media count under.</summary>
-    public const string Channel = "media-partner";
-    public static readonly IReadOnlyList<string> All = [Local, National];
-}
-
-/// <summary>A local or national medium that carries the office's content.</summary>
-public sealed record PartnerMedium(string Id, string Name, string Scope, string? Region, string? Url, DateTimeOffset RecordedAt);
-
-/// <summary>One item a partner medium carried.</summary>
-public sealed record CarriedItem(
-    string Id, string MediumId, string Title, string Url, DateOnly PublishedOn, string? SubmissionId, DateTimeOffset RecordedAt);
-
 /// <summary>
 /// The registers targets count from besides content. Each entry's id comes from what it is (a community's
 /// name and region, a medium's name, an item's address), so that sending the same entry again finds it.
