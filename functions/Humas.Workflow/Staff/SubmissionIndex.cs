@@ -7,25 +7,6 @@ using Humas.Workflow.Submissions;
 
 namespace Humas.Workflow.Staff;
 
-/// <summary>Where one submission appears in the index: a partition (all, a status, a month, a calendar month) and a row.</summary>
-public sealed record IndexKey(string Partition, string Row)
-{
-    public override string ToString() => $"{Partition}|{Row}";
-
-    public static IndexKey Parse(string text) => text.Split('|', 2) is [var p, var r] ? new IndexKey(p, r) : throw new FormatException(text);
-}
-
-/// <summary>
-/// The index rows a submission has now, and the ones an interrupted save may have left behind. It lives in the
-/// submission's own partition, so it is written in the same transaction as the record; the index rows themselves
-/// live in other partitions and are brought in line with it afterwards, as often as a retry asks.
-/// </summary>
-public sealed record IndexMarker(IReadOnlyList<string> Current, IReadOnlyList<string> Stale)
-{
-    public const string RowKey = "index";
-    public static readonly IndexMarker None = new([], []);
-}
-
 /// <summary>
 /// Index rows of the submissions, so the staff list reads one partition instead of the whole Submissions table:
 /// every submission newest first (<c>all</c>), by status (<c>status-InReview</c>), by the WIB month it was submitted
@@ -201,32 +182,4 @@ public sealed class SubmissionIndex(HumasStorage storage)
             ids.Add(row.GetString("Id"));
         return ids;
     }
-}
-
-/// <summary>One line of the staff list, read from an index row.</summary>
-public sealed record SubmissionRow(
-    string Id, string Title, string Status, string? Stage, IReadOnlyList<string> Awaiting, string WaitingFor,
-    string? Team, string? Region, string ContentType, string Track, IReadOnlyList<string> Channels,
-    string? SubmitterName, string SubmitterEmail, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
-    DateTimeOffset? PublishAt, DateTimeOffset? Deadline, DateTimeOffset? CalendarAt, string? CalendarKind, int WorkflowVersion = 1)
-{
-    public static SubmissionRow From(TableEntity e)
-    {
-        static string? Blank(string? v) => string.IsNullOrEmpty(v) ? null : v;
-        return new SubmissionRow(
-            e.GetString("Id"), e.GetString("Title"), e.GetString("Status"), Blank(e.GetString("Stage")),
-            (e.GetString("Awaiting") ?? "").Split('|', StringSplitOptions.RemoveEmptyEntries), e.GetString("WaitingFor") ?? "",
-            Blank(e.GetString("Team")), Blank(e.GetString("Region")), e.GetString("ContentType"), e.GetString("Track"),
-            (e.GetString("Channels") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries),
-            Blank(e.GetString("SubmitterName")), e.GetString("SubmitterEmail"),
-            e.GetDateTimeOffset("CreatedAt")!.Value, e.GetDateTimeOffset("UpdatedAt")!.Value,
-            e.GetDateTimeOffset("PublishAt"), e.GetDateTimeOffset("Deadline"), e.GetDateTimeOffset("CalendarAt"), Blank(e.GetString("CalendarKind")),
-            e.GetInt32("WorkflowVersion") ?? 1);
-    }
-}
-
-/// <param name="Next">The row key the next page starts after; null on the last page.</param>
-public sealed record SubmissionPage(IReadOnlyList<SubmissionRow> Items, string? Next)
-{
-    public string? ContinuationToken => Next is null ? null : SubmissionQuery.Token(Next);
 }
