@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using Humas.Workflow.Staff;
 using Humas.Workflow.Storage;
 using Humas.Workflow.Submissions;
 using Humas.Workflow.Tests.Support;

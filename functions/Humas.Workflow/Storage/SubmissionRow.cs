@@ -1,6 +1,6 @@
 using Azure.Data.Tables;
 
-namespace Humas.Workflow.Staff;
+namespace Humas.Workflow.Storage;
 
 /// <summary>One line of the staff list, read from an index row.</summary>
 public sealed record SubmissionRow(

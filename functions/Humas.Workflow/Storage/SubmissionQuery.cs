@@ -6,7 +6,7 @@ using Humas.Workflow.Submissions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 
-namespace Humas.Workflow.Staff;
+namespace Humas.Workflow.Storage;
 
 /// <summary>
 /// The staff list's filters, read from the query string: <c>status</c>, <c>stage</c>, <c>waitingFor</c> (a person key,

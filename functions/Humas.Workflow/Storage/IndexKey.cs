@@ -1,4 +1,4 @@
-namespace Humas.Workflow.Staff;
+namespace Humas.Workflow.Storage;
 
 /// <summary>Where one submission appears in the index: a partition (all, a status, a month, a calendar month) and a row.</summary>
 public sealed record IndexKey(string Partition, string Row)

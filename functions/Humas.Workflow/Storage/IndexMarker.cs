@@ -1,4 +1,4 @@
-namespace Humas.Workflow.Staff;
+namespace Humas.Workflow.Storage;
 
 /// <summary>
 /// The index rows a submission has now, and the ones an interrupted save may have left behind. It lives in the

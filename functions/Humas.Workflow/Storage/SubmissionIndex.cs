@@ -2,10 +2,9 @@ using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
 using Humas.Workflow.Pages;
-using Humas.Workflow.Storage;
 using Humas.Workflow.Submissions;
 
-namespace Humas.Workflow.Staff;
+namespace Humas.Workflow.Storage;
 
 /// <summary>
 /// Index rows of the submissions, so the staff list reads one partition instead of the whole Submissions table:

@@ -1,9 +1,8 @@
 using Azure.Data.Tables;
-using Humas.Workflow.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace Humas.Workflow.Staff;
+namespace Humas.Workflow.Storage;
 
 /// <summary>
 /// Brings submissions stored before the index existed into the staff list, once per storage account: at start-up it
