@@ -1,4 +1,3 @@
-using Humas.Workflow;
 using Humas.Workflow.Decisions;
 using Humas.Workflow.Http;
 using Humas.Workflow.Intake;

@@ -1,4 +1,4 @@
-namespace Humas.Workflow;
+namespace Humas.Workflow.Http;
 
 /// <summary>The public routes; both hosts serve exactly these (a test compares them).</summary>
 public static class Routes

@@ -1,4 +1,4 @@
-namespace Humas.Workflow;
+namespace Humas.Workflow.Http;
 
 /// <summary>One method on one route of <see cref="Routes"/>; a route may be staff for one method and public for another.</summary>
 public sealed record StaffRoute(string Method, string Route)

@@ -1,4 +1,4 @@
-namespace Humas.Workflow;
+namespace Humas.Workflow.Http;
 
 /// <summary>
 /// The routes that need the staff key, in one place: the local host guards exactly these, and a test holds the Functions
