@@ -29,7 +29,7 @@ public sealed class HumasOptions
     public Publication.Channels.ChannelOptions Channels { get; set; } = new();
 
     /// <summary>Test-only crash points (<c>Humas__Faults__CrashAfter</c>); empty in every deployment.</summary>
-    public Faults.FaultOptions Faults { get; set; } = new();
+    public FaultOptions Faults { get; set; } = new();
 
     /// <summary>Overrides of the profile's people by key: <c>Humas__People__reviewer=name@example</c>.</summary>
     public Dictionary<string, string> People { get; set; } = new(StringComparer.OrdinalIgnoreCase);

@@ -25,13 +25,4 @@ public sealed class WorkflowOptions
             ReminderAfter = TimeSpan.FromHours(1), EscalateAfter = TimeSpan.FromHours(2),
         },
     };
-
-    /// <summary>The durations a submission of this content type gets, fixed when its workflow starts.</summary>
-    public Orchestration.WorkflowTimings TimingsFor(string contentType)
-    {
-        var o = ContentTypes.TryGetValue(contentType, out var found) ? found : new WorkflowTimingOverride();
-        return new Orchestration.WorkflowTimings(
-            o.ReviewTimeout ?? ReviewTimeout, o.ApprovalTimeout ?? ApprovalTimeout, o.RevisionTimeout ?? RevisionTimeout,
-            o.ReminderAfter ?? ReminderAfter, o.EscalateAfter ?? EscalateAfter);
-    }
 }

@@ -1,4 +1,4 @@
-namespace Humas.Workflow.Faults;
+namespace Humas.Workflow.Configuration;
 
 public sealed class FaultOptions
 {
