@@ -1,5 +1,6 @@
 using Humas.Workflow.Configuration;
 using Humas.Workflow.Decisions;
+using Humas.Workflow.Health;
 using Humas.Workflow.Http;
 using Humas.Workflow.Intake;
 using Humas.Workflow.Links;

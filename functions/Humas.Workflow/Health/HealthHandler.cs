@@ -3,7 +3,7 @@ using Humas.Workflow.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
 
-namespace Humas.Workflow.Http;
+namespace Humas.Workflow.Health;
 
 /// <summary>
 /// GET /api/health: can we reach storage and the engine's client, and has any workflow stopped? A stopped workflow
