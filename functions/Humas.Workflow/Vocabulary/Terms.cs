@@ -1,13 +1,13 @@
-using Humas.Workflow.Orchestration;
 using Humas.Workflow.Profiles;
 using Humas.Workflow.Submissions;
-using Humas.Workflow.Targets;
 
 namespace Humas.Workflow.Vocabulary;
 
 /// <summary>
 /// The words people read for every value the workflow keeps as a code: pages, mails, the feed, exports and
-/// the summary all take them from here, so a code never reaches a person where a word belongs.
+/// the summary all take them from here, so a code never reaches a person where a word belongs. Codes that live
+/// above this folder (decisions, publication outcomes, pace) are matched as text, since every page uses this
+/// folder and it must not use theirs; a test holds each code of those to its word.
 /// </summary>
 public static class Terms
 {
@@ -38,13 +38,13 @@ public static class Terms
         _ => new("Revisi", "Revision"),
     };
 
-    /// <summary>The decision as the button a person presses.</summary>
+    /// <summary>The decision as the button a person presses (the codes of <c>DecisionValues</c>).</summary>
     public static Words Decision(string decision) => decision switch
     {
-        DecisionValues.Accept => new("Terima", "Accept"),
-        DecisionValues.Approve => new("Setujui", "Approve"),
-        DecisionValues.Revise => new("Minta revisi", "Ask for revision"),
-        DecisionValues.Reject => new("Tolak", "Reject"),
+        "accept" => new("Terima", "Accept"),
+        "approve" => new("Setujui", "Approve"),
+        "revise" => new("Minta revisi", "Ask for revision"),
+        "reject" => new("Tolak", "Reject"),
         _ => Words.Same(decision),
     };
 
@@ -84,20 +84,20 @@ public static class Terms
     public static Words Region(UnitProfile unit, string? code) =>
         code is null ? Words.Same("-") : Words.Same(unit.RegionByCode(code)?.Name ?? code);
 
-    /// <summary>How one channel's publication went.</summary>
+    /// <summary>How one channel's publication went (the codes of <c>PublicationStatus</c>).</summary>
     public static Words Publication(string status) => status switch
     {
-        PublicationStatus.Published => new("Terbit", "Published"),
-        PublicationStatus.Failed => new("Gagal terbit", "Publication failed"),
-        PublicationStatus.NotConfigured => new("Kanal belum dikonfigurasi", "Channel not configured"),
+        "Published" => new("Terbit", "Published"),
+        "Failed" => new("Gagal terbit", "Publication failed"),
+        "NotConfigured" => new("Kanal belum dikonfigurasi", "Channel not configured"),
         _ => Words.Same(status),
     };
 
-    /// <summary>Where a yearly target stands against its pace.</summary>
+    /// <summary>Where a yearly target stands against its pace (the codes of <c>PaceStatus</c>).</summary>
     public static Words Pace(string status) => status switch
     {
-        PaceStatus.Met => new("tercapai", "met"),
-        PaceStatus.OnPace => new("sesuai laju", "on pace"),
+        "met" => new("tercapai", "met"),
+        "on-pace" => new("sesuai laju", "on pace"),
         _ => new("tertinggal", "behind"),
     };
 }
