@@ -1,7 +1,6 @@
-using Humas.Workflow.Targets;
 using ScottPlot;
 
-namespace Humas.Workflow.Summaries;
+namespace Humas.Workflow.Targets;
 
 /// <summary>The progress chart: each target's share reached as a bar, against the pace line (the share of the year gone).</summary>
 public static class ProgressChart
