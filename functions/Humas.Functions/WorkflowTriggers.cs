@@ -53,6 +53,30 @@ public static class WorkflowTriggers
     public static Task<PublicationRecord> RunPublishChannel([ActivityTrigger] ChannelRetry input, string instanceId, FunctionContext fc) =>
         Run<PublishChannel, ChannelRetry, PublicationRecord>(fc, instanceId, input);
 
+    [Function(nameof(PlanPublication))]
+    public static Task<IReadOnlyList<string>> RunPlanPublication([ActivityTrigger] PublishRequest input, string instanceId, FunctionContext fc) =>
+        Run<PlanPublication, PublishRequest, IReadOnlyList<string>>(fc, instanceId, input);
+
+    [Function(nameof(PublishToChannel))]
+    public static Task<PublicationRecord> RunPublishToChannel([ActivityTrigger] ChannelPublication input, string instanceId, FunctionContext fc) =>
+        Run<PublishToChannel, ChannelPublication, PublicationRecord>(fc, instanceId, input);
+
+    [Function(nameof(RecordPublication))]
+    public static Task<IReadOnlyList<PublicationRecord>> RunRecordPublication([ActivityTrigger] PublicationOutcomes input, string instanceId, FunctionContext fc) =>
+        Run<RecordPublication, PublicationOutcomes, IReadOnlyList<PublicationRecord>>(fc, instanceId, input);
+
+    [Function(nameof(CreateInstagramContainer))]
+    public static Task<InstagramContainer> RunCreateInstagramContainer([ActivityTrigger] ChannelPublication input, string instanceId, FunctionContext fc) =>
+        Run<CreateInstagramContainer, ChannelPublication, InstagramContainer>(fc, instanceId, input);
+
+    [Function(nameof(CheckInstagramContainer))]
+    public static Task<InstagramContainerStatus> RunCheckInstagramContainer([ActivityTrigger] InstagramContainerRequest input, string instanceId, FunctionContext fc) =>
+        Run<CheckInstagramContainer, InstagramContainerRequest, InstagramContainerStatus>(fc, instanceId, input);
+
+    [Function(nameof(PublishInstagramContainer))]
+    public static Task<PublicationRecord> RunPublishInstagramContainer([ActivityTrigger] InstagramContainerRequest input, string instanceId, FunctionContext fc) =>
+        Run<PublishInstagramContainer, InstagramContainerRequest, PublicationRecord>(fc, instanceId, input);
+
     [Function(nameof(CountPublication))]
     public static Task<bool> RunCountPublication([ActivityTrigger] CountRequest input, string instanceId, FunctionContext fc) =>
         Run<CountPublication, CountRequest, bool>(fc, instanceId, input);

@@ -59,7 +59,9 @@ public static class HumasWorkflowServices
         services.AddSingleton<YouTubeToken>();
         services.AddSingleton<IPublicationChannel, WordPressChannel>();
         services.AddSingleton<IPublicationChannel, YouTubeChannel>();
-        services.AddSingleton<IPublicationChannel, InstagramChannel>();
+        // Its steps are activities of their own in version 2, which take the adapter itself.
+        services.AddSingleton<InstagramChannel>();
+        services.AddSingleton<IPublicationChannel>(sp => sp.GetRequiredService<InstagramChannel>());
         services.AddSingleton<IPublicationChannel, PartnerMediaChannel>();
         services.AddSingleton<ChannelPublisher>();
         services.AddSingleton<PublicationRetryHandler>();

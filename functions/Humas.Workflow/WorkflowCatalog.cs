@@ -14,5 +14,7 @@ public static class WorkflowCatalog
 
     public static readonly IReadOnlyList<Type> Activities =
         [typeof(RecordTransition), typeof(AssignDeciders), typeof(RequestDecision), typeof(RecordResponse), typeof(ApplyRevision),
-         typeof(PublishSubmission), typeof(PublishChannel), typeof(CountPublication)];
+         typeof(PublishSubmission), typeof(PublishChannel), typeof(CountPublication),
+         typeof(PlanPublication), typeof(PublishToChannel), typeof(RecordPublication),
+         typeof(CreateInstagramContainer), typeof(CheckInstagramContainer), typeof(PublishInstagramContainer)];
 }

@@ -105,7 +105,7 @@ internal sealed class Seeder(IServiceProvider services)
             {
                 var at = start + span * ((n % 997) / 997.0);
                 var s = Item(n, at);
-                await store.SaveAsync(s, new HistoryEntry { Step = 7, At = at, Status = SubmissionStatus.Published, Event = "Published" }, ct);
+                await store.SaveAsync(s, new HistoryEntry { Step = 7, At = at, Status = SubmissionStatus.Published, Event = HistoryEvent.Published }, ct);
                 await feed.PublishAsync(s, at, ct);
                 var facts = new CountedFacts
                 {
@@ -134,7 +134,7 @@ internal sealed class Seeder(IServiceProvider services)
             {
                 Status = SubmissionStatus.InReview, WaitingStage = Stage.Review, Round = 1, WaitingFor = ["Redaktur Humas"], Deadline = since.AddDays(3),
             };
-            await store.SaveAsync(s, new HistoryEntry { Step = 1, At = since, Status = s.Status, Event = "ReviewRequested" });
+            await store.SaveAsync(s, new HistoryEntry { Step = 1, At = since, Status = s.Status, Event = HistoryEvent.ReviewRequested });
         }
     }
 

@@ -17,40 +17,22 @@ public sealed class RequestDecision(SubmissionStore store, Mailer mailer, MailRe
 {
     public override async Task<bool> RunAsync(TaskActivityContext context, DecisionRequest r)
     {
-        var s = await store.GetAsync(r.SubmissionId) ?? throw new InvalidOperationException($"No submission {r.SubmissionId}.");
-        var sameStage = s.WaitingStage == r.Stage && s.Round == r.Round;
+        var waiting = await store.ApplyAsync(r.SubmissionId, r.Step, s => r.Notice switch
+        {
+            Notice.Reminder => s.Remind(r.Stage, r.At, r.Deciders),
+            Notice.Escalation => s.Escalate(r.Stage, r.At, r.Deciders),
+            _ => s.StartStage(r.Stage, r.Round, r.At, r.Deadline, r.Policy, r.Deciders, r.Comment),
+        });
         var escalated = r.Notice == Notice.Escalation;
         var recipients = escalated
             ? r.Deciders.Where(d => d.BackupKey is not null).Select(d => (Key: d.BackupKey!, Name: d.BackupName!, Email: d.BackupEmail!, For: (Assignee?)d)).ToList()
             : r.Deciders.Select(d => (d.Key, d.Name, d.Email, For: (Assignee?)null)).ToList();
 
-        var entry = new HistoryEntry
-        {
-            Step = r.Step, At = r.At, Status = r.Stage.WaitingStatus(),
-            Event = r.Notice switch { Notice.Reminder => $"{r.Stage}Reminder", Notice.Escalation => $"{r.Stage}Escalated", _ => $"{r.Stage}Requested" },
-            Actor = string.Join(", ", recipients.Select(p => p.Name)),
-            OnBehalfOf = escalated ? string.Join(", ", recipients.Select(p => p.For!.Name)) : null,
-            Comment = r.Notice == Notice.Request ? r.Comment : null,
-        };
-        var waiting = s.LastStep > r.Step ? s : r.Notice == Notice.Request
-            ? s with
-            {
-                Status = r.Stage.WaitingStatus(), UpdatedAt = r.At, LastStep = r.Step, WaitingStage = r.Stage, Round = r.Round,
-                Deadline = r.Deadline, Policy = r.Policy, Awaiting = r.Deciders.Select(d => d.Key).ToList(),
-                WaitingFor = r.Deciders.Select(d => d.Name).ToList(), Responses = sameStage ? s.Responses : [],
-            }
-            : s with
-            {
-                UpdatedAt = r.At, LastStep = r.Step,
-                WaitingFor = escalated ? s.WaitingFor.Concat(recipients.Select(p => $"{p.Name} (a.n. {p.For!.Name})")).ToList() : s.WaitingFor,
-            };
-        await store.SaveAsync(waiting, entry);
-
         foreach (var (key, name, email, seat) in recipients)
         {
-            var url = links.Decision(new LinkToken(s.Id, r.Stage == Stage.Revision ? "revise" : "act", r.Stage, r.Round,
+            var url = links.Decision(new LinkToken(waiting.Id, r.Stage == Stage.Revision ? "revise" : "act", r.Stage, r.Round,
                 key, email, r.Deadline, seat?.Key, escalated ? r.At : r.LinkIssuedAt));
-            await mailer.SendOnceAsync(s.Id, $"step{r.Step}",
+            await mailer.SendOnceAsync(waiting.Id, $"step{r.Step}",
                 await WorkflowMails.DecisionRequestAsync(mails, unit, waiting, r.Stage, new Person(key, name, "", email), url, r.Deadline, r.Comment, r.Notice, seat?.Name));
         }
         return true;

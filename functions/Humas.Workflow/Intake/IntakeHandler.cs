@@ -97,7 +97,7 @@ public sealed class IntakeHandler(
         };
         await store.CreateAsync(submission, new HistoryEntry
         {
-            Step = 0, At = now, Status = SubmissionStatus.Submitted, Event = "Submitted",
+            Step = 0, At = now, Status = SubmissionStatus.Submitted, Event = HistoryEvent.Submitted,
             Actor = content.SubmitterName ?? content.SubmitterEmail,
         }, ct);
         try

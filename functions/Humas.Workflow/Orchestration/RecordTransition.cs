@@ -13,20 +13,37 @@ public sealed class RecordTransition(SubmissionStore store, Mailer mailer, MailR
 {
     public override async Task<bool> RunAsync(TaskActivityContext context, Transition t)
     {
-        var s = await store.GetAsync(t.SubmissionId) ?? throw new InvalidOperationException($"No submission {t.SubmissionId}.");
-        var entry = new HistoryEntry
-        {
-            Step = t.Step, At = t.At, Status = t.Status, Event = t.Event, Actor = t.Actor,
-            OnBehalfOf = t.OnBehalfOf, Decision = t.Decision, Comment = t.Comment,
-        };
-        // A duplicate delivery of an older step must not roll the record back.
-        var updated = s.LastStep > t.Step ? s : s with
-        {
-            Status = t.Status, UpdatedAt = t.At, LastStep = t.Step, WaitingStage = null, WaitingFor = [], Awaiting = [], Deadline = null,
-        };
-        await store.SaveAsync(updated, entry);
+        var updated = await store.ApplyAsync(t.SubmissionId, t.Step, s => Change(s, t));
         if (t.NotifySubmitter)
-            await mailer.SendOnceAsync(s.Id, $"step{t.Step}", await WorkflowMails.OutcomeAsync(mails, unit, updated, t, links.Track(s)));
+            await mailer.SendOnceAsync(updated.Id, $"step{t.Step}", await WorkflowMails.OutcomeAsync(mails, unit, updated, t, links.Track(updated)));
         return true;
+    }
+
+    /// <summary>
+    /// The transition the orchestration named. Its input keeps the event as a name and the status beside it, as running
+    /// instances scheduled it; the name is read here, once, and the status must be the one the transition leads to.
+    /// </summary>
+    public static SubmissionChange Change(Submission s, Transition t)
+    {
+        var by = new ActedBy(t.Actor, t.OnBehalfOf, t.Decision, t.Comment);
+        var change = Enum.Parse<HistoryEvent>(t.Event) switch
+        {
+            HistoryEvent.ReviewAccepted => s.Accept(t.At, by),
+            HistoryEvent.Approved => s.Approve(t.At, by),
+            HistoryEvent.RevisionAsked => s.AskForRevision(t.At, by),
+            HistoryEvent.Rejected => s.Reject(t.At, by),
+            HistoryEvent.Withdrawn => s.Withdraw(t.At, by),
+            HistoryEvent.ReviewExpired => s.Expire(Stage.Review, t.At),
+            HistoryEvent.ApprovalExpired => s.Expire(Stage.Approval, t.At),
+            HistoryEvent.RevisionExpired => s.Expire(Stage.Revision, t.At),
+            HistoryEvent.Scheduled => s.Schedule(t.At, t.Comment),
+            HistoryEvent.Publishing => s.StartPublishing(t.At),
+            HistoryEvent.Published => s.Publish(t.At),
+            HistoryEvent.PublicationFailed => s.FailPublication(t.At),
+            var other => throw new ArgumentException($"{other} is not recorded by {nameof(RecordTransition)}.", nameof(t)),
+        };
+        return change.After.Status == t.Status
+            ? change
+            : throw new ArgumentException($"{t.Event} leads to {change.After.Status}, not {t.Status}.", nameof(t));
     }
 }

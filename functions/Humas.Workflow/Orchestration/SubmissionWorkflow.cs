@@ -25,14 +25,14 @@ public sealed class SubmissionWorkflow : TaskOrchestrator<WorkflowInput, Submiss
         // (health, mail), who restart it once the newer release runs everywhere.
         if (version is < WorkflowVersions.Oldest or > WorkflowVersions.Current)
             throw new NotSupportedException($"Workflow version {version} is not run by this release ({WorkflowVersions.Oldest} to {WorkflowVersions.Current}).");
-        return new Run(context, input).ExecuteAsync();
+        return new Run(context, input, version).ExecuteAsync();
     }
 
     /// <summary>How a wait ended: a decision, or the workflow's end (expired, withdrawn).</summary>
     private sealed record Outcome(DecisionMade? Decision, SubmissionStatus? End = null, string? EndEvent = null, DecisionMade? EndedBy = null);
 
     /// <summary>The state of one execution: the step counter numbers the history rows.</summary>
-    private sealed class Run(TaskOrchestrationContext context, WorkflowInput input)
+    private sealed class Run(TaskOrchestrationContext context, WorkflowInput input, int version)
     {
         private int step = input.Resume?.Step ?? 0; // step 0 is the intake's own row
         private readonly Task<WithdrawalRequested> withdrawal =
@@ -48,13 +48,24 @@ public sealed class SubmissionWorkflow : TaskOrchestrator<WorkflowInput, Submiss
                 return ended;
             if (resume?.At != ResumePoint.Publication && await WaitForPublishTimeAsync() is { } withdrawn) return withdrawn;
 
-            await RecordAsync(SubmissionStatus.Publishing, "Publishing");
-            var publications = await context.CallActivityAsync<IReadOnlyList<PublicationRecord>>(
-                nameof(PublishSubmission), new PublishRequest(Id, Now), Retry);
+            await RecordAsync(SubmissionStatus.Publishing, nameof(HistoryEvent.Publishing));
+            var publications = await PublishAsync();
             if (!publications.Any(p => p.Status == PublicationStatus.Published))
-                return await CloseAsync(SubmissionStatus.PublicationFailed, "PublicationFailed");
+                return await CloseAsync(SubmissionStatus.PublicationFailed, nameof(HistoryEvent.PublicationFailed));
             await context.CallActivityAsync(nameof(Targets.CountPublication), new Targets.CountRequest(Id, Now), Retry);
-            return await CloseAsync(SubmissionStatus.Published, "Published");
+            return await CloseAsync(SubmissionStatus.Published, nameof(HistoryEvent.Published));
+        }
+
+        /// <summary>
+        /// Every channel's record as kept. Version 1 published in one activity, which its instances still call; version 2
+        /// fans out one activity per channel (Instagram in steps with durable timers) and keeps the records after.
+        /// </summary>
+        private async Task<IReadOnlyList<PublicationRecord>> PublishAsync()
+        {
+            var request = new PublishRequest(Id, Now);
+            if (version == 1)
+                return await context.CallActivityAsync<IReadOnlyList<PublicationRecord>>(nameof(PublishSubmission), request, Retry);
+            return await new PublicationFanOut(context).PublishAsync(request);
         }
 
         /// <summary>
@@ -76,13 +87,13 @@ public sealed class SubmissionWorkflow : TaskOrchestrator<WorkflowInput, Submiss
                     var review = await PassAsync(Stage.Review, round, input.Timings.Review);
                     if (review.Ended) return review.End;
                     if (review.Passed is not { } accepted) continue;
-                    await RecordAsync(SubmissionStatus.InReview, "ReviewAccepted", accepted);
+                    await RecordAsync(SubmissionStatus.InReview, nameof(HistoryEvent.ReviewAccepted), accepted);
                 }
 
                 var approval = await PassAsync(Stage.Approval, round, input.Timings.Approval);
                 if (approval.Ended) return approval.End;
                 if (approval.Passed is not { } approved) continue;
-                await RecordAsync(SubmissionStatus.Approved, "Approved", approved, notify: true);
+                await RecordAsync(SubmissionStatus.Approved, nameof(HistoryEvent.Approved), approved, notify: true);
                 return null;
             }
         }
@@ -96,7 +107,7 @@ public sealed class SubmissionWorkflow : TaskOrchestrator<WorkflowInput, Submiss
             var outcome = await DecideAsync(stage, round, timeout);
             if (outcome.End is { } end) return new(null, true, await CloseAsync(end, outcome.EndEvent!, outcome.EndedBy));
             var made = outcome.Decision!;
-            if (made.Decision == DecisionValues.Reject) return new(null, true, await CloseAsync(SubmissionStatus.Rejected, "Rejected", made));
+            if (made.Decision == DecisionValues.Reject) return new(null, true, await CloseAsync(SubmissionStatus.Rejected, nameof(HistoryEvent.Rejected), made));
             if (made.Decision == DecisionValues.Revise)
                 return await ReviseAsync(round, made) is { } notRevised ? new(null, true, notRevised) : new(null);
             return new(made);
@@ -149,8 +160,8 @@ public sealed class SubmissionWorkflow : TaskOrchestrator<WorkflowInput, Submiss
                 {
                     var first = await Task.WhenAny(new[] { answer, expiry, withdrawal, reminder, escalation }.OfType<Task>());
                     if (first == withdrawal)
-                        return new Outcome(null, SubmissionStatus.Withdrawn, "Withdrawn", Withdrawer(withdrawal.Result));
-                    if (first == expiry) return new Outcome(null, SubmissionStatus.Expired, $"{stage}Expired");
+                        return new Outcome(null, SubmissionStatus.Withdrawn, nameof(HistoryEvent.Withdrawn), Withdrawer(withdrawal.Result));
+                    if (first == expiry) return new Outcome(null, SubmissionStatus.Expired, StageEvents.Expired(stage).ToString());
                     if (first == reminder)
                     {
                         reminder = null;
@@ -186,7 +197,7 @@ public sealed class SubmissionWorkflow : TaskOrchestrator<WorkflowInput, Submiss
         /// <summary>Sends the submitter back to edit; the workflow's end when they do not come back.</summary>
         private async Task<SubmissionStatus?> ReviseAsync(int round, DecisionMade asked)
         {
-            await RecordAsync(SubmissionStatus.RevisionRequested, "RevisionAsked", asked);
+            await RecordAsync(SubmissionStatus.RevisionRequested, nameof(HistoryEvent.RevisionAsked), asked);
             return await WaitForRevisionAsync(round, asked.Comment);
         }
 
@@ -202,8 +213,8 @@ public sealed class SubmissionWorkflow : TaskOrchestrator<WorkflowInput, Submiss
             var revision = context.WaitForExternalEvent<RevisionSubmitted>(WorkflowEvents.For(Stage.Revision, round), cancel.Token);
             var first = await Task.WhenAny(revision, expiry, withdrawal);
             cancel.Cancel();
-            if (first == withdrawal) return await CloseAsync(SubmissionStatus.Withdrawn, "Withdrawn", Withdrawer(withdrawal.Result));
-            if (first == expiry) return await CloseAsync(SubmissionStatus.Expired, "RevisionExpired");
+            if (first == withdrawal) return await CloseAsync(SubmissionStatus.Withdrawn, nameof(HistoryEvent.Withdrawn), Withdrawer(withdrawal.Result));
+            if (first == expiry) return await CloseAsync(SubmissionStatus.Expired, nameof(HistoryEvent.RevisionExpired));
             await context.CallActivityAsync(nameof(ApplyRevision), new RevisionInput(Id, ++step, await revision), Retry);
             return null;
         }
@@ -214,13 +225,13 @@ public sealed class SubmissionWorkflow : TaskOrchestrator<WorkflowInput, Submiss
             var publishAt = input.PublishAt;
             while (publishAt is { } when && when > Now)
             {
-                await RecordAsync(SubmissionStatus.Scheduled, "Scheduled", comment: when.ToString("O"));
+                await RecordAsync(SubmissionStatus.Scheduled, nameof(HistoryEvent.Scheduled), comment: when.ToString("O"));
                 using var cancel = new CancellationTokenSource();
                 var timer = context.CreateTimer(when.UtcDateTime, cancel.Token);
                 var change = context.WaitForExternalEvent<ScheduleChanged>(WorkflowEvents.ScheduleChanged, cancel.Token);
                 var first = await Task.WhenAny(timer, change, withdrawal);
                 cancel.Cancel();
-                if (first == withdrawal) return await CloseAsync(SubmissionStatus.Withdrawn, "Withdrawn", Withdrawer(withdrawal.Result));
+                if (first == withdrawal) return await CloseAsync(SubmissionStatus.Withdrawn, nameof(HistoryEvent.Withdrawn), Withdrawer(withdrawal.Result));
                 if (first == timer) break;
                 publishAt = (await change).PublishAt;
             }

@@ -5,9 +5,13 @@ namespace Humas.Workflow.Orchestration;
 /// changes (docs/workflow-versions.md); every instance keeps the version it started with, and the orchestrator keeps
 /// the path of each version still in use.
 /// </summary>
+/// <remarks>
+/// 1: publication in one activity (<c>PublishSubmission</c>). 2: publication fanned out from the orchestrator, one
+/// activity per channel, Instagram's container waited for on durable timers (docs/workflow-versions.md).
+/// </remarks>
 public static class WorkflowVersions
 {
-    public const int Current = 1;
+    public const int Current = 2;
 
     /// <summary>The oldest version this release still runs; older instances must have ended before it ships.</summary>
     public const int Oldest = 1;

@@ -1,6 +1,5 @@
 using Azure.Data.Tables;
 using Humas.Workflow.Orchestration;
-using Humas.Workflow.Publication.Channels;
 using Humas.Workflow.Storage;
 using Humas.Workflow.Submissions;
 
@@ -50,21 +49,4 @@ public sealed class WebsiteFeed(HumasStorage storage, SubmissionStore store, Lin
 
     // Newest first in the table's own order.
     private static string FeedKey(DateTimeOffset at, string id) => $"{DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks:D19}-{id}";
-}
-
-/// <summary>Publishes an approved submission on each of its channels, once each.</summary>
-public sealed class PublishSubmission(SubmissionStore store, WebsiteFeed website, ChannelPublisher channels, Faults.FaultPoints faults)
-    : Microsoft.DurableTask.TaskActivity<PublishRequest, IReadOnlyList<PublicationRecord>>
-{
-    public override async Task<IReadOnlyList<PublicationRecord>> RunAsync(
-        Microsoft.DurableTask.TaskActivityContext context, PublishRequest request)
-    {
-        var s = await store.GetAsync(request.SubmissionId) ?? throw new InvalidOperationException($"No submission {request.SubmissionId}.");
-        var results = new List<PublicationRecord> { await website.PublishAsync(s, request.At) };
-        faults.CrashAfter(Faults.FaultPoints.AfterPublication(WebsiteFeed.Channel));
-        // Each channel goes out on its own: one that keeps failing ends Failed and the others still publish; channels
-        // without an adapter or settings are recorded as not configured, never silently skipped.
-        results.AddRange(await Task.WhenAll(channels.Targets(s).Select(c => channels.PublishAsync(s, c, attempt: 1))));
-        return results;
-    }
 }

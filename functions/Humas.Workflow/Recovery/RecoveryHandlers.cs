@@ -30,19 +30,21 @@ public sealed class RecoveryHandlers(
         var ct = http.RequestAborted;
         var (s, refused) = await StoppedSubmissionAsync(client, id, ct);
         if (refused is not null) return refused;
-        var before = s!.FailedFrom ?? s.Status;
+        var before = s!.ResumesAs();
         if (ResumePointOf(before) is not { } at)
             return Problems.Status(409, "Tidak ada tahap untuk dilanjutkan / there is no stage to go on from", $"Status: {before}");
 
-        var step = s.LastStep + 1;
-        var restarted = s with
+        Submission restarted;
+        int step;
+        try
         {
-            Status = before, FailedFrom = null, UpdatedAt = clock.GetUtcNow(), LastStep = step, WorkflowVersion = WorkflowVersions.Current,
-        };
-        await store.SaveAsync(restarted, new HistoryEntry
+            (restarted, step) = await store.ApplyNextAsync(s.Id, x => x.Restart(clock.GetUtcNow(), WorkflowVersions.Current), ct);
+        }
+        catch (TransitionRefused e)
         {
-            Step = step, At = restarted.UpdatedAt, Status = before, Event = "WorkflowRestarted", Actor = "staff",
-        }, ct);
+            // Closed by another request since it was read.
+            return Problems.Status(409, "Alur kerja tidak dapat dilanjutkan / the workflow cannot be restarted", e.Message);
+        }
         var resume = new WorkflowResume(at, Math.Max(1, s.Round), step);
         // Decisions claimed for the stage that is asked again never took effect: the stopped instance dropped them.
         if (StageOf(at) is { } stage)
@@ -63,13 +65,18 @@ public sealed class RecoveryHandlers(
         var (s, refused) = await StoppedSubmissionAsync(client, id, ct);
         if (refused is not null) return refused;
 
-        var step = s!.LastStep + 1;
-        var closed = s with { Status = SubmissionStatus.Closed, UpdatedAt = clock.GetUtcNow(), LastStep = step };
-        var transition = new Transition(s.Id, step, closed.UpdatedAt, SubmissionStatus.Closed, "Closed", Actor: "Tim Humas", Comment: reason);
-        await store.SaveAsync(closed, new HistoryEntry
+        Submission closed;
+        int step;
+        try
         {
-            Step = step, At = closed.UpdatedAt, Status = SubmissionStatus.Closed, Event = "Closed", Actor = transition.Actor, Comment = reason,
-        }, ct);
+            (closed, step) = await store.ApplyNextAsync(s!.Id, x => x.Close(clock.GetUtcNow(), reason!), ct);
+        }
+        catch (TransitionRefused e)
+        {
+            return Problems.Status(409, "Pengajuan sudah ditutup / the submission is already closed", e.Message);
+        }
+        // The same outcome mail as the workflow's own endings send.
+        var transition = new Transition(s.Id, step, closed.UpdatedAt, closed.Status, nameof(HistoryEvent.Closed), Actor: Submission.ClosedBy, Comment: reason);
         await mailer.SendOnceAsync(s.Id, $"step{step}", await WorkflowMails.OutcomeAsync(mails, unit, closed, transition, links.Track(closed)), ct);
         return Results.Json(new { id = s.Id, status = closed.Status.ToString(), reason }, SubmissionJson.Options);
     }

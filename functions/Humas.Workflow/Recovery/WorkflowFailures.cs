@@ -122,16 +122,11 @@ public sealed class WorkflowFailures(
         var now = clock.GetUtcNow();
         var (claimed, at) = await store.TryAddMarkerAsync<DateTimeOffset?>(s.Id, $"notice-failed-{step}", now, ct);
         if (!claimed && at > now - ClaimTakeover) return;
-        var marked = s with
-        {
-            Status = SubmissionStatus.WorkflowFailed, FailedFrom = s.Status, UpdatedAt = clock.GetUtcNow(), LastStep = step,
-            WaitingStage = null, WaitingFor = [], Awaiting = [], Deadline = null,
-        };
         // The error text stays out of the history, which the submitter's tracking page shows: it may name anything.
-        await store.SaveAsync(marked, new HistoryEntry
-        {
-            Step = step, At = marked.UpdatedAt, Status = SubmissionStatus.WorkflowFailed, Event = "WorkflowFailed",
-        }, ct);
+        var marked = await store.ApplyAsync(s.Id, step, x => x.Fail(clock.GetUtcNow()), ct);
+        // Something else took the step first: staff closing it, or a step of the stopped instance still under way, after
+        // which the next round marks it.
+        if (marked.Status != SubmissionStatus.WorkflowFailed) return;
         logger.LogError("Workflow of {Id} stopped ({Status}, {ErrorType}) while {Before}", s.Id, workflow.RuntimeStatus, workflow.ErrorType, s.Status);
 
         var team = (await people.CurrentAsync(ct)).People.FirstOrDefault(p => p.Key == ChannelPublisher.HumasTeam);

@@ -28,7 +28,7 @@ public sealed class ReviseHandler(
         if (await store.GetMarkerAsync<DecisionClaim>(s.Id, DecisionClaim.Key(Stage.Revision, link.Round), http.RequestAborted) is not null
             || s.WaitingStage != Stage.Revision || s.Round != link.Round)
             return DecisionHandler.MovedOn(lang, s, 200);
-        var asked = (await store.GetHistoryAsync(s.Id, http.RequestAborted)).LastOrDefault(h => h.Event == "RevisionAsked");
+        var asked = (await store.GetHistoryAsync(s.Id, http.RequestAborted)).LastOrDefault(h => h.Event == HistoryEvent.RevisionAsked);
         var body = RevisionPage.Body(s, link, asked, clock.GetUtcNow(), lang);
         return HtmlResult.Page(Page(lang, lang.T("Revisi", "Revision") + ": " + s.Content.Title, body, unit.ShortName));
     }

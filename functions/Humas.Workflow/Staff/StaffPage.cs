@@ -32,6 +32,7 @@ public sealed class StaffPage(UnitProfile unit)
         var tracks = Options(unit.Tracks.Select(t => (t.Id, t.Name)));
         var words = JsonSerializer.Serialize(Words(lang));
         var statusNames = JsonSerializer.Serialize(Enum.GetValues<SubmissionStatus>().ToDictionary(s => s.ToString(), s => Terms.Status(s).In(lang)));
+        var eventNames = JsonSerializer.Serialize(Enum.GetValues<HistoryEvent>().ToDictionary(e => e.ToString(), e => Terms.History(e).In(lang)));
         var body = $$"""
             <style>
             main { max-width: 90rem; }
@@ -130,7 +131,7 @@ public sealed class StaffPage(UnitProfile unit)
             </section>
             </div>
             <script>
-            {{Script.Replace("__WORDS__", words).Replace("__STATUS__", statusNames).Replace("__LANG__", lang == Lang.En ? "en-GB" : "id-ID")}}
+            {{Script.Replace("__WORDS__", words).Replace("__STATUS__", statusNames).Replace("__EVENTS__", eventNames).Replace("__LANG__", lang == Lang.En ? "en-GB" : "id-ID")}}
             </script>
             """;
         return HtmlResult.Page(Page(lang, lang.T("Ruang kerja staf", "Staff workspace"), body, unit.ShortName));
@@ -157,7 +158,7 @@ public sealed class StaffPage(UnitProfile unit)
     };
 
     private const string Script = """
-        const W = __WORDS__, STATUS = __STATUS__, LOCALE = "__LANG__";
+        const W = __WORDS__, STATUS = __STATUS__, EVENTS = __EVENTS__, LOCALE = "__LANG__";
         const $ = s => document.querySelector(s);
         const wib = t => t ? new Intl.DateTimeFormat(LOCALE, { timeZone: "Asia/Jakarta", day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" }).format(new Date(t)) + " WIB" : "-";
         const esc = s => String(s ?? "").replace(/[&<>"']/g, c => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
@@ -253,7 +254,7 @@ public sealed class StaffPage(UnitProfile unit)
           try {
             const s = await json("/api/submissions/" + encodeURIComponent(id));
             const c = s.content;
-            const history = s.history.map(h => `<li><strong>${esc(wib(h.at))}</strong> · ${esc(h.event)}${h.actor ? " · " + esc(h.actor) : ""}${h.onBehalfOf ? " a.n. " + esc(h.onBehalfOf) : ""}${h.comment ? "<br><em>" + esc(h.comment) + "</em>" : ""}</li>`).join("");
+            const history = s.history.map(h => `<li><strong>${esc(wib(h.at))}</strong> · ${esc(EVENTS[h.event] || h.event)}${h.actor ? " · " + esc(h.actor) : ""}${h.onBehalfOf ? " a.n. " + esc(h.onBehalfOf) : ""}${h.comment ? "<br><em>" + esc(h.comment) + "</em>" : ""}</li>`).join("");
             const media = s.media.map(m => `<li><a href="${esc(m.readUrl)}" target="_blank" rel="noopener">${esc(m.name)}</a> (${esc(m.contentType)}, ${m.size} B)</li>`).join("") || `<li>${W.none}</li>`;
             const pubs = (s.publications || []).map(p => `<li>${esc(p.channel)}: ${esc(p.status)}${p.url ? ` · <a href="${esc(p.url)}">${esc(p.url)}</a>` : ""} · ${esc(wib(p.at))}</li>`).join("") || `<li>${W.none}</li>`;
             const waiting = s.waitingFor && s.waitingFor.length

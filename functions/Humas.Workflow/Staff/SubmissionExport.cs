@@ -4,6 +4,8 @@ using ClosedXML.Excel;
 using Humas.Workflow.Pages;
 using Humas.Workflow.Profiles;
 using Humas.Workflow.Storage;
+using Humas.Workflow.Submissions;
+using Humas.Workflow.Vocabulary;
 
 namespace Humas.Workflow.Staff;
 
@@ -23,10 +25,13 @@ public static class SubmissionExport
 
     public static string ToWibStamp(this DateTimeOffset t) => t.ToWib().ToString("yyyyMMdd-HHmm", CultureInfo.InvariantCulture);
 
+    /// <summary>Words, not codes: the file is read by people, in both languages; the ID is what finds a row again.</summary>
     public static IReadOnlyList<string> Cells(SubmissionRow r, UnitProfile unit) =>
     [
-        r.Id, r.Title, r.Status, r.Stage ?? "", r.WaitingFor, r.Team is null ? "" : unit.TeamById(r.Team)?.Name ?? r.Team,
-        r.Region is null ? "" : unit.RegionByCode(r.Region)?.Name ?? r.Region, r.ContentType, r.Track, string.Join(", ", r.Channels),
+        r.Id, r.Title, Enum.TryParse<SubmissionStatus>(r.Status, out var status) ? Terms.Status(status).Both : r.Status,
+        Enum.TryParse<Stage>(r.Stage, out var stage) ? Terms.Stage(stage).Both : "", r.WaitingFor,
+        r.Team is null ? "" : Terms.Team(unit, r.Team).Both, r.Region is null ? "" : Terms.Region(unit, r.Region).Both,
+        Terms.ContentType(r.ContentType).Both, Terms.Track(unit, r.Track).Both, string.Join(", ", r.Channels.Select(c => Terms.Channel(c).Both)),
         r.SubmitterName ?? "", r.SubmitterEmail, Stamp(r.CreatedAt), Stamp(r.UpdatedAt), Stamp(r.PublishAt), Stamp(r.Deadline),
     ];
 

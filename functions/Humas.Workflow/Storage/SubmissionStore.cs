@@ -46,6 +46,50 @@ public sealed class SubmissionStore(HumasStorage storage)
     }
 
     /// <summary>
+    /// The one way a workflow step changes a submission: loads it, applies the transition and saves the state and its
+    /// history row, both numbered by <paramref name="step"/>; answers the state saved. The engine delivers an activity
+    /// at least once, so a step the record has reached already is not applied again (a second response would be counted
+    /// twice, a late copy of an older step would move the record back): the record is answered as it is, once what a
+    /// save cut off after its transaction left undone is finished.
+    /// </summary>
+    public async Task<Submission> ApplyAsync(string id, int step, Func<Submission, SubmissionChange> apply, CancellationToken ct = default)
+    {
+        var s = await GetAsync(id, ct) ?? throw new InvalidOperationException($"No submission {id}.");
+        if (s.LastStep >= step)
+        {
+            await SettleAsync(s, ct);
+            return s;
+        }
+        return await SaveChangeAsync(apply(s), step, ct);
+    }
+
+    /// <summary>
+    /// A change from outside the workflow (staff, the watcher of stopped workflows), numbered after the last step the
+    /// record has reached; answers the state saved and its step.
+    /// </summary>
+    public async Task<(Submission After, int Step)> ApplyNextAsync(string id, Func<Submission, SubmissionChange> apply, CancellationToken ct = default)
+    {
+        var s = await GetAsync(id, ct) ?? throw new InvalidOperationException($"No submission {id}.");
+        var step = s.LastStep + 1;
+        return (await SaveChangeAsync(apply(s), step, ct), step);
+    }
+
+    private async Task<Submission> SaveChangeAsync(SubmissionChange change, int step, CancellationToken ct)
+    {
+        var after = change.After with { LastStep = step };
+        await SaveAsync(after, change.Entry(step), ct);
+        return after;
+    }
+
+    /// <summary>Index rows and the waiting row as a committed record needs them, for a save that stopped after its transaction.</summary>
+    private async Task SettleAsync(Submission s, CancellationToken ct)
+    {
+        var found = await Table.GetEntityIfExistsAsync<TableEntity>(s.Id, IndexMarker.RowKey, cancellationToken: ct);
+        if (found.HasValue) await IndexAsync(s, (Read<IndexMarker>(found.Value!), found.Value!.ETag), ct);
+        await waiting.MirrorAsync(s, ct);
+    }
+
+    /// <summary>
     /// Writes the record and one history row in one transaction (replaying the same step rewrites the same rows), then
     /// moves the submission's index rows to where its new state belongs.
     /// </summary>

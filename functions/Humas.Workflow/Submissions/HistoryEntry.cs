@@ -6,7 +6,9 @@ public sealed record HistoryEntry
     public required int Step { get; init; }
     public required DateTimeOffset At { get; init; }
     public required SubmissionStatus Status { get; init; }
-    public required string Event { get; init; }
+
+    /// <summary>Stored and served by its name (<see cref="SubmissionJson"/> writes enums as names).</summary>
+    public required HistoryEvent Event { get; init; }
     public string? Actor { get; init; }
     public string? OnBehalfOf { get; init; }
     public string? Decision { get; init; }

@@ -1,7 +1,10 @@
 namespace Humas.Workflow.Submissions;
 
-/// <summary>The current state of one submission; the history rows tell how it got there.</summary>
-public sealed record Submission
+/// <summary>
+/// The current state of one submission; the history rows tell how it got there. What may happen to it next is in
+/// its transitions (SubmissionTransitions.cs).
+/// </summary>
+public sealed partial record Submission
 {
     public required string Id { get; init; }
     public required SubmissionContent Content { get; init; }

@@ -36,17 +36,11 @@ public static class SummaryDocument
     }
 
     /// <summary>One target as a sentence: how the text body reads a row of the targets table.</summary>
-    public static string TargetLine(TargetProgress t) => t.Status switch
+    public static string TargetLine(TargetProgress t)
     {
-        PaceStatus.Met => $"{t.Name}: {t.Actual} dari {t.Target}, tercapai / {t.NameEn ?? t.Name}: {t.Actual} of {t.Target}, met",
-        PaceStatus.OnPace => $"{t.Name}: {t.Actual} dari {t.Target} (seharusnya {t.ExpectedByNow}), sesuai laju / {t.NameEn ?? t.Name}: {t.Actual} of {t.Target} (expected {t.ExpectedByNow}), on pace",
-        _ => $"{t.Name}: {t.Actual} dari {t.Target} (seharusnya {t.ExpectedByNow}), tertinggal {t.Short} / {t.NameEn ?? t.Name}: {t.Actual} of {t.Target} (expected {t.ExpectedByNow}), behind by {t.Short}",
-    };
-
-    public static string StageText(Stage stage) => stage switch
-    {
-        Stage.Review => "tinjauan / review",
-        Stage.Approval => "persetujuan / approval",
-        _ => "revisi / revision",
-    };
+        var pace = Terms.Pace(t.Status);
+        var (expectedId, expectedEn) = t.Status == PaceStatus.Met ? ("", "") : ($" (seharusnya {t.ExpectedByNow})", $" (expected {t.ExpectedByNow})");
+        var (shortId, shortEn) = t.Status == PaceStatus.Behind ? ($" {t.Short}", $" by {t.Short}") : ("", "");
+        return $"{t.Name}: {t.Actual} dari {t.Target}{expectedId}, {pace.Id}{shortId} / {t.NameEn ?? t.Name}: {t.Actual} of {t.Target}{expectedEn}, {pace.En}{shortEn}";
+    }
 }

@@ -38,8 +38,7 @@ public sealed class StaffActions(LinkGate gate, SubmissionStore store, Decisions
 
         var s = await store.GetAsync(link!.SubmissionId, ct);
         if (s is null) return LinkGate.Message(lang, 404, lang.T("Pengajuan tidak ditemukan", "Submission not found"), "");
-        if (s.Status is not (SubmissionStatus.Submitted or SubmissionStatus.InReview or SubmissionStatus.RevisionRequested
-            or SubmissionStatus.AwaitingApproval or SubmissionStatus.Scheduled))
+        if (!s.Status.CanBeWithdrawn())
             return LinkGate.Message(lang, 409, lang.T("Pengajuan tidak dapat ditarik lagi", "The submission can no longer be withdrawn"),
                 $"<p>{E(lang.T("Status sekarang", "Status now"))}: <span class=\"status\">{E(Terms.Status(s.Status).In(lang))}</span></p>");
         var by = s.Content.SubmitterName ?? s.Content.SubmitterEmail;

@@ -62,30 +62,4 @@ public sealed class StatusHandlers(LinkGate gate, SubmissionStore store, MediaSt
             },
         }, SubmissionJson.Options);
     }
-
-    public static string EventText(Lang lang, string e) => e switch
-    {
-        "Submitted" => lang.T("Diajukan", "Submitted"),
-        "ReviewRequested" => lang.T("Dikirim ke peninjau", "Sent for review"),
-        "ReviewAccepted" => lang.T("Diterima peninjau", "Accepted in review"),
-        "RevisionAsked" => lang.T("Diminta revisi", "Revision asked"),
-        "RevisionRequested" => lang.T("Menunggu revisi pengaju", "Waiting for the submitter's revision"),
-        "Revised" => lang.T("Direvisi", "Revised"),
-        "ApprovalRequested" => lang.T("Dikirim untuk persetujuan", "Sent for approval"),
-        "Approved" => lang.T("Disetujui", "Approved"),
-        "Rejected" => lang.T("Ditolak", "Rejected"),
-        "Scheduled" => lang.T("Dijadwalkan", "Scheduled"),
-        "Publishing" => lang.T("Sedang diterbitkan", "Publishing"),
-        "Published" => lang.T("Terbit", "Published"),
-        "PublicationFailed" => lang.T("Gagal terbit", "Publication failed"),
-        "ReviewExpired" or "ApprovalExpired" or "RevisionExpired" => lang.T("Kedaluwarsa", "Expired"),
-        "ReviewReminder" or "ApprovalReminder" or "RevisionReminder" => lang.T("Pengingat dikirim", "Reminder sent"),
-        "ReviewEscalated" or "ApprovalEscalated" => lang.T("Dieskalasi ke pengganti (Plt/Plh)", "Escalated to the backup"),
-        "ReviewResponse" or "ApprovalResponse" => lang.T("Tanggapan", "Response"),
-        "Withdrawn" => lang.T("Ditarik", "Withdrawn"),
-        "WorkflowFailed" => lang.T("Alur kerja terhenti karena gangguan sistem", "The workflow stopped by a system fault"),
-        "WorkflowRestarted" => lang.T("Alur kerja dilanjutkan oleh staf", "The workflow was restarted by staff"),
-        "Closed" => lang.T("Ditutup oleh tim Humas", "Closed by the Humas team"),
-        _ => e,
-    };
 }

@@ -8,6 +8,7 @@ using Humas.Workflow.Profiles;
 using Humas.Workflow.Publication.Channels;
 using Humas.Workflow.Submissions;
 using static Humas.Workflow.Pages.Html;
+using static Humas.Workflow.Submissions.HistoryEvent;
 
 namespace Humas.Workflow.Tracking;
 
@@ -43,9 +44,9 @@ public static class TrackingPage
     {
         var reached = history.Select(h => h.Event switch
         {
-            "ReviewRequested" or "RevisionAsked" or "RevisionRequested" or "Revised" => Step.Review,
-            "ApprovalRequested" or "ReviewAccepted" => Step.Approval,
-            "Approved" or "Scheduled" or "Publishing" or "Published" or "PublicationFailed" => Step.Publication,
+            ReviewRequested or RevisionAsked or RevisionRequested or Revised => Step.Review,
+            ApprovalRequested or ReviewAccepted => Step.Approval,
+            Approved or Scheduled or Publishing or Published or PublicationFailed => Step.Publication,
             _ => Step.Submitted,
         }).DefaultIfEmpty(Step.Submitted).Max();
         var current = s.Status switch
@@ -150,26 +151,26 @@ public static class TrackingPage
     {
         var tone = h.Event switch
         {
-            "ReviewAccepted" or "Approved" or "Published" or "Revised" => "good",
-            "Rejected" or "Withdrawn" or "PublicationFailed" or "ReviewExpired" or "ApprovalExpired" or "RevisionExpired" => "bad",
-            "RevisionAsked" or "ReviewReminder" or "ApprovalReminder" or "RevisionReminder" or "ReviewEscalated" or "ApprovalEscalated" => "warn",
+            ReviewAccepted or Approved or Published or Revised => "good",
+            Rejected or Withdrawn or PublicationFailed or ReviewExpired or ApprovalExpired or RevisionExpired => "bad",
+            RevisionAsked or ReviewReminder or ApprovalReminder or RevisionReminder or ReviewEscalated or ApprovalEscalated => "warn",
             _ => "",
         };
         var onBehalf = h.OnBehalfOf is null ? "" : $" a.n. {E(h.OnBehalfOf)}";
-        var who = h.Actor is null ? "" : h.Event.EndsWith("Requested", StringComparison.Ordinal) || h.Event.EndsWith("Reminder", StringComparison.Ordinal) || h.Event.EndsWith("Escalated", StringComparison.Ordinal)
+        var who = h.Actor is null ? "" : h.Event.IsNotice()
             ? $"""<p class="who">{E(lang.T("Kepada", "To"))}: {E(h.Actor)}{onBehalf}</p>"""
             : $"""<p class="who">{E(lang.T("Oleh", "By"))}: {E(h.Actor)}{onBehalf}</p>""";
-        var decision = h.Event.EndsWith("Response", StringComparison.Ordinal) && h.Decision is not null
+        var decision = h.Event.IsResponse() && h.Decision is not null
             ? $": <strong>{E(Terms.Decision(h.Decision).In(lang))}</strong>" : "";
         var note = h.Event switch
         {
-            "Scheduled" when DateTimeOffset.TryParse(h.Comment, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at) =>
+            Scheduled when DateTimeOffset.TryParse(h.Comment, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at) =>
                 $"""<p class="who">{E(lang.T("Terbit pada", "To be published at"))} {Time(at, lang)}</p>""",
             // The request to revise repeats the note already shown with the decision that asked for it.
-            "Scheduled" or "RevisionRequested" => "",
+            Scheduled or RevisionRequested => "",
             _ => string.IsNullOrWhiteSpace(h.Comment) ? "" : $"<blockquote>{E(h.Comment)}</blockquote>",
         };
-        return $"""<li class="{tone}" data-event="{E(h.Event)}">{Time(h.At, lang)}<strong>{E(StatusHandlers.EventText(lang, h.Event))}</strong>{decision}{who}{note}</li>""";
+        return $"""<li class="{tone}" data-event="{E(h.Event.ToString())}">{Time(h.At, lang)}<strong>{E(Terms.History(h.Event).In(lang))}</strong>{decision}{who}{note}</li>""";
     }
 
     private static string Publications(IReadOnlyList<PublicationRecord> publications, Lang lang) =>
@@ -182,8 +183,7 @@ public static class TrackingPage
 
     /// <summary>Folded away, so one stray tap does not withdraw; the fields are those POST /track/{token} reads.</summary>
     private static string WithdrawForm(Submission s, Lang lang) =>
-        s.Status is SubmissionStatus.Submitted or SubmissionStatus.InReview or SubmissionStatus.RevisionRequested
-            or SubmissionStatus.AwaitingApproval or SubmissionStatus.Scheduled
+        s.Status.CanBeWithdrawn()
             ? $"""
               <section class="card" aria-labelledby="withdraw-title">
               <h2 id="withdraw-title">{E(lang.T("Tarik pengajuan", "Withdraw the submission"))}</h2>

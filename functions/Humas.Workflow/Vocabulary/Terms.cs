@@ -5,9 +5,9 @@ namespace Humas.Workflow.Vocabulary;
 
 /// <summary>
 /// The words people read for every value the workflow keeps as a code: pages, mails, the feed, exports and
-/// the summary all take them from here, so a code never reaches a person where a word belongs. Codes that live
-/// above this folder (decisions, publication outcomes, pace) are matched as text, since every page uses this
-/// folder and it must not use theirs; a test holds each code of those to its word.
+/// the summary all take them from here, so a code never reaches a person where a word belongs. Decisions, publication
+/// outcomes and pace are matched as the text of their codes: those are named in Orchestration and Targets, and every
+/// page uses this folder, so it must not use theirs; a test holds each of those codes to words of its own.
 /// </summary>
 public static class Terms
 {
@@ -38,6 +38,33 @@ public static class Terms
         _ => new("Revisi", "Revision"),
     };
 
+    /// <summary>One step of a submission's history, as the tracking page and the staff workspace list it.</summary>
+    public static Words History(HistoryEvent e) => e switch
+    {
+        HistoryEvent.Submitted => new("Diajukan", "Submitted"),
+        HistoryEvent.ReviewRequested => new("Dikirim ke peninjau", "Sent for review"),
+        HistoryEvent.ReviewAccepted => new("Diterima peninjau", "Accepted in review"),
+        HistoryEvent.RevisionAsked => new("Diminta revisi", "Revision asked"),
+        HistoryEvent.RevisionRequested => new("Menunggu revisi pengaju", "Waiting for the submitter's revision"),
+        HistoryEvent.Revised => new("Direvisi", "Revised"),
+        HistoryEvent.ApprovalRequested => new("Dikirim untuk persetujuan", "Sent for approval"),
+        HistoryEvent.Approved => new("Disetujui", "Approved"),
+        HistoryEvent.Rejected => new("Ditolak", "Rejected"),
+        HistoryEvent.Scheduled => new("Dijadwalkan", "Scheduled"),
+        HistoryEvent.Publishing => new("Sedang diterbitkan", "Publishing"),
+        HistoryEvent.Published => new("Terbit", "Published"),
+        HistoryEvent.PublicationFailed => new("Gagal terbit", "Publication failed"),
+        HistoryEvent.ReviewExpired or HistoryEvent.ApprovalExpired or HistoryEvent.RevisionExpired => new("Kedaluwarsa", "Expired"),
+        HistoryEvent.ReviewReminder or HistoryEvent.ApprovalReminder or HistoryEvent.RevisionReminder => new("Pengingat dikirim", "Reminder sent"),
+        HistoryEvent.ReviewEscalated or HistoryEvent.ApprovalEscalated => new("Dieskalasi ke pengganti (Plt/Plh)", "Escalated to the backup"),
+        HistoryEvent.ReviewResponse or HistoryEvent.ApprovalResponse => new("Tanggapan", "Response"),
+        HistoryEvent.Withdrawn => new("Ditarik", "Withdrawn"),
+        HistoryEvent.WorkflowFailed => new("Alur kerja terhenti karena gangguan sistem", "The workflow stopped by a system fault"),
+        HistoryEvent.WorkflowRestarted => new("Alur kerja dilanjutkan oleh staf", "The workflow was restarted by staff"),
+        HistoryEvent.Closed => new("Ditutup oleh tim Humas", "Closed by the Humas team"),
+        _ => Words.Same(e.ToString()),
+    };
+
     /// <summary>The decision as the button a person presses (the codes of <c>DecisionValues</c>).</summary>
     public static Words Decision(string decision) => decision switch
     {
@@ -50,27 +77,27 @@ public static class Terms
 
     public static Words Channel(string channel) => channel switch
     {
-        "website" => new("Situs web", "Website"),
-        "instagram" => Words.Same("Instagram"),
-        "youtube" => Words.Same("YouTube"),
-        "facebook" => Words.Same("Facebook"),
-        "tiktok" => Words.Same("TikTok"),
-        "media-partner" => new("Media mitra", "Partner media"),
-        "journal" => new("Jurnal Widyatama", "Widyatama journal"),
+        Channels.Website => new("Situs web", "Website"),
+        Channels.Instagram => Words.Same("Instagram"),
+        Channels.YouTube => Words.Same("YouTube"),
+        Channels.Facebook => Words.Same("Facebook"),
+        Channels.TikTok => Words.Same("TikTok"),
+        Channels.MediaPartner => new("Media mitra", "Partner media"),
+        Channels.Journal => new("Jurnal Widyatama", "Widyatama journal"),
         _ => Words.Same(channel),
     };
 
     public static Words ContentType(string type) => type switch
     {
-        "news" => new("Berita", "News"),
-        "article" => new("Artikel", "Article"),
-        "photo" => new("Foto", "Photo"),
-        "video" => Words.Same("Video"),
-        "infographic" => new("Infografis", "Infographic"),
-        "podcast" => Words.Same("Podcast"),
-        "webinar" => new("Laporan webinar", "Webinar report"),
-        "press-release" => new("Siaran pers", "Press release"),
-        "community" => new("Komunitas", "Community"),
+        ContentTypes.News => new("Berita", "News"),
+        ContentTypes.Article => new("Artikel", "Article"),
+        ContentTypes.Photo => new("Foto", "Photo"),
+        ContentTypes.Video => Words.Same("Video"),
+        ContentTypes.Infographic => new("Infografis", "Infographic"),
+        ContentTypes.Podcast => Words.Same("Podcast"),
+        ContentTypes.Webinar => new("Laporan webinar", "Webinar report"),
+        ContentTypes.PressRelease => new("Siaran pers", "Press release"),
+        ContentTypes.Community => new("Komunitas", "Community"),
         _ => Words.Same(type),
     };
 

@@ -6,6 +6,7 @@ using DurableTask.Core;
 using DurableTask.Core.History;
 using Humas.Integration.Tests.EndToEnd;
 using Humas.Integration.Tests.Infrastructure;
+using Humas.Workflow.Tests.Publication;
 using Humas.Workflow.Tests.Replay;
 
 namespace Humas.Integration.Tests.Replay;
@@ -29,13 +30,20 @@ public sealed class HistoryRecordingTests(SystemFixture fixture)
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(90);
 
     /// <summary>
-    /// Where an instance stands when it waits: the activities it called (the engine keeps no activity inputs in the
-    /// history, so their names and order tell the stages apart), the events that reached it, its last action and the
-    /// timers its last run created.
+    /// Where an instance stands when it waits, or once it has ended (its last action ExecutionCompleted): the activities
+    /// it called (the engine keeps no activity inputs in the history, so their names and order tell the stages apart),
+    /// the events that reached it, its last action and the timers its last run created (null where channels answering
+    /// in either order may leave a last run without actions).
     /// </summary>
-    private sealed record Wait(string Name, string[] Activities, string[] Raised, EventType LastAction, int LastRunTimers, bool AfterFailure = false);
+    private sealed record Wait(string Name, string[] Activities, string[] Raised, EventType LastAction, int? LastRunTimers, bool AfterFailure = false)
+    {
+        public bool Ends => LastAction == EventType.ExecutionCompleted;
+    }
 
     private const string Assign = "AssignDeciders", Request = "RequestDecision", Record = "RecordTransition", Response = "RecordResponse";
+    private const string Plan = "PlanPublication", Channel = "PublishToChannel", Keep = "RecordPublication", Count = "CountPublication";
+    private const string Create = "CreateInstagramContainer", Check = "CheckInstagramContainer", Publish = "PublishInstagramContainer";
+    private const string IgUser = "17841400000000001", IgToken = "EAAG-recorder-token";
 
     // Review and approval wait on expiry, reminder and escalation (their deciders have backups); a revision on its expiry.
     private static readonly Wait Review = new("review", [Assign, Request], [], EventType.TimerCreated, 3);
@@ -49,8 +57,23 @@ public sealed class HistoryRecordingTests(SystemFixture fixture)
         [Assign, Request, Record, Assign, Request, Response, Request], ["Review-1", "Approval-1"], EventType.TimerCreated, 2);
     private static readonly Wait Scheduled = new("scheduled",
         [Assign, Request, Record, Assign, Request, Record, Record], ["Review-1", "Approval-1"], EventType.TimerCreated, 1);
+    // The office's feed is the only channel; its activity fails and waits on the retry policy's timer.
     private static readonly Wait PublicationRetry = new("publication-retry",
-        [Assign, Request, Record, Assign, Request, Record, Record, "PublishSubmission"], ["Review-1", "Approval-1"], EventType.TimerCreated, 1, AfterFailure: true);
+        [Assign, Request, Record, Assign, Request, Record, Record, Plan, Channel], ["Review-1", "Approval-1"], EventType.TimerCreated, 1, AfterFailure: true);
+
+    private static readonly string[] Approved = [Assign, Request, Record, Assign, Request, Record, Record, Plan, Channel];
+    // A video on Instagram beside the feed: one look says in progress, and the first pause (10 minutes here) is the wait.
+    private static readonly Wait InstagramWait = new("publication-instagram-wait",
+        [.. Approved, Create, Check], ["Review-1", "Approval-1"], EventType.TimerCreated, null);
+    // The stub's video is processed after two looks in progress: two pauses (1 s, 2 s), then published.
+    private static readonly Wait Published = new("published",
+        [.. Approved, Create, Check, Check, Check, Publish, Keep, Count, Record], ["Review-1", "Approval-1"], EventType.ExecutionCompleted, 0);
+    // Instagram refuses the container; the feed still publishes, so the submission is Published.
+    private static readonly Wait ChannelFailed = new("published-channel-failed",
+        [.. Approved, Create, Keep, Count, Record], ["Review-1", "Approval-1"], EventType.ExecutionCompleted, 0);
+    // The admin's retry of that channel (RetryPublication), with the same two pauses.
+    private static readonly Wait StaffRetry = new("staff-channel-retry",
+        [Create, Check, Check, Check, Publish, Keep], [], EventType.ExecutionCompleted, 0);
 
     [Fact]
     public async Task HistoryRecording_stops_an_instance_at_every_wait_and_each_history_replays()
@@ -60,19 +83,35 @@ public sealed class HistoryRecordingTests(SystemFixture fixture)
             : Directory.CreateTempSubdirectory("humas-histories-").FullName;
         Directory.CreateDirectory(target);
 
-        var hub = "replay" + Guid.NewGuid().ToString("N")[..10];
-        await using var system = await fixture.StartHostAsync(new Dictionary<string, string?>
-        {
-            ["Humas__TaskHub"] = hub,
-            ["Humas__Profile"] = ProfileWithPolicies(),
-        });
+        using var instagram = new InstagramStub(IgUser, IgToken);
         var tables = new TableServiceClient(fixture.Azurite.ConnectionString);
-        var recorder = new Recorder(system, tables.GetTableClient(hub + "History"), tables.GetTableClient(hub + "Instances"));
+        var profile = ProfileWithPolicies();
+        async Task<Recorder> StartAsync(TimeSpan firstPause)
+        {
+            var hub = "replay" + Guid.NewGuid().ToString("N")[..10];
+            var system = await fixture.StartHostAsync(new Dictionary<string, string?>
+            {
+                ["Humas__TaskHub"] = hub,
+                ["Humas__Profile"] = profile,
+                ["Humas__Channels__Instagram__GraphBaseUrl"] = instagram.Url,
+                ["Humas__Channels__Instagram__ApiVersion"] = InstagramStub.Version,
+                ["Humas__Channels__Instagram__UserId"] = IgUser,
+                ["Humas__Channels__Instagram__AccessToken"] = IgToken,
+                ["Humas__Channels__Instagram__StatusPollInterval"] = firstPause.ToString("c", CultureInfo.InvariantCulture),
+            });
+            return new Recorder(system, tables.GetTableClient(hub + "History"), tables.GetTableClient(hub + "Instances"), instagram);
+        }
+        // Instagram's pauses are short on one host, so that publications end; the other holds its instance at the first.
+        await using var recorder = await StartAsync(TimeSpan.FromSeconds(1));
+        await using var holder = await StartAsync(TimeSpan.FromMinutes(10));
 
-        // The waits that never publish share the host; the retry comes last because it breaks publication on purpose.
         var recorded = (await Task.WhenAll(
             recorder.ReviewAsync(), recorder.RevisionAsync(), recorder.ApprovalAsync(),
-            recorder.AllMidwayAsync(), recorder.SequenceMidwayAsync(), recorder.ScheduledAsync())).ToList();
+            recorder.AllMidwayAsync(), recorder.SequenceMidwayAsync(), recorder.ScheduledAsync(),
+            recorder.PublishedAsync(), holder.InstagramWaitAsync())).ToList();
+        // Alone, because the stub refuses the next container whoever asks for it.
+        recorded.AddRange(await recorder.ChannelFailedAndRetriedAsync());
+        // Last, because it breaks publication on purpose.
         recorded.Add(await recorder.PublicationRetryAsync(tables));
 
         foreach (var (wait, rows) in recorded)
@@ -100,8 +139,11 @@ public sealed class HistoryRecordingTests(SystemFixture fixture)
         return path;
     }
 
-    private sealed class Recorder(RunningSystem system, TableClient history, TableClient instances)
+    /// <summary>Drives one local host, and stops it when disposed.</summary>
+    private sealed class Recorder(RunningSystem system, TableClient history, TableClient instances, InstagramStub instagram) : IAsyncDisposable
     {
+        public ValueTask DisposeAsync() => system.DisposeAsync();
+
         public async Task<(Wait Wait, IReadOnlyList<TableEntity> Rows)> ReviewAsync()
         {
             var (id, title) = await SubmitAsync("Rapat koordinasi");
@@ -153,8 +195,36 @@ public sealed class HistoryRecordingTests(SystemFixture fixture)
             return (Scheduled, await StoppedAtAsync(id, Scheduled));
         }
 
+        public async Task<(Wait Wait, IReadOnlyList<TableEntity> Rows)> InstagramWaitAsync()
+        {
+            var id = await ApprovedAsync("Video kegiatan literasi", "website,instagram", Video());
+            return (InstagramWait, await StoppedAtAsync(id, InstagramWait));
+        }
+
+        public async Task<(Wait Wait, IReadOnlyList<TableEntity> Rows)> PublishedAsync()
+        {
+            var id = await ApprovedAsync("Liputan gelar karya", "website,instagram", Video());
+            await system.WaitForStatusAsync(id, "Published", 90);
+            return (Published, await StoppedAtAsync(id, Published));
+        }
+
+        /// <summary>Instagram refuses the container (400), the submission is published on the feed; then an admin retries Instagram.</summary>
+        public async Task<IReadOnlyList<(Wait Wait, IReadOnlyList<TableEntity> Rows)>> ChannelFailedAndRetriedAsync()
+        {
+            instagram.Fail("POST", $"/{IgUser}/media", 400);
+            var id = await ApprovedAsync("Pameran pendidikan", "website,instagram", Video());
+            await system.WaitForStatusAsync(id, "Published", 90);
+            var failed = await StoppedAtAsync(id, ChannelFailed);
+
+            using var response = await system.Host.AdminHttp.PostAsync($"/api/submissions/{id}/publications/instagram/retry", null);
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"retry: {(int)response.StatusCode} {body}");
+            var retry = JsonNode.Parse(body)!["instanceId"]!.ToString();
+            return [(ChannelFailed, failed), (StaffRetry, await StoppedAtAsync(retry, StaffRetry))];
+        }
+
         /// <summary>
-        /// A real failure of the PublishSubmission activity: the feed's table is gone when the approval arrives, so the
+        /// A real failure of the feed's publication activity: the feed's table is gone when the approval arrives, so the
         /// website publication throws and the orchestrator's retry policy waits on a durable timer. The host is killed
         /// at that wait, so the instance stays there.
         /// </summary>
@@ -170,14 +240,34 @@ public sealed class HistoryRecordingTests(SystemFixture fixture)
             return (PublicationRetry, rows);
         }
 
-        private async Task<(string Id, string Title)> SubmitAsync(string subject, string contentType = "news", DateTimeOffset? publishAt = null)
+        private async Task<(string Id, string Title)> SubmitAsync(string subject, string contentType = "news", DateTimeOffset? publishAt = null,
+            string? channels = null, params (string Name, string Type, byte[] Bytes)[] files)
         {
             var title = $"{subject} {Guid.NewGuid().ToString("N")[..8]}";
             var fields = RunningSystem.Fields(title);
             fields["contentType"] = contentType;
+            if (channels is not null) fields["channels"] = channels;
             if (publishAt is { } at) fields["publishAt"] = at.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
-            var (id, _) = await system.SubmitAsync(RunningSystem.Form(fields));
+            var (id, _) = await system.SubmitAsync(RunningSystem.Form(fields, files));
             return (id, title);
+        }
+
+        /// <summary>A news item on these channels, accepted and approved through the mailed links.</summary>
+        private async Task<string> ApprovedAsync(string subject, string channels, params (string Name, string Type, byte[] Bytes)[] files)
+        {
+            var (id, title) = await SubmitAsync(subject, channels: channels, files: files);
+            await DecideAsync(await MailAsync(Reviewer, title, "Mohon tinjau"), "accept");
+            await DecideAsync(await MailAsync(Kabag, title, "Mohon persetujuan"), "approve");
+            return id;
+        }
+
+        /// <summary>A small MP4: its ftyp box is what the intake looks for.</summary>
+        private static (string Name, string Type, byte[] Bytes) Video()
+        {
+            var bytes = new byte[16_384];
+            System.Security.Cryptography.RandomNumberGenerator.Fill(bytes);
+            new byte[] { 0, 0, 0, 0x18, (byte)'f', (byte)'t', (byte)'y', (byte)'p', (byte)'i', (byte)'s', (byte)'o', (byte)'m' }.CopyTo(bytes, 0);
+            return ("liputan.mp4", "video/mp4", bytes);
         }
 
         private Task<ReceivedMail> MailAsync(string to, string title, string subjectPart) => system.MailAsync(to, title, subjectPart, 90);
@@ -201,7 +291,7 @@ public sealed class HistoryRecordingTests(SystemFixture fixture)
             while (DateTime.UtcNow < until)
             {
                 rows = await RowsAsync(id);
-                why = WhyNotAt(HistoryEvents.FromRows(rows), wait) ?? await WhyNotRunningAsync(id) ?? "";
+                why = WhyNotAt(HistoryEvents.FromRows(rows), wait) ?? await WhyNotInAsync(id, wait.Ends ? "Completed" : "Running") ?? "";
                 if (why.Length == 0)
                 {
                     if (killAtWait)
@@ -233,11 +323,11 @@ public sealed class HistoryRecordingTests(SystemFixture fixture)
             return HistoryRows.InRowKeyOrder(rows);
         }
 
-        private async Task<string?> WhyNotRunningAsync(string id)
+        private async Task<string?> WhyNotInAsync(string id, string expected)
         {
             var instance = await instances.GetEntityIfExistsAsync<TableEntity>(id, "");
             var status = instance.HasValue ? instance.Value!.GetString("RuntimeStatus") : null;
-            return status == "Running" ? null : $"the instance is {status ?? "not there"}";
+            return status == expected ? null : $"the instance is {status ?? "not there"}";
         }
 
         private static string? WhyNotAt(IReadOnlyList<HistoryEvent> events, Wait wait)
@@ -257,7 +347,7 @@ public sealed class HistoryRecordingTests(SystemFixture fixture)
             if (lastAction.EventType != wait.LastAction) return $"the last action is {Short(lastAction)}, not {wait.LastAction}";
             var lastRun = Episode.Split(events)[^1];
             var timers = lastRun.Actions.Count(a => a.EventType == EventType.TimerCreated);
-            if (timers != wait.LastRunTimers) return $"the last run created {timers} timers, not {wait.LastRunTimers}";
+            if (wait.LastRunTimers is { } expected && timers != expected) return $"the last run created {timers} timers, not {expected}";
             var failedLast = lastRun.Incoming.OfType<TaskFailedEvent>().Any(f => f.TaskScheduledId == scheduled[^1].EventId);
             if (wait.AfterFailure != failedLast) return wait.AfterFailure ? $"the last run did not follow a failure of {Short(scheduled[^1])}" : "an activity failed";
             return null;

@@ -67,7 +67,7 @@ public sealed class HumanInteractionTests(WorkflowFixture fixture) : IAsyncLifet
 
         await host.DecideAsync(id, Stage.Review, 1, DecisionValues.Accept);
         await host.WaitForStageAsync(id, Stage.Approval, 1);
-        var events = (await HistoryAsync(id)).Select(h => h.Event).ToList();
+        var events = (await HistoryAsync(id)).Select(h => h.Event.ToString()).ToList();
         Assert.Equal(["Submitted", "ReviewRequested", "ReviewReminder", "ReviewAccepted", "ApprovalRequested"], events);
     }
 
@@ -83,10 +83,10 @@ public sealed class HumanInteractionTests(WorkflowFixture fixture) : IAsyncLifet
 
         await host.DecideAsync(id, Stage.Review, 1, DecisionValues.Accept, person: "reviewer-backup", onBehalfOf: "reviewer");
         await host.WaitForStageAsync(id, Stage.Approval, 1);
-        var accepted = (await HistoryAsync(id)).Single(h => h.Event == "ReviewAccepted");
+        var accepted = (await HistoryAsync(id)).Single(h => h.Event == HistoryEvent.ReviewAccepted);
         Assert.Equal("reviewer-backup", accepted.Actor);
         Assert.Equal("reviewer", accepted.OnBehalfOf);
-        Assert.Contains(await HistoryAsync(id), h => h.Event == "ReviewEscalated" && h.Actor == "Wakil Redaktur Humas" && h.OnBehalfOf == "Redaktur Humas");
+        Assert.Contains(await HistoryAsync(id), h => h.Event == HistoryEvent.ReviewEscalated && h.Actor == "Wakil Redaktur Humas" && h.OnBehalfOf == "Redaktur Humas");
     }
 
     [Fact]
@@ -98,7 +98,7 @@ public sealed class HumanInteractionTests(WorkflowFixture fixture) : IAsyncLifet
         Assert.Equal(OrchestrationRuntimeStatus.Completed, end.RuntimeStatus);
         Assert.Equal(SubmissionStatus.Expired, end.ReadOutputAs<SubmissionStatus>());
         Assert.Equal(["Submitted", "ReviewRequested", "ReviewReminder", "ReviewEscalated", "ReviewExpired"],
-            (await HistoryAsync(id)).Select(h => h.Event));
+            (await HistoryAsync(id)).Select(h => h.Event.ToString()));
         await MailAsync(content.SubmitterEmail, content.Title, "kedaluwarsa");
     }
 
@@ -114,7 +114,7 @@ public sealed class HumanInteractionTests(WorkflowFixture fixture) : IAsyncLifet
         // The outcome is the workflow's last mail: a reminder or an escalation would have been sent before it, and an
         // ended workflow sends nothing more.
         await MailAsync(content.SubmitterEmail, content.Title, "ditolak");
-        Assert.DoesNotContain(await HistoryAsync(id), h => h.Event is "ReviewReminder" or "ReviewEscalated");
+        Assert.DoesNotContain(await HistoryAsync(id), h => h.Event is HistoryEvent.ReviewReminder or HistoryEvent.ReviewEscalated);
         Assert.False(Received(Reviewer, content.Title, "Pengingat"));
         Assert.False(Received(ReviewerBackup, content.Title));
     }
@@ -131,7 +131,7 @@ public sealed class HumanInteractionTests(WorkflowFixture fixture) : IAsyncLifet
         await host.DecideAsync(id, Stage.Approval, 1, DecisionValues.Reject, "terlambat", person: "kabag-umum");
         var end = await host.WaitForEndAsync(id);
         Assert.Equal(SubmissionStatus.Published, end.ReadOutputAs<SubmissionStatus>());
-        Assert.Equal("pdm07-lead", (await HistoryAsync(id)).Single(h => h.Event == "Approved").Actor);
+        Assert.Equal("pdm07-lead", (await HistoryAsync(id)).Single(h => h.Event == HistoryEvent.Approved).Actor);
     }
 
     [Fact]
@@ -152,7 +152,7 @@ public sealed class HumanInteractionTests(WorkflowFixture fixture) : IAsyncLifet
         var end = await host.WaitForEndAsync(id);
         Assert.Equal(SubmissionStatus.Published, end.ReadOutputAs<SubmissionStatus>());
         var history = await HistoryAsync(id);
-        Assert.Equal(["head", "kabag-umum", "pdm07-lead"], history.Where(h => h.Event == "ApprovalResponse").Select(h => h.Actor));
+        Assert.Equal(["head", "kabag-umum", "pdm07-lead"], history.Where(h => h.Event == HistoryEvent.ApprovalResponse).Select(h => h.Actor));
     }
 
     [Fact]
@@ -166,7 +166,7 @@ public sealed class HumanInteractionTests(WorkflowFixture fixture) : IAsyncLifet
         var end = await host.WaitForEndAsync(id);
         Assert.Equal(SubmissionStatus.Rejected, end.ReadOutputAs<SubmissionStatus>());
         Assert.Empty(await host.Store.GetMarkersAsync<PublicationRecord>(id, "publication-"));
-        Assert.Equal(2, (await HistoryAsync(id)).Count(h => h.Event == "ApprovalResponse"));
+        Assert.Equal(2, (await HistoryAsync(id)).Count(h => h.Event == HistoryEvent.ApprovalResponse));
     }
 
     [Fact]
@@ -246,7 +246,7 @@ public sealed class HumanInteractionTests(WorkflowFixture fixture) : IAsyncLifet
         Assert.Equal(OrchestrationRuntimeStatus.Completed, end.RuntimeStatus);
         Assert.Equal(SubmissionStatus.Withdrawn, end.ReadOutputAs<SubmissionStatus>());
         var withdrawn = (await HistoryAsync(id)).Last();
-        Assert.Equal("Withdrawn", withdrawn.Event);
+        Assert.Equal(HistoryEvent.Withdrawn, withdrawn.Event);
         Assert.Equal("Salah unggah", withdrawn.Comment);
         Assert.Empty(await host.Store.GetMarkersAsync<PublicationRecord>(id, "publication-"));
         await MailAsync(content.SubmitterEmail, content.Title, "ditarik");

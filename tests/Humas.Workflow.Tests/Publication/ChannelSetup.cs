@@ -90,7 +90,7 @@ public sealed class ChannelSetup : IDisposable
             Id = id, Content = content, Media = items, Status = SubmissionStatus.Submitted, CreatedAt = now, UpdatedAt = now,
         };
         await services.GetRequiredService<SubmissionStore>().SaveAsync(s,
-            new HistoryEntry { Step = 0, At = now, Status = SubmissionStatus.Submitted, Event = "Submitted" });
+            new HistoryEntry { Step = 0, At = now, Status = SubmissionStatus.Submitted, Event = HistoryEvent.Submitted });
         return s;
     }
 

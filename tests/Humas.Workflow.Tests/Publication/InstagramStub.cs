@@ -21,6 +21,12 @@ public sealed class InstagramStub(string userId, string token, int videoPollsBef
         public string Status { get; set; } = "FINISHED";
     }
 
+    /// <summary>How many status requests a new video container answers IN_PROGRESS to before it is processed.</summary>
+    public int VideoPollsBeforeReady { get; set; } = videoPollsBeforeReady;
+
+    /// <summary>What a processed video container becomes: FINISHED, or ERROR as for a file Instagram cannot take.</summary>
+    public string VideoProcessedAs { get; set; } = "FINISHED";
+
     public IReadOnlyDictionary<string, Container> Containers => containers;
     public IReadOnlyCollection<string> Published => published.Keys.ToList();
 
@@ -41,7 +47,7 @@ public sealed class InstagramStub(string userId, string token, int videoPollsBef
                 return Reply(400, new { error = new { message = "Invalid parameter", type = "OAuthException", code = 100 } });
             var id = Interlocked.Increment(ref next).ToString();
             var video = fields.GetValueOrDefault("media_type") is "REELS" or "VIDEO";
-            containers[id] = new Container { Fields = fields, PollsLeft = video ? videoPollsBeforeReady : 0, Status = video ? "IN_PROGRESS" : "FINISHED" };
+            containers[id] = new Container { Fields = fields, PollsLeft = video ? VideoPollsBeforeReady : 0, Status = video ? "IN_PROGRESS" : "FINISHED" };
             return Reply(200, new { id });
         }
         if (r.Method == "POST" && segments is [_, var owner, "media_publish"] && owner == userId)
@@ -60,8 +66,8 @@ public sealed class InstagramStub(string userId, string token, int videoPollsBef
         {
             if (containers.TryGetValue(node, out var container))
             {
-                if (container.Status == "IN_PROGRESS" && container.PollsLeft-- <= 0) container.Status = "FINISHED";
-                return Reply(200, new { status_code = container.Status, status = container.Status == "IN_PROGRESS" ? "In Progress" : "Finished", id = node });
+                if (container.Status == "IN_PROGRESS" && container.PollsLeft-- <= 0) container.Status = VideoProcessedAs;
+                return Reply(200, new { status_code = container.Status, status = container.Status switch { "IN_PROGRESS" => "In Progress", "ERROR" => "Error", _ => "Finished" }, id = node });
             }
             if (published.ContainsKey(node))
                 return Reply(200, new { id = node, permalink = $"https://www.instagram.com/p/C{node}/", media_type = "IMAGE", timestamp = DateTime.UtcNow.ToString("s") + "+0000" });

@@ -64,7 +64,7 @@ public sealed class StoppedWorkflowTests(WorkflowFixture fixture) : IAsyncLifeti
         Assert.Equal(SubmissionStatus.WorkflowFailed, record!.Status);
         Assert.Equal(SubmissionStatus.AwaitingApproval, record.FailedFrom);
         Assert.Null(record.WaitingStage);
-        Assert.Equal("WorkflowFailed", (await host.Store.GetHistoryAsync(id))[^1].Event);
+        Assert.Equal(HistoryEvent.WorkflowFailed, (await host.Store.GetHistoryAsync(id))[^1].Event);
         var mail = await fixture.Smtp.WaitForMessageAsync(m => m.IsFor(HumasTeam) && m.Subject.Contains("Workflow stopped") && m.Subject.Contains(content.Title),
             TimeSpan.FromSeconds(20));
         Assert.Contains(id, mail.TextBody);
@@ -87,8 +87,8 @@ public sealed class StoppedWorkflowTests(WorkflowFixture fixture) : IAsyncLifeti
         var end = await host.WaitForEndAsync(id);
         Assert.Equal(SubmissionStatus.Published, end.ReadOutputAs<SubmissionStatus>());
         var history = await host.Store.GetHistoryAsync(id);
-        Assert.Single(history, h => h.Event == "ReviewRequested");
-        Assert.Equal(2, history.Count(h => h.Event == "ApprovalRequested"));
+        Assert.Single(history, h => h.Event == HistoryEvent.ReviewRequested);
+        Assert.Equal(2, history.Count(h => h.Event == HistoryEvent.ApprovalRequested));
         // Steps go on from the failed run's, so no history row is written over.
         Assert.Equal(history.Select(h => h.Step).Distinct().Count(), history.Count);
         Assert.True(waiting.LastStep >= failed!.LastStep);
@@ -117,7 +117,7 @@ public sealed class StoppedWorkflowTests(WorkflowFixture fixture) : IAsyncLifeti
         await RestartAsync(id, ResumePoint.Publication);
         var end = await host.WaitForEndAsync(id);
         Assert.Equal(SubmissionStatus.Published, end.ReadOutputAs<SubmissionStatus>());
-        Assert.DoesNotContain(await host.Store.GetHistoryAsync(id), h => h.Event == "Scheduled");
+        Assert.DoesNotContain(await host.Store.GetHistoryAsync(id), h => h.Event == HistoryEvent.Scheduled);
     }
 
     [Fact]

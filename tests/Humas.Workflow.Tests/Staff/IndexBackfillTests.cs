@@ -52,7 +52,7 @@ public sealed class IndexBackfillTests(WorkflowFixture fixture) : StaffServicesT
     {
         var s = await AddUnindexedAsync("Disimpan ulang", SubmissionStatus.Submitted);
         var moved = s with { Status = SubmissionStatus.InReview, LastStep = 1 };
-        await staff.Store.SaveAsync(moved, new HistoryEntry { Step = 1, At = DateTimeOffset.UtcNow, Status = moved.Status, Event = "ReviewAccepted" });
+        await staff.Store.SaveAsync(moved, new HistoryEntry { Step = 1, At = DateTimeOffset.UtcNow, Status = moved.Status, Event = HistoryEvent.ReviewAccepted });
 
         // The backfill read the record before that save: it must not put the submission back under Submitted.
         Assert.False(await staff.Store.IndexIfUnindexedAsync(s));

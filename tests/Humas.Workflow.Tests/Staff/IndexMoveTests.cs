@@ -25,8 +25,8 @@ public sealed class IndexMoveTests(WorkflowFixture fixture) : StaffServicesTests
     [Fact]
     public async Task The_activity_run_twice_leaves_one_row_under_the_new_status_and_none_under_the_old()
     {
-        var s = await staff.AddAsync("Dipindah sekali", DateTimeOffset.UtcNow);
-        Assert.Equal(new Dictionary<SubmissionStatus, int> { [SubmissionStatus.Submitted] = 1 }, await StatusRowsAsync(s.Id));
+        var s = await staff.AddAsync("Dipindah sekali", DateTimeOffset.UtcNow, state: s => s with { Status = SubmissionStatus.AwaitingApproval });
+        Assert.Equal(new Dictionary<SubmissionStatus, int> { [SubmissionStatus.AwaitingApproval] = 1 }, await StatusRowsAsync(s.Id));
 
         var move = new Transition(s.Id, 1, DateTimeOffset.UtcNow, SubmissionStatus.Approved, "Approved");
         await Activity().RunAsync(new ActivityRun(s.Id), move);
@@ -46,7 +46,7 @@ public sealed class IndexMoveTests(WorkflowFixture fixture) : StaffServicesTests
 
         // The first delivery commits the record and stops before its index rows are written (the worker died).
         var moved = s with { Status = SubmissionStatus.Rejected, UpdatedAt = move.At, LastStep = 1 };
-        await staff.Store.CommitAsync(moved, new HistoryEntry { Step = 1, At = move.At, Status = SubmissionStatus.Rejected, Event = "Rejected" });
+        await staff.Store.CommitAsync(moved, new HistoryEntry { Step = 1, At = move.At, Status = SubmissionStatus.Rejected, Event = HistoryEvent.Rejected });
         Assert.Equal(new Dictionary<SubmissionStatus, int> { [SubmissionStatus.Submitted] = 1 }, await StatusRowsAsync(s.Id));
 
         // The engine delivers the activity again; then once more, as at-least-once allows.
@@ -65,12 +65,13 @@ public sealed class IndexMoveTests(WorkflowFixture fixture) : StaffServicesTests
     public async Task An_older_step_delivered_late_does_not_move_the_submission_back()
     {
         var s = await staff.AddAsync("Urutan langkah", DateTimeOffset.UtcNow);
-        var first = new Transition(s.Id, 1, DateTimeOffset.UtcNow, SubmissionStatus.InReview, "ReviewAccepted");
-        var second = new Transition(s.Id, 2, DateTimeOffset.UtcNow, SubmissionStatus.Approved, "Approved");
+        // Scheduling is allowed from Publishing too (a restarted run may begin with it): only the step keeps it out.
+        var first = new Transition(s.Id, 1, DateTimeOffset.UtcNow, SubmissionStatus.Scheduled, "Scheduled");
+        var second = new Transition(s.Id, 2, DateTimeOffset.UtcNow, SubmissionStatus.Publishing, "Publishing");
         await Activity().RunAsync(new ActivityRun(s.Id), first);
         await Activity().RunAsync(new ActivityRun(s.Id), second);
         await Activity().RunAsync(new ActivityRun(s.Id), first);
-        Assert.Equal(new Dictionary<SubmissionStatus, int> { [SubmissionStatus.Approved] = 1 }, await StatusRowsAsync(s.Id));
+        Assert.Equal(new Dictionary<SubmissionStatus, int> { [SubmissionStatus.Publishing] = 1 }, await StatusRowsAsync(s.Id));
     }
 
     [Fact]
@@ -86,7 +87,8 @@ public sealed class IndexMoveTests(WorkflowFixture fixture) : StaffServicesTests
         Assert.DoesNotContain(await Index.CalendarAsync("2025-06"), r => r.Id == s.Id);
 
         var published = new DateTimeOffset(2025, 8, 2, 2, 0, 0, TimeSpan.Zero);
-        await Activity().RunAsync(new ActivityRun(s.Id), new Transition(s.Id, 2, published, SubmissionStatus.Published, "Published"));
+        await Activity().RunAsync(new ActivityRun(s.Id), new Transition(s.Id, 2, published, SubmissionStatus.Publishing, "Publishing"));
+        await Activity().RunAsync(new ActivityRun(s.Id), new Transition(s.Id, 3, published, SubmissionStatus.Published, "Published"));
         Assert.DoesNotContain(await Index.CalendarAsync("2025-07"), r => r.Id == s.Id);
         Assert.Equal("published", Assert.Single(await Index.CalendarAsync("2025-08"), r => r.Id == s.Id).CalendarKind);
     }

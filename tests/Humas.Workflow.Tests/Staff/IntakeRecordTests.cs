@@ -27,7 +27,7 @@ public sealed class IntakeRecordTests(WorkflowFixture fixture) : StaffServicesTe
 
         Assert.Equal(["history-0000", "index", "record"], (await RowKeysAsync(s.Id)).Order());
         Assert.Equal(SubmissionStatus.Submitted, (await staff.Store.GetAsync(s.Id))!.Status);
-        Assert.Equal("Submitted", Assert.Single(await staff.Store.GetHistoryAsync(s.Id)).Event);
+        Assert.Equal(HistoryEvent.Submitted, Assert.Single(await staff.Store.GetHistoryAsync(s.Id)).Event);
         var marker = (await staff.Store.GetMarkerAsync<IndexMarker>(s.Id, IndexMarker.RowKey))!;
         Assert.Empty(marker.Stale);
         Assert.Equal(SubmissionIndex.KeysFor(s).Select(k => k.ToString()), marker.Current);
@@ -45,7 +45,7 @@ public sealed class IntakeRecordTests(WorkflowFixture fixture) : StaffServicesTe
         var other = s with { Content = s.Content with { Title = "Yang kedua" } };
 
         await Assert.ThrowsAsync<TableTransactionFailedException>(() => staff.Store.CreateAsync(other,
-            new HistoryEntry { Step = 0, At = other.CreatedAt, Status = other.Status, Event = "Submitted" }));
+            new HistoryEntry { Step = 0, At = other.CreatedAt, Status = other.Status, Event = HistoryEvent.Submitted }));
 
         Assert.Equal("Yang pertama", (await staff.Store.GetAsync(s.Id))!.Content.Title);
         Assert.Equal(["history-0000", "index", "record"], (await RowKeysAsync(s.Id)).Order());

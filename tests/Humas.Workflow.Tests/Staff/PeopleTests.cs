@@ -1,3 +1,4 @@
+using Humas.Workflow.Vocabulary;
 using System.Text.Json;
 using ClosedXML.Excel;
 using Humas.Workflow.Decisions;
@@ -186,6 +187,8 @@ public sealed class ExportTests(StaffFixture fixture) : IClassFixture<StaffFixtu
         Assert.Equal(2, lines.Length);
         Assert.Contains("\"'=HYPERLINK(\"\"http://x\"\") ekspor, \"\"kutip\"\"\"", lines[1]);
         Assert.Contains("2025-03-04 03:15", lines[1]);
+        Assert.Contains(",Podcast,", lines[1]);
+        Assert.DoesNotContain(",podcast,", lines[1]);
         Assert.DoesNotContain("Bukan podcast", text);
 
         var xlsx = await staff.CallAsync(h => handler.ExportAsync(h, "xlsx"), "contentType=podcast");
@@ -196,6 +199,8 @@ public sealed class ExportTests(StaffFixture fixture) : IClassFixture<StaffFixtu
         Assert.Equal("=HYPERLINK(\"http://x\") ekspor, \"kutip\"", sheet.Cell(2, 2).GetString());
         Assert.False(sheet.Cell(2, 2).HasFormula);
         Assert.Equal("2025-03-04 03:15", sheet.Cell(2, 13).GetString());
+        Assert.Equal("Podcast", sheet.Cell(2, 8).GetString());
+        Assert.Equal(Terms.Status(Humas.Workflow.Submissions.SubmissionStatus.Submitted).Both, sheet.Cell(2, 3).GetString());
         Assert.True(sheet.Cell(3, 1).IsEmpty());
 
         var bad = await staff.CallAsync(h => handler.ExportAsync(h, "pdf"), "");

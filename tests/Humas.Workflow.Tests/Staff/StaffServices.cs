@@ -41,7 +41,7 @@ public sealed class StaffServices : IAsyncDisposable
             CreatedAt = createdAt, UpdatedAt = createdAt,
         };
         s = state?.Invoke(s) ?? s;
-        await Store.CreateAsync(s, new HistoryEntry { Step = 0, At = createdAt, Status = s.Status, Event = "Submitted" });
+        await Store.CreateAsync(s, new HistoryEntry { Step = 0, At = createdAt, Status = s.Status, Event = HistoryEvent.Submitted });
         return s;
     }
 

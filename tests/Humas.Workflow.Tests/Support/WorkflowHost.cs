@@ -78,7 +78,7 @@ public sealed class WorkflowHost : IAsyncDisposable
         await Store.SaveAsync(new Submission
         {
             Id = id, Content = content, Status = SubmissionStatus.Submitted, CreatedAt = now, UpdatedAt = now,
-        }, new HistoryEntry { Step = 0, At = now, Status = SubmissionStatus.Submitted, Event = "Submitted" });
+        }, new HistoryEntry { Step = 0, At = now, Status = SubmissionStatus.Submitted, Event = HistoryEvent.Submitted });
         await Client.ScheduleNewOrchestrationInstanceAsync(nameof(SubmissionWorkflow),
             Input(id, timings, publishAt, version), new StartOrchestrationOptions(id));
         return id;

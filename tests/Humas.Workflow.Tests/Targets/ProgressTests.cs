@@ -183,7 +183,7 @@ public sealed class ProgressTests(WorkflowFixture fixture) : IAsyncLifetime
         var now = DateTimeOffset.UtcNow;
         var id = SubmissionIds.New(now);
         await host.Store.SaveAsync(new Submission { Id = id, Content = content, Status = status, CreatedAt = now, UpdatedAt = now },
-            new HistoryEntry { Step = 0, At = now, Status = status, Event = status.ToString() });
+            new HistoryEntry { Step = 0, At = now, Status = status, Event = Enum.Parse<HistoryEvent>(status.ToString()) });
         return id;
     }
 }

@@ -93,10 +93,10 @@ public sealed class PageTextTests
         var s = Waiting(Stage.Approval, DecisionPolicy.Any, ["kabag-umum"]) with { Status = SubmissionStatus.Scheduled, WaitingStage = null };
         HistoryEntry[] history =
         [
-            new() { Step = 0, At = Now, Status = SubmissionStatus.Submitted, Event = "Submitted", Actor = "Ani Wulandari" },
-            new() { Step = 1, At = Now.AddMinutes(1), Status = SubmissionStatus.InReview, Event = "ReviewEscalated", Actor = "Wakil Redaktur Humas", OnBehalfOf = "Redaktur Humas" },
-            new() { Step = 2, At = Now.AddMinutes(2), Status = SubmissionStatus.InReview, Event = "ReviewAccepted", Actor = "Wakil Redaktur Humas", OnBehalfOf = "Redaktur Humas", Comment = "Rapi <b>sekali</b>" },
-            new() { Step = 3, At = Now.AddMinutes(3), Status = SubmissionStatus.Scheduled, Event = "Scheduled", Comment = "2026-12-01T02:00:00.0000000+00:00" },
+            new() { Step = 0, At = Now, Status = SubmissionStatus.Submitted, Event = HistoryEvent.Submitted, Actor = "Ani Wulandari" },
+            new() { Step = 1, At = Now.AddMinutes(1), Status = SubmissionStatus.InReview, Event = HistoryEvent.ReviewEscalated, Actor = "Wakil Redaktur Humas", OnBehalfOf = "Redaktur Humas" },
+            new() { Step = 2, At = Now.AddMinutes(2), Status = SubmissionStatus.InReview, Event = HistoryEvent.ReviewAccepted, Actor = "Wakil Redaktur Humas", OnBehalfOf = "Redaktur Humas", Comment = "Rapi <b>sekali</b>" },
+            new() { Step = 3, At = Now.AddMinutes(3), Status = SubmissionStatus.Scheduled, Event = HistoryEvent.Scheduled, Comment = "2026-12-01T02:00:00.0000000+00:00" },
         ];
         var html = TrackingPage.Body(s, history, [], Now, Lang.Id);
         Assert.Contains("<time datetime=\"2026-11-28T08:00:00Z\">28 Nov 2026 15.00 WIB</time>", html);

@@ -45,52 +45,91 @@ public sealed class ChannelPublisher(
         channels.Any(c => c.Name == channel) || Submissions.Channels.All.Contains(channel);
 
     /// <summary>
-    /// The outcome of try <paramref name="attempt"/> on one channel. A repeated delivery of the same try answers the
-    /// record it already wrote; only a later try (an admin's retry) goes out again, and never after a publication.
+    /// The outcome of try <paramref name="attempt"/> on one channel, kept with the submission, and told when it failed. A
+    /// repeated delivery of the same try answers the record it already wrote; only a later try (an admin's retry) goes
+    /// out again, and never after a publication.
     /// </summary>
-    public async Task<PublicationRecord> PublishAsync(Submission s, string channel, int attempt, CancellationToken ct = default)
+    public async Task<PublicationRecord> PublishAsync(Submission s, string channel, int attempt, CancellationToken ct = default) =>
+        await KeepAsync(s, await TryAsync(s, channel, attempt, ct), ct);
+
+    /// <summary>
+    /// Try <paramref name="attempt"/> on one channel, without keeping its record: the record an earlier try kept when it
+    /// settles this one, or what the channel answers now. The adapters find their own earlier posts, so a try delivered
+    /// again before its record was kept does not post twice.
+    /// </summary>
+    public async Task<PublicationRecord> TryAsync(Submission s, string channel, int attempt, CancellationToken ct = default)
     {
-        var key = WebsiteFeed.PublicationKey(channel);
-        var earlier = await store.GetMarkerAsync<PublicationRecord>(s.Id, key, ct);
-        if (earlier is not null && (earlier.Status == PublicationStatus.Published || earlier.Attempt >= attempt)) return earlier;
-
+        if (await SettledAsync(s.Id, channel, attempt, ct) is { } earlier) return earlier;
         var adapter = channels.FirstOrDefault(c => c.Name == channel);
-        PublicationRecord record;
-        if (adapter is null || !adapter.IsConfigured)
-        {
-            record = new PublicationRecord(channel, PublicationStatus.NotConfigured, null, null, clock.GetUtcNow(),
-                null, attempt, "Kanal belum dikonfigurasi / channel not configured");
-        }
-        else
-        {
-            var progress = new ChannelProgress(store, s.Id, channel);
-            try
-            {
-                var post = await retry.ExecuteAsync(async token => await adapter.PublishAsync(s, progress, token), ct);
-                faults.CrashAfter(Faults.FaultPoints.AfterPublication(channel));
-                record = new PublicationRecord(channel, PublicationStatus.Published, post.PostId, post.Url, clock.GetUtcNow(), post.Answer, attempt);
-            }
-            catch (Exception e) when (e is ChannelException or HttpRequestException)
-            {
-                logger.LogWarning(e, "Publication of {Id} on {Channel} failed", s.Id, channel);
-                record = new PublicationRecord(channel, PublicationStatus.Failed, null, null, clock.GetUtcNow(),
-                    (e as ChannelException)?.Answer, attempt, e.Message);
-            }
-        }
-
-        if (earlier is null)
-        {
-            var (added, kept) = await store.TryAddMarkerAsync(s.Id, key, record, ct);
-            if (!added) return kept;
-        }
-        else
-        {
-            await storage.Table(HumasStorage.SubmissionsTable)
-                .UpsertEntityAsync(SubmissionStore.Row(s.Id, key, record), TableUpdateMode.Replace, ct);
-        }
-        if (record.Status == PublicationStatus.Failed) await TellFailureAsync(s, record, ct);
-        return record;
+        if (adapter is null || !adapter.IsConfigured) return NotConfigured(channel, attempt);
+        var progress = new ChannelProgress(store, s.Id, channel);
+        var (post, failed) = await AttemptAsync(s.Id, channel, attempt, token => adapter.PublishAsync(s, progress, token), ct);
+        if (failed is not null) return failed;
+        faults.CrashAfter(Faults.FaultPoints.AfterPublication(channel));
+        return Published(channel, attempt, post!);
     }
+
+    /// <summary>The record that settles try <paramref name="attempt"/>: a publication, or a record of this try or a later one.</summary>
+    public async Task<PublicationRecord?> SettledAsync(string submissionId, string channel, int attempt, CancellationToken ct = default)
+    {
+        var earlier = await store.GetMarkerAsync<PublicationRecord>(submissionId, WebsiteFeed.PublicationKey(channel), ct);
+        return earlier is not null && (earlier.Status == PublicationStatus.Published || earlier.Attempt >= attempt) ? earlier : null;
+    }
+
+    /// <summary>
+    /// Runs requests to a channel with its retries for passing faults. A channel that refuses, or keeps failing, gives the
+    /// Failed record of this try instead of a value.
+    /// </summary>
+    public async Task<(T? Value, PublicationRecord? Failed)> AttemptAsync<T>(
+        string submissionId, string channel, int attempt, Func<CancellationToken, Task<T>> requests, CancellationToken ct = default)
+    {
+        try
+        {
+            return (await retry.ExecuteAsync(async token => await requests(token), ct), null);
+        }
+        catch (Exception e) when (e is ChannelException or HttpRequestException)
+        {
+            logger.LogWarning(e, "Publication of {Id} on {Channel} failed", submissionId, channel);
+            return (default, Failed(channel, attempt, e.Message, (e as ChannelException)?.Answer));
+        }
+    }
+
+    /// <summary>
+    /// Keeps a try's record with the submission, unless a record that settles it is there already (then that one stands),
+    /// and tells the submitter and the Humas team when the kept record is a failure; they are told once per try.
+    /// </summary>
+    public async Task<PublicationRecord> KeepAsync(Submission s, PublicationRecord record, CancellationToken ct = default)
+    {
+        var key = WebsiteFeed.PublicationKey(record.Channel);
+        var kept = await SettledAsync(s.Id, record.Channel, record.Attempt, ct);
+        if (kept is null)
+        {
+            var earlier = await store.GetMarkerAsync<PublicationRecord>(s.Id, key, ct);
+            if (earlier is null)
+            {
+                (_, kept) = await store.TryAddMarkerAsync(s.Id, key, record, ct);
+            }
+            else
+            {
+                await storage.Table(HumasStorage.SubmissionsTable)
+                    .UpsertEntityAsync(SubmissionStore.Row(s.Id, key, record), TableUpdateMode.Replace, ct);
+                kept = record;
+            }
+        }
+        // A delivery that kept the record but died before the mail sends it now; the mail's own marker keeps it to one.
+        if (kept.Status == PublicationStatus.Failed) await TellFailureAsync(s, kept, ct);
+        return kept;
+    }
+
+    public PublicationRecord Published(string channel, int attempt, ChannelPost post) =>
+        new(channel, PublicationStatus.Published, post.PostId, post.Url, clock.GetUtcNow(), post.Answer, attempt);
+
+    public PublicationRecord Failed(string channel, int attempt, string reason, string? answer = null) =>
+        new(channel, PublicationStatus.Failed, null, null, clock.GetUtcNow(), answer, attempt, reason);
+
+    public PublicationRecord NotConfigured(string channel, int attempt) =>
+        new(channel, PublicationStatus.NotConfigured, null, null, clock.GetUtcNow(), null, attempt,
+            "Kanal belum dikonfigurasi / channel not configured");
 
     private async Task TellFailureAsync(Submission s, PublicationRecord record, CancellationToken ct)
     {

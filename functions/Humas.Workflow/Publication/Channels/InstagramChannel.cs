@@ -25,7 +25,29 @@ public sealed class InstagramChannel(IHttpClientFactory http, MediaStore media, 
     public string Serves => ChannelName;
     public bool IsConfigured => Settings.IsConfigured;
 
+    /// <summary>
+    /// The whole publication in one call, waiting for Instagram between the steps here: the path of version 1's single
+    /// publication activity. Version 2 takes the same steps from the orchestrator and waits on durable timers between
+    /// them (<see cref="InstagramSteps"/>).
+    /// </summary>
     public async Task<ChannelPost> PublishAsync(Submission s, ChannelProgress progress, CancellationToken ct)
+    {
+        var client = http.CreateClient(ChannelHttp.ClientName);
+        while (true)
+        {
+            var next = await PrepareAsync(s, progress, ct);
+            if (next.Post is { } post) return post;
+            await WaitUntilReadyAsync(client, next.Container!, ct);
+            if (next.Publishable) return await PublishContainerAsync(s, progress, next.Container!, ct);
+        }
+    }
+
+    /// <summary>
+    /// Everything up to the next wait for Instagram: the post when an earlier try made it, or the container to wait for
+    /// (a video item of a carousel, made before the carousel that holds it, or the container to publish), made now or
+    /// kept from an earlier try. Asked again after each wait, it goes on from what it kept.
+    /// </summary>
+    public async Task<InstagramPreparation> PrepareAsync(Submission s, ChannelProgress progress, CancellationToken ct)
     {
         // Instagram takes JPEG photos and videos only.
         var items = s.Media.Where(m => m.ContentType == "image/jpeg" || m.ContentType.StartsWith("video/", StringComparison.Ordinal))
@@ -35,42 +57,21 @@ public sealed class InstagramChannel(IHttpClientFactory http, MediaStore media, 
         var client = http.CreateClient(ChannelHttp.ClientName);
         var caption = Caption(s);
 
-        if (await progress.GetAsync<string>("media-id", ct) is { } published) return await EvidenceAsync(client, published, ct);
+        if (await progress.GetAsync<string>("media-id", ct) is { } published) return new(null, false, await EvidenceAsync(client, published, ct));
 
         var container = await progress.GetAsync<string>("container", ct);
         if (container is not null)
         {
             var status = await StatusAsync(client, container, ct);
-            if (status == "PUBLISHED")
-            {
-                var found = await FindPublishedAsync(client, caption, ct);
-                if (found is null) return new ChannelPost(container, null, "{\"container\":\"" + container + "\",\"status_code\":\"PUBLISHED\"}");
-                return await EvidenceAsync(client, await progress.KeepAsync("media-id", found, ct), ct);
-            }
-            if (status is "EXPIRED" or "ERROR")
-            {
-                await progress.ForgetAsync("container", ct);
-                container = null;
-            }
+            if (status == "PUBLISHED") return new(null, false, await FoundAsync(client, progress, container, caption, ct));
+            if (status is not ("EXPIRED" or "ERROR")) return new(container, true);
+            await progress.ForgetAsync("container", ct);
         }
-        container ??= await progress.KeepAsync("container", await CreateAsync(client, s.Id, items, caption, progress, ct), ct);
-        await WaitUntilReadyAsync(client, container, ct);
-
-        var answer = await PostAsync(client, $"{Api}/{Settings.UserId}/media_publish", new() { ["creation_id"] = container }, "Instagram publish", ct);
-        var mediaId = answer["id"]?.ToString()
-                      ?? throw new ChannelException("Instagram publish: the answer has no id", transient: false, ChannelHttp.Compact(answer));
-        await progress.KeepAsync("media-id", mediaId, ct);
-        return await EvidenceAsync(client, mediaId, ct);
-    }
-
-    private async Task<string> CreateAsync(
-        HttpClient client, string id, IReadOnlyList<MediaItem> items, string caption, ChannelProgress progress, CancellationToken ct)
-    {
         if (items.Count == 1)
         {
             var single = await ItemFieldsAsync(items[0], carousel: false, ct);
             single["caption"] = caption;
-            return await CreateContainerAsync(client, single, ct);
+            return new(await progress.KeepAsync("container", await CreateContainerAsync(client, single, ct), ct), true);
         }
         var children = new List<string>();
         for (var i = 0; i < items.Count; i++)
@@ -82,13 +83,48 @@ public sealed class InstagramChannel(IHttpClientFactory http, MediaStore media, 
                 fields["is_carousel_item"] = "true";
                 child = await progress.KeepAsync($"child-{i:D2}", await CreateContainerAsync(client, fields, ct), ct);
             }
-            if (items[i].ContentType.StartsWith("video/", StringComparison.Ordinal)) await WaitUntilReadyAsync(client, child, ct);
+            // A carousel is made of finished items; a video item is processed first.
+            if (items[i].ContentType.StartsWith("video/", StringComparison.Ordinal))
+            {
+                var status = await StatusAsync(client, child, ct);
+                if (status is "ERROR" or "EXPIRED") throw new ChannelException($"Instagram container {child}: {status}", transient: false);
+                if (status is not ("FINISHED" or "PUBLISHED")) return new(child, false);
+            }
             children.Add(child);
         }
-        return await CreateContainerAsync(client, new()
+        var carousel = await CreateContainerAsync(client, new()
         {
             ["media_type"] = "CAROUSEL", ["children"] = string.Join(",", children), ["caption"] = caption,
         }, ct);
+        return new(await progress.KeepAsync("container", carousel, ct), true);
+    }
+
+    /// <summary>A container's status_code: IN_PROGRESS while Instagram processes it, then FINISHED (or ERROR, EXPIRED), PUBLISHED once published.</summary>
+    public async Task<string> StatusAsync(string container, CancellationToken ct) =>
+        await StatusAsync(http.CreateClient(ChannelHttp.ClientName), container, ct) ?? "";
+
+    /// <summary>
+    /// Publishes a finished container, once: a delivery after a publication that did not live to keep the media id
+    /// finds the container PUBLISHED and the post among the account's media.
+    /// </summary>
+    public async Task<ChannelPost> PublishContainerAsync(Submission s, ChannelProgress progress, string container, CancellationToken ct)
+    {
+        var client = http.CreateClient(ChannelHttp.ClientName);
+        if (await progress.GetAsync<string>("media-id", ct) is { } published) return await EvidenceAsync(client, published, ct);
+        if (await StatusAsync(client, container, ct) == "PUBLISHED") return await FoundAsync(client, progress, container, Caption(s), ct);
+
+        var answer = await PostAsync(client, $"{Api}/{Settings.UserId}/media_publish", new() { ["creation_id"] = container }, "Instagram publish", ct);
+        var mediaId = answer["id"]?.ToString()
+                      ?? throw new ChannelException("Instagram publish: the answer has no id", transient: false, ChannelHttp.Compact(answer));
+        await progress.KeepAsync("media-id", mediaId, ct);
+        return await EvidenceAsync(client, mediaId, ct);
+    }
+
+    private async Task<ChannelPost> FoundAsync(HttpClient client, ChannelProgress progress, string container, string caption, CancellationToken ct)
+    {
+        var found = await FindPublishedAsync(client, caption, ct);
+        if (found is null) return new ChannelPost(container, null, "{\"container\":\"" + container + "\",\"status_code\":\"PUBLISHED\"}");
+        return await EvidenceAsync(client, await progress.KeepAsync("media-id", found, ct), ct);
     }
 
     private async Task<Dictionary<string, string>> ItemFieldsAsync(MediaItem item, bool carousel, CancellationToken ct)
@@ -106,7 +142,16 @@ public sealed class InstagramChannel(IHttpClientFactory http, MediaStore media, 
                ?? throw new ChannelException("Instagram container: the answer has no id", transient: false, ChannelHttp.Compact(answer));
     }
 
-    /// <summary>Videos are processed before they can be published; the wait is bounded by the configured number of polls.</summary>
+    /// <summary>
+    /// The first wait between two looks at a container, and how long a container may stay in progress in all: the
+    /// configured polls' worth (10 seconds, 60 times). The orchestrator's waits grow from the first one.
+    /// </summary>
+    public (TimeSpan First, TimeSpan Limit) StatusWait => (Settings.StatusPollInterval, Settings.StatusPollInterval * Settings.StatusPollAttempts);
+
+    /// <summary>
+    /// Version 1's wait inside its activity: videos are processed before they can be published; the wait is bounded by
+    /// the configured number of polls.
+    /// </summary>
     private async Task WaitUntilReadyAsync(HttpClient client, string container, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)

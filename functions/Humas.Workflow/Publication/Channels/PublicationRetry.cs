@@ -9,11 +9,16 @@ using Microsoft.DurableTask.Client;
 namespace Humas.Workflow.Publication.Channels;
 
 /// <summary>An admin's retry of one channel: try number <paramref name="Attempt"/> of that channel.</summary>
-public sealed record ChannelRetry(string SubmissionId, string Channel, int Attempt);
+/// <param name="Version">
+/// The workflow version of the release that started the retry; absent in retries started before version 2, which
+/// ran the channel in one activity.
+/// </param>
+public sealed record ChannelRetry(string SubmissionId, string Channel, int Attempt, int? Version = null);
 
 /// <summary>
 /// Retries one failed channel as its own small orchestration, so the try is delivered at least once and, through
-/// the attempt number, acts at most once.
+/// the attempt number, acts at most once. Since version 2 it takes the channel's own steps, as the workflow's
+/// publication does (Instagram waits on durable timers), then keeps the record and tells a failure.
 /// </summary>
 public sealed class RetryPublication : TaskOrchestrator<ChannelRetry, PublicationRecord>
 {
@@ -22,11 +27,19 @@ public sealed class RetryPublication : TaskOrchestrator<ChannelRetry, Publicatio
 
     public static string InstanceId(ChannelRetry r) => $"{r.SubmissionId}-retry-{r.Channel}-{r.Attempt}";
 
-    public override Task<PublicationRecord> RunAsync(TaskOrchestrationContext context, ChannelRetry input) =>
-        context.CallActivityAsync<PublicationRecord>(nameof(PublishChannel), input, Retry);
+    public override async Task<PublicationRecord> RunAsync(TaskOrchestrationContext context, ChannelRetry input)
+    {
+        // A retry started by the release before replays the one activity it called.
+        if (input.Version is null or < 2) return await context.CallActivityAsync<PublicationRecord>(nameof(PublishChannel), input, Retry);
+        var at = new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero);
+        var record = await new PublicationFanOut(context).PublishOnAsync(new ChannelPublication(input.SubmissionId, input.Channel, at, input.Attempt));
+        var kept = await context.CallActivityAsync<IReadOnlyList<PublicationRecord>>(
+            nameof(RecordPublication), new PublicationOutcomes(input.SubmissionId, [record]), Retry);
+        return kept[0];
+    }
 }
 
-/// <summary>Publishes a submission on one channel (the retry's activity).</summary>
+/// <summary>Publishes a submission on one channel: the activity of a retry started before version 2.</summary>
 public sealed class PublishChannel(SubmissionStore store, ChannelPublisher channels) : TaskActivity<ChannelRetry, PublicationRecord>
 {
     public override async Task<PublicationRecord> RunAsync(TaskActivityContext context, ChannelRetry input)
@@ -52,7 +65,7 @@ public sealed class PublicationRetryHandler(SubmissionStore store, ChannelPublis
         if (record.Status == PublicationStatus.Published)
             return Problems.Field(409, "channel", $"Sudah terbit / already published: {record.Url ?? record.PostId}");
 
-        var retry = new ChannelRetry(id, channel, record.Attempt + 1);
+        var retry = new ChannelRetry(id, channel, record.Attempt + 1, WorkflowVersions.Current);
         var instanceId = RetryPublication.InstanceId(retry);
         // The same retry asked twice (a double click) starts one orchestration.
         if (await client.GetInstanceAsync(instanceId, ct) is null)

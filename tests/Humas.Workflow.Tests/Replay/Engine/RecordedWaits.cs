@@ -1,8 +1,26 @@
+using Humas.Workflow.Orchestration;
+
 namespace Humas.Workflow.Tests.Replay;
 
-/// <summary>The waits a history is recorded at, one fixture each per workflow version; the recorder and the replay tests agree on them here.</summary>
+/// <summary>
+/// The points a history is recorded at, one fixture each per workflow version (the folder's name, v1, v2...): mostly
+/// waits, and since version 2 also publications run to their end. The recorder and the replay tests agree on them here.
+/// </summary>
 public static class RecordedWaits
 {
-    public static readonly IReadOnlyList<string> Names =
+    private static readonly IReadOnlyList<string> Version1 =
         ["review", "revision", "approval", "approval-all-midway", "approval-sequence-midway", "scheduled", "publication-retry"];
+
+    public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> ByVersion = new Dictionary<string, IReadOnlyList<string>>
+    {
+        ["v1"] = Version1,
+        // The publication is the orchestrator's own since version 2: Instagram's container wait, whole publications
+        // (one of them with a channel that failed), and an admin's retry of that channel.
+        ["v2"] = [.. Version1, "publication-instagram-wait", "published", "published-channel-failed", "staff-channel-retry"],
+    };
+
+    /// <summary>What the recorder records: the points of the version this build starts instances on.</summary>
+    public static IReadOnlyList<string> Names => ByVersion[Folder(WorkflowVersions.Current)];
+
+    public static string Folder(int version) => $"v{version}";
 }

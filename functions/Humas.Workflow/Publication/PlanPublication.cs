@@ -1,0 +1,19 @@
+using Humas.Workflow.Orchestration;
+using Humas.Workflow.Publication.Channels;
+using Humas.Workflow.Storage;
+using Microsoft.DurableTask;
+
+namespace Humas.Workflow.Publication;
+
+/// <summary>
+/// The channels a submission goes out on, the office's own feed first. Which ones are configured is the host's
+/// settings, which the orchestrator must not read: the answer is kept in its history, so a replay fans out the same.
+/// </summary>
+public sealed class PlanPublication(SubmissionStore store, ChannelPublisher channels) : TaskActivity<PublishRequest, IReadOnlyList<string>>
+{
+    public override async Task<IReadOnlyList<string>> RunAsync(TaskActivityContext context, PublishRequest request)
+    {
+        var s = await store.GetAsync(request.SubmissionId) ?? throw new InvalidOperationException($"No submission {request.SubmissionId}.");
+        return [WebsiteFeed.Channel, .. channels.Targets(s)];
+    }
+}

@@ -1,0 +1,33 @@
+using Humas.Workflow.Orchestration;
+using Humas.Workflow.Publication.Channels;
+using Microsoft.DurableTask;
+
+namespace Humas.Workflow.Publication;
+
+/// <summary>
+/// Version 2's publication, run inside the orchestration: the channels are planned, each goes out on its own (an
+/// activity, or Instagram's steps with durable timers between them), every one is awaited, and then their records are
+/// kept and failures told. A channel that fails does not hold up or fail the others.
+/// </summary>
+public sealed class PublicationFanOut(TaskOrchestrationContext context)
+{
+    // Per call: a channel's activity that fails (storage, a crash) is tried again alone, the other channels untouched.
+    // Passing faults of the channel itself are retried inside the activity, with the channel's backoff.
+    private static readonly TaskOptions Retry =
+        TaskOptions.FromRetryPolicy(new RetryPolicy(5, TimeSpan.FromSeconds(2), 2, TimeSpan.FromMinutes(1)));
+
+    /// <summary>The records as kept, in the planned order, the office's feed first.</summary>
+    public async Task<IReadOnlyList<PublicationRecord>> PublishAsync(PublishRequest request)
+    {
+        var channels = await context.CallActivityAsync<IReadOnlyList<string>>(nameof(PlanPublication), request, Retry);
+        var outcomes = await Task.WhenAll(channels.Select(c => PublishOnAsync(new ChannelPublication(request.SubmissionId, c, request.At))));
+        return await context.CallActivityAsync<IReadOnlyList<PublicationRecord>>(
+            nameof(RecordPublication), new PublicationOutcomes(request.SubmissionId, outcomes), Retry);
+    }
+
+    /// <summary>One channel's try, its record not yet kept.</summary>
+    public Task<PublicationRecord> PublishOnAsync(ChannelPublication publication) =>
+        publication.Channel == InstagramChannel.ChannelName
+            ? new InstagramSteps(context, Retry).PublishAsync(publication)
+            : context.CallActivityAsync<PublicationRecord>(nameof(PublishToChannel), publication, Retry);
+}

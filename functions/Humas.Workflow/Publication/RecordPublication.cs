@@ -1,0 +1,23 @@
+using Humas.Workflow.Orchestration;
+using Humas.Workflow.Publication.Channels;
+using Humas.Workflow.Storage;
+using Microsoft.DurableTask;
+
+namespace Humas.Workflow.Publication;
+
+/// <summary>
+/// Keeps each channel's record with the submission (what the tracking page, the submission's JSON and the retry
+/// endpoint read) and tells the submitter and the Humas team of each failed channel. It answers the records as kept:
+/// a record another run kept first stands.
+/// </summary>
+public sealed class RecordPublication(SubmissionStore store, ChannelPublisher channels)
+    : TaskActivity<PublicationOutcomes, IReadOnlyList<PublicationRecord>>
+{
+    public override async Task<IReadOnlyList<PublicationRecord>> RunAsync(TaskActivityContext context, PublicationOutcomes outcomes)
+    {
+        var s = await store.GetAsync(outcomes.SubmissionId) ?? throw new InvalidOperationException($"No submission {outcomes.SubmissionId}.");
+        var kept = new List<PublicationRecord>();
+        foreach (var record in outcomes.Records) kept.Add(await channels.KeepAsync(s, record));
+        return kept;
+    }
+}
