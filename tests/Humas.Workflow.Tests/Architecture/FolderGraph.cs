@@ -12,7 +12,8 @@ public sealed record FolderUse(string From, string To, string File, int Line)
 /// Which folder of a project uses which, read from the source text: <c>using Humas.Workflow.X</c> lines (a .razor file
 /// also has those of every <c>_Imports.razor</c> above it), fully qualified <c>Humas.Workflow.X.</c> names, names
 /// qualified from the parent namespace (<c>Links.Links</c>, which needs no using), and the root folder's types, which
-/// every namespace below sees without one. A folder is a namespace here: Publication/Channels belongs to Publication.
+/// every namespace below sees without one; comment lines do not count. A folder is a namespace here:
+/// Publication/Channels belongs to Publication.
 /// </summary>
 public sealed partial class FolderGraph(IReadOnlyList<FolderUse> uses)
 {
@@ -72,7 +73,8 @@ public sealed partial class FolderGraph(IReadOnlyList<FolderUse> uses)
     /// <summary>The folders one line names.</summary>
     private static IEnumerable<string> Named(string line, Dictionary<string, HashSet<string>> names, bool countRootTypes)
     {
-        if (NamespaceLine().IsMatch(line)) yield break;
+        // A comment names what it explains, not what the code needs; doc comments are not compiled here.
+        if (NamespaceLine().IsMatch(line) || line.TrimStart().StartsWith("//", StringComparison.Ordinal)) yield break;
         if (UsingLine().Match(line) is { Success: true } directive)
         {
             // A using may name a root type (using static Humas.Workflow.Routes) rather than a folder.

@@ -23,12 +23,13 @@ public sealed class FolderGraphTests
 
                 public sealed class Handler(Links.Links links, Humas.Workflow.Mail.Mailer mailer)
                 {
+                    /// <summary>Not <see cref="Storage.Store"/>, which a comment may name.</summary>
                     public string Form => Routes.Form + People.Count;
                 }
                 """));
 
         Assert.Equal(
-            ["Intake -> (root) (Intake/Handler.cs:8)", "Intake -> Links (Intake/Handler.cs:6)", "Intake -> Mail (Intake/Handler.cs:6)",
+            ["Intake -> (root) (Intake/Handler.cs:9)", "Intake -> Links (Intake/Handler.cs:6)", "Intake -> Mail (Intake/Handler.cs:6)",
              "Intake -> Pages (Intake/Handler.cs:2)", "Intake -> Storage (Intake/Handler.cs:1)"],
             graph.Uses.Select(u => u.ToString()).Order(StringComparer.Ordinal));
     }
