@@ -1,4 +1,5 @@
 using Humas.Workflow.Profiles;
+using Humas.Workflow.Submissions;
 
 namespace Humas.Workflow.Orchestration;
 

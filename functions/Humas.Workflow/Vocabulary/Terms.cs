@@ -5,9 +5,9 @@ namespace Humas.Workflow.Vocabulary;
 
 /// <summary>
 /// The words people read for every value the workflow keeps as a code: pages, mails, the feed, exports and
-/// the summary all take them from here, so a code never reaches a person where a word belongs. Decisions, publication
-/// outcomes and pace are matched as the text of their codes: those are named in Orchestration and Targets, and every
-/// page uses this folder, so it must not use theirs; a test holds each of those codes to words of its own.
+/// the summary all take them from here, so a code never reaches a person where a word belongs. Publication outcomes
+/// and pace are matched as the text of their codes: those are named in Orchestration and Targets, and every page uses
+/// this folder, so it must not use theirs; a test holds each of those codes to words of its own.
 /// </summary>
 public static class Terms
 {
@@ -65,13 +65,13 @@ public static class Terms
         _ => Words.Same(e.ToString()),
     };
 
-    /// <summary>The decision as the button a person presses (the codes of <c>DecisionValues</c>).</summary>
+    /// <summary>The decision as the button a person presses.</summary>
     public static Words Decision(string decision) => decision switch
     {
-        "accept" => new("Terima", "Accept"),
-        "approve" => new("Setujui", "Approve"),
-        "revise" => new("Minta revisi", "Ask for revision"),
-        "reject" => new("Tolak", "Reject"),
+        DecisionValues.Accept => new("Terima", "Accept"),
+        DecisionValues.Approve => new("Setujui", "Approve"),
+        DecisionValues.Revise => new("Minta revisi", "Ask for revision"),
+        DecisionValues.Reject => new("Tolak", "Reject"),
         _ => Words.Same(decision),
     };
 

@@ -1,3 +1,4 @@
+using System.Reflection;
 using Humas.Workflow.Orchestration;
 using Humas.Workflow.Profiles;
 using Humas.Workflow.Submissions;
@@ -32,6 +33,26 @@ public sealed class TermsTests
         Assert.NotEqual(code, words.Id);
         Assert.False(string.IsNullOrWhiteSpace(words.Id));
         Assert.False(string.IsNullOrWhiteSpace(words.En));
+    }
+
+    /// <summary>
+    /// Terms matches publication outcomes and pace as text (their codes live in folders above it): every code named
+    /// there has words, and words of its own, so a code added or renamed without its words fails here.
+    /// </summary>
+    [Theory]
+    [InlineData(typeof(PublicationStatus))]
+    [InlineData(typeof(PaceStatus))]
+    [InlineData(typeof(DecisionValues))]
+    public void Every_code_of_a_constants_class_has_words_of_its_own(Type constants)
+    {
+        Func<string, Words> words = constants == typeof(PublicationStatus) ? Terms.Publication
+            : constants == typeof(PaceStatus) ? Terms.Pace : Terms.Decision;
+        var codes = constants.GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToList();
+
+        Assert.NotEmpty(codes);
+        Assert.All(codes, code => Assert.NotEqual(Words.Same(code), words(code)));
+        Assert.Equal(codes.Count, codes.Select(words).Distinct().Count());
     }
 
     [Fact]

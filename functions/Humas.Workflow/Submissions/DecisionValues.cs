@@ -1,6 +1,4 @@
-using Humas.Workflow.Submissions;
-
-namespace Humas.Workflow.Orchestration;
+namespace Humas.Workflow.Submissions;
 
 public static class DecisionValues
 {
