@@ -1,5 +1,5 @@
-using Humas.Workflow;
 using Humas.Workflow.Decisions;
+using Humas.Workflow.Health;
 using Humas.Workflow.Http;
 using Humas.Workflow.Intake;
 using Humas.Workflow.Pages;

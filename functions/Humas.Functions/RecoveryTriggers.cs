@@ -1,4 +1,4 @@
-using Humas.Workflow;
+using Humas.Workflow.Http;
 using Humas.Workflow.Recovery;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;

@@ -1,10 +1,10 @@
 using Humas.Workflow.Configuration;
 using Humas.Workflow.Decisions;
+using Humas.Workflow.Health;
 using Humas.Workflow.Http;
 using Humas.Workflow.Intake;
 using Humas.Workflow.Links;
 using Humas.Workflow.Mail;
-using Humas.Workflow.Orchestration;
 using Humas.Workflow.Pages;
 using Humas.Workflow.People;
 using Humas.Workflow.Profiles;
@@ -22,51 +22,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Humas.Workflow;
-
-/// <summary>The workflow's orchestrators and activities, registered by class name in both hosts.</summary>
-public static class WorkflowCatalog
-{
-    public static readonly IReadOnlyList<Type> Orchestrators = [typeof(SubmissionWorkflow), typeof(RetryPublication)];
-
-    public static readonly IReadOnlyList<Type> Activities =
-        [typeof(RecordTransition), typeof(AssignDeciders), typeof(RequestDecision), typeof(RecordResponse), typeof(ApplyRevision),
-         typeof(PublishSubmission), typeof(PublishChannel), typeof(CountPublication),
-         typeof(PlanPublication), typeof(PublishToChannel), typeof(RecordPublication),
-         typeof(CreateInstagramContainer), typeof(CheckInstagramContainer), typeof(PublishInstagramContainer)];
-}
-
-/// <summary>The public routes; both hosts serve exactly these (a test compares them).</summary>
-public static class Routes
-{
-    public const string Form = "";
-    public const string Submissions = "api/submissions";
-    public const string Submission = "api/submissions/{id}";
-    public const string RevokeLinks = "api/submissions/{id}/revoke-links";
-    public const string Schedule = "api/submissions/{id}/schedule";
-    public const string RestartWorkflow = "api/submissions/{id}/restart";
-    public const string CloseWorkflow = "api/submissions/{id}/close";
-    public const string Act = "act/{token}";
-    public const string Revise = "revise/{token}";
-    public const string Track = "track/{token}";
-    public const string Published = "published";
-    public const string Feed = "feed.atom";
-    public const string PublishedJson = "api/published";
-    public const string Media = "media/{id}/{name}";
-    public const string Health = "api/health";
-    public const string PublicationRetry = "api/submissions/{id}/publications/{channel}/retry";
-    public const string StaffPage = "staff";
-    public const string SubmissionExport = "api/exports/submissions/{format}";
-    public const string Calendar = "api/calendar/{month}";
-    public const string People = "api/people";
-    public const string Uploads = "api/uploads";
-    public const string Asset = "assets/{name}";
-    public const string Targets = "api/targets/{year}";
-    public const string Dashboard = "dashboard";
-    public const string RunSummary = "api/summaries/run";
-    public const string Communities = "api/communities";
-    public const string PartnerMedia = "api/partner-media";
-    public const string PartnerMediaItems = "api/partner-media/{id}/items";
-}
 
 public static class HumasWorkflowServices
 {
@@ -99,7 +54,8 @@ public static class HumasWorkflowServices
         services.AddSingleton<Mailer>();
         services.AddSingleton<MailRenderer>();
         services.AddSingleton<ComponentRenderer>();
-        services.AddSingleton<ContentSecurityPolicy>();
+        services.AddSingleton(sp => new ContentSecurityPolicy(
+            sp.GetRequiredService<HumasStorage>().Blobs.Uri.ToString(), sp.GetRequiredService<Links.Links>().BaseUrl));
         services.AddSingleton<AssetHandler>();
         services.AddSingleton<EventClaims>();
         services.AddSingleton<WebsiteFeed>();
@@ -120,6 +76,9 @@ public static class HumasWorkflowServices
         services.AddSingleton<UploadSweeper>();
         services.AddSingleton<UploadHandler>();
         services.AddSingleton<FormPage>();
+        services.AddSingleton<MultipartSubmissionReader>();
+        services.AddSingleton<SubmissionBodyReader>();
+        services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<IntakeHandler>();
         services.AddSingleton<DecisionHandler>();
         services.AddSingleton<ReviseHandler>();

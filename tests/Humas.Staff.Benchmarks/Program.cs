@@ -4,7 +4,6 @@ using System.Text.Json;
 using Azure.Data.Tables;
 using Humas.Benchmarks.Shared;
 using Humas.Integration.Tests.Infrastructure;
-using Humas.Workflow.Staff;
 using Humas.Workflow.Storage;
 using Humas.Workflow.Submissions;
 

@@ -14,10 +14,6 @@ using Microsoft.Extensions.Logging;
 
 namespace Humas.Workflow.Decisions;
 
-/// <summary>Who took a stage's decision; its row makes every link of that stage single-use.</summary>
-public sealed record DecisionClaim(
-    Stage Stage, int Round, string Decision, string? Comment, string PersonKey, string PersonName, DateTimeOffset At, string? OnBehalfOfName = null);
-
 /// <summary>
 /// GET /act/{token} shows the content and the allowed decisions and changes nothing (mail scanners open
 /// every link); POST /act/{token} claims the stage once and raises the decision as an event.
@@ -26,14 +22,12 @@ public sealed class DecisionHandler(
     LinkGate gate, SubmissionStore store, MediaStore media, EventClaims claims, UnitProfile unit, UnitPeople people, TimeProvider clock,
     Recovery.WorkflowFailures failures, ILogger<DecisionHandler> logger)
 {
-    public static string ClaimKey(Stage stage, int round) => $"claim-{stage}-{round}";
-
     /// <summary>
     /// Under "any" one claim closes the stage for everyone; under "all" and "sequence" each seat (a decider,
     /// or their backup on their behalf) answers once.
     /// </summary>
     public static string ClaimKey(Submission s, LinkToken link) =>
-        s.Policy == DecisionPolicy.Any ? ClaimKey(link.Stage!.Value, link.Round) : $"{ClaimKey(link.Stage!.Value, link.Round)}-{link.SeatKey}";
+        s.Policy == DecisionPolicy.Any ? DecisionClaim.Key(link.Stage!.Value, link.Round) : $"{DecisionClaim.Key(link.Stage!.Value, link.Round)}-{link.SeatKey}";
 
     public async Task<IResult> ShowAsync(HttpContext http, string token)
     {

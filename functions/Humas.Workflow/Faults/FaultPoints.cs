@@ -25,9 +25,3 @@ public sealed class FaultPoints(IOptions<HumasOptions> options)
             Environment.FailFast($"Humas__Faults__CrashAfter={armed}: the process ends here on purpose.");
     }
 }
-
-public sealed class FaultOptions
-{
-    /// <summary>The point after which the process ends itself; null (the default) for never.</summary>
-    public string? CrashAfter { get; set; }
-}

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Unicode;
-using Humas.Workflow.Intake;
 using Microsoft.AspNetCore.Http;
 
 namespace Humas.Workflow.Http;
@@ -16,19 +15,8 @@ public static class JsonBody
         var request = http.Request;
         if (!(request.ContentType ?? "").StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
             return (null, Problems.Field(415, "body", "Kirim application/json / send application/json"));
-        var tooLarge = Problems.Field(413, "body", $"JSON paling besar {limit / 1024} KB / at most {limit / 1024} KB");
-        if (request.ContentLength > limit) return (null, tooLarge);
-
-        using var buffer = new MemoryStream();
-        try
-        {
-            await new LimitedStream(request.Body, limit).CopyToAsync(buffer, http.RequestAborted);
-        }
-        catch (LimitExceeded)
-        {
-            return (null, tooLarge);
-        }
-        var bytes = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        if (await ReadBytesAsync(request, limit, http.RequestAborted) is not { } bytes)
+            return (null, Problems.Field(413, "body", $"JSON paling besar {limit / 1024} KB / at most {limit / 1024} KB"));
         // The JSON reader passes invalid UTF-8 inside strings through; reading such a string later would throw.
         if (!Utf8.IsValid(bytes.Span)) return (null, Problems.Field(400, "body", "JSON harus UTF-8 yang sah / JSON must be valid UTF-8"));
         try
@@ -39,5 +27,24 @@ public static class JsonBody
         {
             return (null, Problems.Field(400, "body", "JSON tidak valid / not valid JSON"));
         }
+    }
+
+    /// <summary>
+    /// The whole body, or null when it is longer than the limit, as declared or as sent: the read stops at the limit, so
+    /// a body without a length cannot make the app hold more than the limit.
+    /// </summary>
+    public static async Task<ReadOnlyMemory<byte>?> ReadBytesAsync(HttpRequest request, int limit, CancellationToken ct)
+    {
+        if (request.ContentLength > limit) return null;
+        var buffer = new MemoryStream();
+        try
+        {
+            await new LimitedStream(request.Body, limit).CopyToAsync(buffer, ct);
+        }
+        catch (LimitExceeded)
+        {
+            return null;
+        }
+        return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
     }
 }

@@ -6,65 +6,6 @@ using Humas.Workflow.Submissions;
 
 namespace Humas.Workflow.Intake;
 
-/// <summary>The fields of a submission as they arrived, form or JSON, before any check.</summary>
-public sealed class SubmissionFields
-{
-    private readonly Dictionary<string, List<string>> values = new(StringComparer.OrdinalIgnoreCase);
-
-    /// <summary>Fields whose JSON type was wrong, with the reason.</summary>
-    public Dictionary<string, string> TypeErrors { get; } = new(StringComparer.OrdinalIgnoreCase);
-
-    public void Add(string name, string value)
-    {
-        if (!values.TryGetValue(name, out var list)) values[name] = list = [];
-        list.Add(value);
-    }
-
-    public string? One(string name) =>
-        values.TryGetValue(name, out var list) ? list.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))?.Trim() : null;
-
-    public IReadOnlyList<string> Many(string name) =>
-        values.TryGetValue(name, out var list)
-            ? list.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList()
-            : [];
-
-    public bool Has(string name) => values.ContainsKey(name);
-
-    /// <summary>Every value as it arrived, field by field.</summary>
-    public IEnumerable<(string Field, string Value)> All => values.SelectMany(kv => kv.Value.Select(v => (kv.Key, v)));
-
-    /// <summary>How many values arrived, whatever their names.</summary>
-    public int Count => values.Values.Sum(v => v.Count);
-}
-
-/// <summary>
-/// What any text people type must be: no control characters (a line break only where lines make sense), no halves
-/// of surrogate pairs. Such text breaks mail headers, table storage and terminals, and no keyboard produces it.
-/// </summary>
-public static class TextRules
-{
-    /// <summary>The reason the text is refused, or null when it is fine.</summary>
-    public static string? Check(string text, bool multiline)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                i++;
-                continue;
-            }
-            if (char.IsSurrogate(c))
-                return "Teks berisi karakter Unicode yang rusak / the text has a broken Unicode character";
-            if (char.IsControl(c) && !(multiline && c is '\n' or '\r' or '\t'))
-                return multiline
-                    ? "Teks berisi karakter kontrol / the text has control characters"
-                    : "Satu baris saja, tanpa karakter kontrol / one line, without control characters";
-        }
-        return null;
-    }
-}
-
 /// <summary>Checks a submission against the contract and the unit profile; every bad field is named.</summary>
 public sealed class SubmissionValidator(UnitProfile unit, IntakeOptions limits)
 {

@@ -8,7 +8,16 @@ namespace Humas.Workflow.Orchestration;
 public static class WorkflowStart
 {
     public static WorkflowInput Input(Submission s, WorkflowOptions workflow, WorkflowResume? resume = null) =>
-        new(s.Id, workflow.TimingsFor(s.Content.ContentType), s.Content.PublishAt, WorkflowVersions.Current, resume);
+        new(s.Id, Timings(workflow, s.Content.ContentType), s.Content.PublishAt, WorkflowVersions.Current, resume);
+
+    /// <summary>The durations a submission of this content type gets, fixed when its workflow starts.</summary>
+    public static WorkflowTimings Timings(WorkflowOptions workflow, string contentType)
+    {
+        var o = workflow.ContentTypes.TryGetValue(contentType, out var found) ? found : new WorkflowTimingOverride();
+        return new WorkflowTimings(
+            o.ReviewTimeout ?? workflow.ReviewTimeout, o.ApprovalTimeout ?? workflow.ApprovalTimeout, o.RevisionTimeout ?? workflow.RevisionTimeout,
+            o.ReminderAfter ?? workflow.ReminderAfter, o.EscalateAfter ?? workflow.EscalateAfter);
+    }
 
     /// <summary>
     /// The instance carries the version for the engine too: under Durable Functions the extension's version match

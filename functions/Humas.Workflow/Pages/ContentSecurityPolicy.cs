@@ -1,14 +1,14 @@
-using Humas.Workflow.Storage;
-
 namespace Humas.Workflow.Pages;
 
 /// <summary>
 /// The Content-Security-Policy every page is sent with: script and style only from the site's own files (no inline
 /// script, no style attributes), so markup that slipped through as text could still run nothing.
 /// </summary>
-public sealed class ContentSecurityPolicy(HumasStorage storage, Links.Links links)
+/// <param name="blobEndpoint">The storage account's blob endpoint, which uploads go to and previews come from.</param>
+/// <param name="publicBaseUrl">The public address of the site (<c>Humas__PublicBaseUrl</c>).</param>
+public sealed class ContentSecurityPolicy(string blobEndpoint, string publicBaseUrl)
 {
-    public string Header { get; } = Build(Origin(storage.Blobs.Uri.ToString()), Origin(links.BaseUrl));
+    public string Header { get; } = Build(Origin(blobEndpoint), Origin(publicBaseUrl));
 
     public static string Build(string blobs, string site) => string.Join("; ",
         "default-src 'self'",

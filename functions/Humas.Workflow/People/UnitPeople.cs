@@ -1,21 +1,8 @@
-using Azure;
 using Azure.Data.Tables;
 using Humas.Workflow.Profiles;
 using Humas.Workflow.Storage;
 
 namespace Humas.Workflow.People;
-
-/// <summary>The people settings in force: their version, and who changed them last and when.</summary>
-public sealed record PeopleState(PeopleSettings Settings, int Version, DateTimeOffset? ChangedAt, string? ChangedBy);
-
-/// <summary>One change of the people settings, kept for good: who, when, what, and the settings it led to.</summary>
-public sealed record PeopleChange(int Version, DateTimeOffset At, string By, IReadOnlyList<string> Changes, PeopleSettings Settings);
-
-/// <summary>The settings someone else saved since the version the change was based on.</summary>
-public sealed class PeopleChangedMeanwhile(PeopleState current) : Exception("The people settings changed meanwhile.")
-{
-    public PeopleState Current { get; } = current;
-}
 
 /// <summary>
 /// Answers "who are the people of the unit as of now": the profile file (with its <c>Humas__People__*</c> settings)

@@ -1,5 +1,3 @@
-using Humas.Workflow.Vocabulary;
-
 namespace Humas.Workflow.Profiles;
 
 /// <summary>
@@ -8,7 +6,7 @@ namespace Humas.Workflow.Profiles;
 /// </summary>
 public sealed record FormHints
 {
-    public Words? Track { get; init; }
+    public BilingualText? Track { get; init; }
 
-    public Words? Program { get; init; }
+    public BilingualText? Program { get; init; }
 }

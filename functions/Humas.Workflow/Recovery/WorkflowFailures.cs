@@ -1,4 +1,3 @@
-using Humas.Workflow.Links;
 using Humas.Workflow.Mail;
 using Humas.Workflow.Orchestration;
 using Humas.Workflow.People;
@@ -10,9 +9,6 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 
 namespace Humas.Workflow.Recovery;
-
-/// <summary>A submission whose workflow instance stopped: failed, or terminated by an operator.</summary>
-public sealed record StoppedWorkflow(string SubmissionId, string RuntimeStatus, string? ErrorType, string? ErrorMessage, DateTimeOffset StoppedAt);
 
 /// <summary>
 /// Finds workflow instances that failed or were terminated, so that none is lost in silence: the record says so, the

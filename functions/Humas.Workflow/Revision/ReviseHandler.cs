@@ -24,7 +24,7 @@ public sealed class ReviseHandler(
         if (refused is not null) return refused;
         var s = await store.GetAsync(link!.SubmissionId, http.RequestAborted);
         if (s is null) return DecisionHandler.NotFound(unit, lang);
-        if (await store.GetMarkerAsync<DecisionClaim>(s.Id, DecisionHandler.ClaimKey(Stage.Revision, link.Round), http.RequestAborted) is not null
+        if (await store.GetMarkerAsync<DecisionClaim>(s.Id, DecisionClaim.Key(Stage.Revision, link.Round), http.RequestAborted) is not null
             || s.WaitingStage != Stage.Revision || s.Round != link.Round)
             return DecisionHandler.MovedOn(unit, lang, s, 200);
         var asked = (await store.GetHistoryAsync(s.Id, http.RequestAborted)).LastOrDefault(h => h.Event == HistoryEvent.RevisionAsked);
@@ -62,7 +62,7 @@ public sealed class ReviseHandler(
         var s = await store.GetAsync(link!.SubmissionId, ct);
         if (s is null) return DecisionHandler.NotFound(unit, lang);
         if (await failures.HasStoppedAsync(client, s, ct)) return DecisionHandler.Stopped(unit, lang);
-        var key = DecisionHandler.ClaimKey(Stage.Revision, link.Round);
+        var key = DecisionClaim.Key(Stage.Revision, link.Round);
         if (s.WaitingStage != Stage.Revision || s.Round != link.Round || s.Status.IsFinal())
             return DecisionHandler.MovedOn(unit, lang, s, 409);
         var now = clock.GetUtcNow();

@@ -2,6 +2,7 @@ using System.Globalization;
 using Humas.Workflow.Http;
 using Humas.Workflow.Pages;
 using Humas.Workflow.Profiles;
+using Humas.Workflow.Storage;
 using Humas.Workflow.Submissions;
 using Microsoft.AspNetCore.Http;
 

@@ -3,6 +3,7 @@ using System.Text;
 using ClosedXML.Excel;
 using Humas.Workflow.Pages;
 using Humas.Workflow.Profiles;
+using Humas.Workflow.Storage;
 using Humas.Workflow.Submissions;
 using Humas.Workflow.Vocabulary;
 

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
-using Humas.Workflow.Staff;
 using Humas.Workflow.Submissions;
 
 namespace Humas.Workflow.Storage;

@@ -3,10 +3,6 @@ using Humas.Workflow.Submissions;
 
 namespace Humas.Workflow.Storage;
 
-/// <summary>A submission waiting for someone's decision, as the waiting index holds it.</summary>
-public sealed record WaitingDecision(
-    string Id, string Title, Stage Stage, int Round, IReadOnlyList<string> WaitingFor, DateTimeOffset Since, DateTimeOffset? Deadline);
-
 /// <summary>
 /// The submissions now waiting for a decision, one row each in one partition, kept beside the records so
 /// that the weekly summary lists the open ones without reading the whole history.

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using Humas.Workflow.Orchestration;
 using Humas.Workflow.Profiles;
 
 namespace Humas.Workflow.Submissions;

@@ -2,14 +2,10 @@ using Humas.Workflow.Vocabulary;
 using Humas.Workflow.Mail;
 using Humas.Workflow.Pages;
 using Humas.Workflow.Profiles;
-using Humas.Workflow.Storage;
 using Humas.Workflow.Submissions;
 using Humas.Workflow.Targets;
 
 namespace Humas.Workflow.Summaries;
-
-/// <summary>A weekly snapshot: the report and the decisions left waiting too long.</summary>
-public sealed record WeeklySnapshot(string RunId, DateTimeOffset GeneratedAt, TargetReport Report, IReadOnlyList<WaitingDecision> Overdue);
 
 /// <summary>The summary as people read it, in the email and in the stored snapshot, from one template.</summary>
 public static class SummaryDocument

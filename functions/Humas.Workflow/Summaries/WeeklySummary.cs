@@ -18,35 +18,6 @@ using Microsoft.Extensions.Options;
 
 namespace Humas.Workflow.Summaries;
 
-/// <summary>Settings of the weekly summary (<c>Humas__Summary__...</c>).</summary>
-public sealed class SummaryOptions
-{
-    public const string Section = "Humas:Summary";
-
-    /// <summary>When the local host runs it: a cron expression read in WIB. Monday 07:00 WIB by default.</summary>
-    public string Schedule { get; set; } = SummarySchedule.Wib;
-
-    /// <summary>Whether the local host runs it on its schedule (it can always be run with POST /api/summaries/run).</summary>
-    public bool RunOnSchedule { get; set; } = true;
-}
-
-public static class SummarySchedule
-{
-    /// <summary>Monday 07:00 in the office's time (WIB), five-field cron.</summary>
-    public const string Wib = "0 7 * * 1";
-
-    /// <summary>The same moment for the Functions timer: six-field NCRONTAB in UTC, Monday 00:00 UTC = 07:00 WIB.</summary>
-    public const string FunctionsUtc = "0 0 0 * * 1";
-}
-
-/// <summary>Where a run's snapshot files are in the <c>snapshots</c> container.</summary>
-public sealed record SnapshotFiles(string Html, string Json, string Xlsx, string Chart);
-
-/// <summary>What a run did: its snapshot, who was emailed, what it found.</summary>
-public sealed record SummaryRun(
-    string RunId, int Year, DateTimeOffset GeneratedAt, IReadOnlyList<string> Recipients, SnapshotFiles Snapshot,
-    TargetReport Report, IReadOnlyList<WaitingDecision> Overdue);
-
 /// <summary>
 /// The leadership's weekly summary: progress toward this year's targets with a chart, region coverage and
 /// overdue decisions, emailed to the profile's summary recipients and kept in Blob Storage as HTML, JSON

@@ -1,6 +1,3 @@
-using Humas.Workflow.Pages;
-using Humas.Workflow.Profiles;
-
 namespace Humas.Workflow.Targets;
 
 /// <summary>The names of the counters kept per year; a summary reads them, never the items behind them.</summary>
@@ -16,74 +13,4 @@ public static class Counters
     public static string Region(string code) => $"region:{code}";
     public static string ContentType(string type) => $"type:{type}";
     public static string PartnerMedia(string scope) => $"register:partner-media-{scope}";
-}
-
-/// <summary>Where a count comes from: published content or one of the registers.</summary>
-public static class CountSources
-{
-    public const string Content = "content";
-    public const string Communities = "communities";
-    public const string PartnerMedia = "partner-media";
-}
-
-/// <summary>What is known about one counted thing when it is counted: its time, where it came from, what it was.</summary>
-public sealed record CountedFacts
-{
-    public required DateTimeOffset At { get; init; }
-    public string Source { get; init; } = CountSources.Content;
-    public string? ContentType { get; init; }
-    public bool PriorityProgram { get; init; }
-    public string? Program { get; init; }
-    public IReadOnlyList<string> Channels { get; init; } = [];
-    public string? Team { get; init; }
-    public string? Region { get; init; }
-    /// <summary>A partner medium's reach: local or national.</summary>
-    public string? Scope { get; init; }
-
-    /// <summary>Counts belong to the year in which the office's own calendar (WIB) places them.</summary>
-    public int Year => At.ToWib().Year;
-}
-
-/// <summary>Decides which counters one counted thing moves, from the unit profile's targets for its year.</summary>
-public sealed class TargetRules(UnitProfile unit)
-{
-    public IReadOnlyList<TargetSet> SetsFor(int year) => unit.Targets.Where(s => s.Year == year).ToList();
-
-    public IReadOnlyList<string> CountersFor(CountedFacts f)
-    {
-        var keys = new List<string>();
-        foreach (var item in SetsFor(f.Year).SelectMany(s => s.Items))
-            if (Matches(item.Counts, f)) keys.Add(Counters.Target(item.Id));
-        switch (f.Source)
-        {
-            case CountSources.Content:
-                // Months and region coverage are about the office's own published content.
-                keys.Add(Counters.Items);
-                keys.Add(Counters.Month(f.At.ToWib().Month));
-                if (f.Region is { Length: > 0 } region) keys.Add(Counters.Region(region));
-                if (f.ContentType is { Length: > 0 } type) keys.Add(Counters.ContentType(type));
-                if (f.Team is { Length: > 0 } team) keys.Add(Counters.Team(team));
-                keys.AddRange(f.Channels.Select(Counters.Channel));
-                break;
-            case CountSources.Communities:
-                keys.Add(Counters.Communities);
-                if (f.Team is { Length: > 0 } communityTeam) keys.Add(Counters.Team(communityTeam));
-                break;
-            case CountSources.PartnerMedia:
-                keys.Add(Counters.PartnerMedia(f.Scope ?? "local"));
-                keys.AddRange(f.Channels.Select(Counters.Channel));
-                break;
-        }
-        return keys.Distinct(StringComparer.Ordinal).ToList();
-    }
-
-    public static bool Matches(TargetCounts c, CountedFacts f) =>
-        Same(c.Source ?? CountSources.Content, f.Source)
-        && (c.ContentType is null || Same(c.ContentType, f.ContentType))
-        && (c.PriorityProgram is null || c.PriorityProgram == f.PriorityProgram)
-        && (c.Program is null || Same(c.Program, f.Program))
-        && (c.Channel is null || f.Channels.Any(ch => Same(c.Channel, ch)))
-        && (c.Scope is null || Same(c.Scope, f.Scope));
-
-    private static bool Same(string a, string? b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 }

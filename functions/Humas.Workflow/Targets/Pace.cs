@@ -2,13 +2,6 @@ using Humas.Workflow.Pages;
 
 namespace Humas.Workflow.Targets;
 
-public static class PaceStatus
-{
-    public const string Met = "met";
-    public const string OnPace = "on-pace";
-    public const string Behind = "behind";
-}
-
 /// <summary>Where a yearly target should be by a date, and whether it is there.</summary>
 public sealed record Pace(int ExpectedByNow, string Status, int Short)
 {

@@ -5,9 +5,6 @@ using Humas.Workflow.Storage;
 
 namespace Humas.Workflow.Targets;
 
-/// <summary>One thing to count once: its marker key (e.g. <c>publication-{id}</c>) and the counters it moves.</summary>
-public sealed record CountEntry(string What, IReadOnlyList<string> Counters);
-
 /// <summary>
 /// A year's counters live in one row, beside one marker row per counted thing, in the year's partition.
 /// A count adds its marker and rewrites the counter row in one table transaction, guarded by the row's

@@ -4,7 +4,6 @@ using Humas.Workflow.Http;
 using Humas.Workflow.Pages;
 using Humas.Workflow.Profiles;
 using Humas.Workflow.Submissions;
-using Humas.Workflow.Summaries;
 using Microsoft.AspNetCore.Http;
 
 namespace Humas.Workflow.Targets;

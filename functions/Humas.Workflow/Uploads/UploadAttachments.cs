@@ -7,15 +7,6 @@ using Humas.Workflow.Submissions;
 
 namespace Humas.Workflow.Uploads;
 
-/// <summary>An upload a submission may take: its row, the committed blob's version and what its bytes are.</summary>
-public sealed record CheckedUpload(PendingUpload Upload, ETag ETag, ETag BlobETag, string ContentType, long Size);
-
-/// <summary>Why a submission cannot take one of the uploads it names.</summary>
-public sealed class UploadRefused(int status, string reason) : Exception(reason)
-{
-    public int Status { get; } = status;
-}
-
 /// <summary>
 /// Intake's side of direct uploads: checks each upload a submission names as strictly as a file in the form
 /// post (it exists, it is whole, within the limit, its first bytes are what its name says), then copies it into

@@ -32,7 +32,7 @@ public sealed class UploadHandler(UploadStore uploads, IOptions<HumasOptions> op
         Declared declared;
         try
         {
-            using var doc = await JsonDocument.ParseAsync(new Intake.LimitedStream(request.Body, JsonLimit), new JsonDocumentOptions { MaxDepth = 4 }, ct);
+            using var doc = await JsonDocument.ParseAsync(new LimitedStream(request.Body, JsonLimit), new JsonDocumentOptions { MaxDepth = 4 }, ct);
             declared = Declared.From(doc.RootElement);
         }
         catch (Exception e) when (e is JsonException or LimitExceeded or InvalidOperationException)
@@ -46,7 +46,7 @@ public sealed class UploadHandler(UploadStore uploads, IOptions<HumasOptions> op
 
         var now = clock.GetUtcNow();
         var expires = now + limits.UploadLinkLifetime;
-        var safe = IntakeHandler.SafeFileName(declared.FileName!);
+        var safe = MediaFileNames.Safe(declared.FileName!);
         PendingUpload upload;
         var created = declared.UploadId is null;
         if (created)
@@ -79,13 +79,13 @@ public sealed class UploadHandler(UploadStore uploads, IOptions<HumasOptions> op
         foreach (var (field, reason) in d.TypeErrors) missing[field] = [reason];
         if (string.IsNullOrWhiteSpace(d.FileName)) missing.TryAdd("fileName", ["Nama berkas wajib diisi / fileName is required"]);
         if (string.IsNullOrWhiteSpace(d.ContentType)) missing.TryAdd("contentType", ["Jenis berkas wajib diisi / contentType is required"]);
-        if (d.FileName is { } name && IntakeHandler.FileNameProblem(name) is { } badName) missing.TryAdd("fileName", [badName]);
+        if (d.FileName is { } name && MediaFileNames.Problem(name) is { } badName) missing.TryAdd("fileName", [badName]);
         if (d.Size is null) missing.TryAdd("size", ["Ukuran wajib diisi / size is required"]);
         else if (d.Size <= 0) missing.TryAdd("size", ["Ukuran harus lebih dari 0 / size must be more than 0"]);
         if (d.UploadId is not null && !UploadStore.IsWellFormed(d.UploadId)) missing.TryAdd("uploadId", ["Id unggahan tidak valid / not an upload id"]);
         if (missing.Count > 0) return (400, missing);
 
-        var safe = IntakeHandler.SafeFileName(d.FileName!);
+        var safe = MediaFileNames.Safe(d.FileName!);
         if (!MediaInspector.IsAllowedExtension(safe))
             return (415, new() { ["fileName"] = [$"Jenis berkas '{safe}' tidak diterima / file type not accepted; allowed: {string.Join(", ", MediaInspector.AllowedExtensions)}"] });
         if (!MediaInspector.FitsDeclaredType(safe, d.ContentType))

@@ -1,13 +1,13 @@
-using Humas.Workflow.Orchestration;
 using Humas.Workflow.Profiles;
 using Humas.Workflow.Submissions;
-using Humas.Workflow.Targets;
 
 namespace Humas.Workflow.Vocabulary;
 
 /// <summary>
 /// The words people read for every value the workflow keeps as a code: pages, mails, the feed, exports and
-/// the summary all take them from here, so a code never reaches a person where a word belongs.
+/// the summary all take them from here, so a code never reaches a person where a word belongs. Publication outcomes
+/// and pace are matched as the text of their codes: those are named in Orchestration and Targets, and every page uses
+/// this folder, so it must not use theirs; a test holds each of those codes to words of its own.
 /// </summary>
 public static class Terms
 {
@@ -79,7 +79,7 @@ public static class Terms
     {
         Channels.Website => new("Situs web", "Website"),
         // The website channel's second adapter: the office's WordPress site, beside the system's own feed.
-        Workflow.Publication.Channels.WordPressChannel.ChannelName => Words.Same("WordPress"),
+        "wordpress" => Words.Same("WordPress"),
         Channels.Instagram => Words.Same("Instagram"),
         Channels.YouTube => Words.Same("YouTube"),
         Channels.Facebook => Words.Same("Facebook"),
@@ -113,20 +113,20 @@ public static class Terms
     public static Words Region(UnitProfile unit, string? code) =>
         code is null ? Words.Same("-") : Words.Same(unit.RegionByCode(code)?.Name ?? code);
 
-    /// <summary>How one channel's publication went.</summary>
+    /// <summary>How one channel's publication went (the codes of <c>PublicationStatus</c>).</summary>
     public static Words Publication(string status) => status switch
     {
-        PublicationStatus.Published => new("Terbit", "Published"),
-        PublicationStatus.Failed => new("Gagal terbit", "Publication failed"),
-        PublicationStatus.NotConfigured => new("Kanal belum dikonfigurasi", "Channel not configured"),
+        "Published" => new("Terbit", "Published"),
+        "Failed" => new("Gagal terbit", "Publication failed"),
+        "NotConfigured" => new("Kanal belum dikonfigurasi", "Channel not configured"),
         _ => Words.Same(status),
     };
 
-    /// <summary>Where a yearly target stands against its pace.</summary>
+    /// <summary>Where a yearly target stands against its pace (the codes of <c>PaceStatus</c>).</summary>
     public static Words Pace(string status) => status switch
     {
-        PaceStatus.Met => new("tercapai", "met"),
-        PaceStatus.OnPace => new("sesuai laju", "on pace"),
+        "met" => new("tercapai", "met"),
+        "on-pace" => new("sesuai laju", "on pace"),
         _ => new("tertinggal", "behind"),
     };
 }

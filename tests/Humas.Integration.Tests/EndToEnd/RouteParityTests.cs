@@ -6,6 +6,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Humas.Integration.Tests.Infrastructure;
+using Humas.Workflow.Http;
 using Humas.Workflow;
 
 namespace Humas.Integration.Tests.EndToEnd;

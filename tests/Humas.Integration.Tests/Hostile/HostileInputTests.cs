@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Humas.Workflow;
 using Humas.Workflow.Http;
 
 namespace Humas.Integration.Tests.Hostile;

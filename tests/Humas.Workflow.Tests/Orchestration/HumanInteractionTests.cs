@@ -268,8 +268,8 @@ public sealed class HumanInteractionTests(WorkflowFixture fixture) : IAsyncLifet
     public void Press_releases_get_the_shorter_deadlines_of_their_content_type()
     {
         var options = new Configuration.WorkflowOptions();
-        var press = options.TimingsFor("press-release");
-        var article = options.TimingsFor("article");
+        var press = WorkflowStart.Timings(options, "press-release");
+        var article = WorkflowStart.Timings(options, "article");
         Assert.Equal(TimeSpan.FromHours(4), press.Review);
         Assert.Equal(TimeSpan.FromDays(3), article.Review);
         Assert.True(press.ReminderAfter < press.EscalateAfter && press.EscalateAfter < press.Review);

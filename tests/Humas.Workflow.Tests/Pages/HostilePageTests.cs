@@ -44,7 +44,7 @@ public sealed partial class HostilePageTests
         Teams = [.. Plain.Teams, new Team("team-x", "Tim " + Hostile)],
         Regions = [.. Plain.Regions, new Region("3399", "Kota " + Hostile)],
         Tracks = Plain.Tracks.Select(t => t with { Name = t.Name + " " + Hostile }).ToList(),
-        FormHints = new FormHints { Track = new Words("Jalur " + Hostile, "Track " + Hostile), Program = Words.Same("Mis. " + Hostile) },
+        FormHints = new FormHints { Track = new BilingualText("Jalur " + Hostile, "Track " + Hostile), Program = new BilingualText("Mis. " + Hostile, "E.g. " + Hostile) },
     };
 
     private static readonly Submission Item = new()

@@ -76,7 +76,7 @@ public sealed class ChannelSetup : IDisposable
         params (string Name, string Type, byte[] Bytes)[] files)
     {
         var now = DateTimeOffset.UtcNow;
-        var id = IntakeHandler.NewId(now);
+        var id = SubmissionIds.New(now);
         var media = services.GetRequiredService<MediaStore>();
         var items = new List<MediaItem>();
         for (var i = 0; i < files.Length; i++)

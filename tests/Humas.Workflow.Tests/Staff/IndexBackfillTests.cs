@@ -1,4 +1,3 @@
-using Humas.Workflow.Staff;
 using Humas.Workflow.Storage;
 using Humas.Workflow.Submissions;
 using Humas.Workflow.Tests.Support;

@@ -1,5 +1,5 @@
 using Humas.Workflow.Orchestration;
-using Humas.Workflow.Staff;
+using Humas.Workflow.Storage;
 using Humas.Workflow.Submissions;
 using Humas.Workflow.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,4 @@
 using Azure.Data.Tables;
-using Humas.Workflow.Staff;
 using Humas.Workflow.Storage;
 using Humas.Workflow.Submissions;
 using Humas.Workflow.Tests.Support;

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using Humas.Workflow.Staff;
 using Humas.Workflow.Storage;
 using Humas.Workflow.Submissions;
 using Humas.Workflow.Tests.Support;
@@ -38,7 +37,7 @@ public sealed class StaffServices : IAsyncDisposable
         var c = WorkflowHost.Content(title) with { Team = "tim-kerja-3" };
         var s = new Submission
         {
-            Id = Intake.IntakeHandler.NewId(createdAt), Content = content?.Invoke(c) ?? c, Status = SubmissionStatus.Submitted,
+            Id = SubmissionIds.New(createdAt), Content = content?.Invoke(c) ?? c, Status = SubmissionStatus.Submitted,
             CreatedAt = createdAt, UpdatedAt = createdAt,
         };
         s = state?.Invoke(s) ?? s;

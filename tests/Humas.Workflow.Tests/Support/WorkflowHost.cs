@@ -73,7 +73,7 @@ public sealed class WorkflowHost : IAsyncDisposable
         SubmissionContent? content = null, WorkflowTimings? timings = null, DateTimeOffset? publishAt = null, int? version = null)
     {
         var now = DateTimeOffset.UtcNow;
-        var id = Intake.IntakeHandler.NewId(now);
+        var id = SubmissionIds.New(now);
         content ??= Content();
         await Store.SaveAsync(new Submission
         {

@@ -181,7 +181,7 @@ public sealed class ProgressTests(WorkflowFixture fixture) : IAsyncLifetime
     private async Task<string> SeedAsync(SubmissionContent content, SubmissionStatus status)
     {
         var now = DateTimeOffset.UtcNow;
-        var id = Intake.IntakeHandler.NewId(now);
+        var id = SubmissionIds.New(now);
         await host.Store.SaveAsync(new Submission { Id = id, Content = content, Status = status, CreatedAt = now, UpdatedAt = now },
             new HistoryEntry { Step = 0, At = now, Status = status, Event = Enum.Parse<HistoryEvent>(status.ToString()) });
         return id;

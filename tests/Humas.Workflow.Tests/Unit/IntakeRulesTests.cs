@@ -124,7 +124,7 @@ public sealed class IntakeRulesTests
     [InlineData(".jpg", "berkas.jpg")]
     public void File_names_lose_paths_and_control_characters(string given, string expected)
     {
-        var safe = IntakeHandler.SafeFileName(given);
+        var safe = MediaFileNames.Safe(given);
         Assert.Equal(expected, safe);
         Assert.DoesNotContain('/', safe);
     }

@@ -1,3 +1,4 @@
+using System.Reflection;
 using Humas.Workflow.Orchestration;
 using Humas.Workflow.Profiles;
 using Humas.Workflow.Submissions;
@@ -16,6 +17,8 @@ public sealed class TermsTests
         foreach (var s in Enum.GetValues<Stage>()) all.Add(s.ToString(), Terms.Stage(s));
         foreach (var e in Enum.GetValues<HistoryEvent>()) all.Add(e.ToString(), Terms.History(e));
         foreach (var c in Channels.All) all.Add(c, Terms.Channel(c));
+        // The website channel's WordPress adapter records its publications under its own name.
+        all.Add(Workflow.Publication.Channels.WordPressChannel.ChannelName, Terms.Channel(Workflow.Publication.Channels.WordPressChannel.ChannelName));
         foreach (var t in ContentTypes.All) all.Add(t, Terms.ContentType(t));
         foreach (var d in new[] { DecisionValues.Accept, DecisionValues.Approve, DecisionValues.Revise, DecisionValues.Reject }) all.Add(d, Terms.Decision(d));
         foreach (var p in new[] { PublicationStatus.Published, PublicationStatus.Failed, PublicationStatus.NotConfigured }) all.Add(p, Terms.Publication(p));
@@ -32,6 +35,26 @@ public sealed class TermsTests
         Assert.NotEqual(code, words.Id);
         Assert.False(string.IsNullOrWhiteSpace(words.Id));
         Assert.False(string.IsNullOrWhiteSpace(words.En));
+    }
+
+    /// <summary>
+    /// Terms matches publication outcomes and pace as text (their codes live in folders above it): every code named
+    /// there has words, and words of its own, so a code added or renamed without its words fails here.
+    /// </summary>
+    [Theory]
+    [InlineData(typeof(PublicationStatus))]
+    [InlineData(typeof(PaceStatus))]
+    [InlineData(typeof(DecisionValues))]
+    public void Every_code_of_a_constants_class_has_words_of_its_own(Type constants)
+    {
+        Func<string, Words> words = constants == typeof(PublicationStatus) ? Terms.Publication
+            : constants == typeof(PaceStatus) ? Terms.Pace : Terms.Decision;
+        var codes = constants.GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToList();
+
+        Assert.NotEmpty(codes);
+        Assert.All(codes, code => Assert.NotEqual(Words.Same(code), words(code)));
+        Assert.Equal(codes.Count, codes.Select(words).Distinct().Count());
     }
 
     [Fact]

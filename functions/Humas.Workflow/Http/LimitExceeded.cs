@@ -1,0 +1,3 @@
+namespace Humas.Workflow.Http;
+
+public sealed class LimitExceeded() : IOException("The stream is longer than allowed.");

@@ -1,0 +1,8 @@
+namespace Humas.Workflow.Links;
+
+public enum LinkCheck
+{
+    Valid,
+    Forged,
+    Expired,
+}

@@ -1,0 +1,3 @@
+namespace Humas.Workflow.Orchestration;
+
+public sealed record PublishRequest(string SubmissionId, DateTimeOffset At);

@@ -1,0 +1,10 @@
+namespace Humas.Workflow.Orchestration;
+
+public enum ResumePoint
+{
+    Review,
+    Approval,
+    Revision,
+    PublishTime,
+    Publication,
+}

@@ -1,0 +1,3 @@
+namespace Humas.Workflow.Orchestration;
+
+public sealed record RevisionInput(string SubmissionId, int Step, RevisionSubmitted Revision);

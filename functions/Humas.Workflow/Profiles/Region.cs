@@ -1,0 +1,3 @@
+namespace Humas.Workflow.Profiles;
+
+public sealed record Region(string Code, string Name);

@@ -1,0 +1,3 @@
+namespace Humas.Workflow.Profiles;
+
+public sealed record Team(string Id, string Name);

@@ -1,7 +1,0 @@
-namespace Humas.Workflow;
-
-/// <summary>One method on one route of <see cref="Routes"/>; a route may be staff for one method and public for another.</summary>
-public sealed record StaffRoute(string Method, string Route)
-{
-    public override string ToString() => $"{Method} /{Route}";
-}

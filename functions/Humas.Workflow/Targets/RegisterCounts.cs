@@ -1,0 +1,3 @@
+namespace Humas.Workflow.Targets;
+
+public sealed record RegisterCounts(int Communities, int PartnerMediaLocal, int PartnerMediaNational);
