@@ -16,7 +16,7 @@ public sealed class AssignDeciders(SubmissionStore store, UnitPeople people) : T
 {
     public override async Task<StageAssignment> RunAsync(TaskActivityContext context, AssignmentRequest request)
     {
-        var s = await store.GetAsync(request.SubmissionId) ?? throw new InvalidOperationException($"No submission {request.SubmissionId}.");
+        var s = await store.GetExistingAsync(request.SubmissionId);
         return Assign(await people.CurrentAsync(), s, request.Stage);
     }
 

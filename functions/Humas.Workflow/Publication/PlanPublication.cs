@@ -13,7 +13,7 @@ public sealed class PlanPublication(SubmissionStore store, ChannelPublisher chan
 {
     public override async Task<IReadOnlyList<string>> RunAsync(TaskActivityContext context, PublishRequest request)
     {
-        var s = await store.GetAsync(request.SubmissionId) ?? throw new InvalidOperationException($"No submission {request.SubmissionId}.");
+        var s = await store.GetExistingAsync(request.SubmissionId);
         return [WebsiteFeed.Channel, .. channels.Targets(s)];
     }
 }

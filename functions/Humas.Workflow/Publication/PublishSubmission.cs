@@ -15,7 +15,7 @@ public sealed class PublishSubmission(SubmissionStore store, WebsiteFeed website
 {
     public override async Task<IReadOnlyList<PublicationRecord>> RunAsync(TaskActivityContext context, PublishRequest request)
     {
-        var s = await store.GetAsync(request.SubmissionId) ?? throw new InvalidOperationException($"No submission {request.SubmissionId}.");
+        var s = await store.GetExistingAsync(request.SubmissionId);
         var results = new List<PublicationRecord> { await website.PublishAsync(s, request.At) };
         faults.CrashAfter(Faults.FaultPoints.AfterPublication(WebsiteFeed.Channel));
         // Each channel goes out on its own: one that keeps failing ends Failed and the others still publish; channels

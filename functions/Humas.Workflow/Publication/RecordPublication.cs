@@ -15,7 +15,7 @@ public sealed class RecordPublication(SubmissionStore store, ChannelPublisher ch
 {
     public override async Task<IReadOnlyList<PublicationRecord>> RunAsync(TaskActivityContext context, PublicationOutcomes outcomes)
     {
-        var s = await store.GetAsync(outcomes.SubmissionId) ?? throw new InvalidOperationException($"No submission {outcomes.SubmissionId}.");
+        var s = await store.GetExistingAsync(outcomes.SubmissionId);
         var kept = new List<PublicationRecord>();
         foreach (var record in outcomes.Records) kept.Add(await channels.KeepAsync(s, record));
         return kept;

@@ -27,6 +27,10 @@ public sealed class SubmissionStore(HumasStorage storage)
     public static bool IsWellFormedId(string? id) =>
         id is { Length: > 0 and <= 100 } && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 
+    /// <summary>The record an activity works on: the workflow runs only for stored submissions, so a missing one is a fault.</summary>
+    public async Task<Submission> GetExistingAsync(string id, CancellationToken ct = default) =>
+        await GetAsync(id, ct) ?? throw new InvalidOperationException($"No submission {id}.");
+
     public async Task<Submission?> GetAsync(string id, CancellationToken ct = default)
     {
         if (!IsWellFormedId(id)) return null;
@@ -54,7 +58,7 @@ public sealed class SubmissionStore(HumasStorage storage)
     /// </summary>
     public async Task<Submission> ApplyAsync(string id, int step, Func<Submission, SubmissionChange> apply, CancellationToken ct = default)
     {
-        var s = await GetAsync(id, ct) ?? throw new InvalidOperationException($"No submission {id}.");
+        var s = await GetExistingAsync(id, ct);
         if (s.LastStep >= step)
         {
             await SettleAsync(s, ct);
@@ -69,7 +73,7 @@ public sealed class SubmissionStore(HumasStorage storage)
     /// </summary>
     public async Task<(Submission After, int Step)> ApplyNextAsync(string id, Func<Submission, SubmissionChange> apply, CancellationToken ct = default)
     {
-        var s = await GetAsync(id, ct) ?? throw new InvalidOperationException($"No submission {id}.");
+        var s = await GetExistingAsync(id, ct);
         var step = s.LastStep + 1;
         return (await SaveChangeAsync(apply(s), step, ct), step);
     }

@@ -22,7 +22,7 @@ public sealed class CountPublication(
 
     public override async Task<bool> RunAsync(TaskActivityContext context, CountRequest request)
     {
-        var s = await store.GetAsync(request.SubmissionId) ?? throw new InvalidOperationException($"No submission {request.SubmissionId}.");
+        var s = await store.GetExistingAsync(request.SubmissionId);
         var publications = (await store.GetMarkersAsync<PublicationRecord>(s.Id, WebsiteFeed.PublicationKey("")))
             .Where(p => p.Status == PublicationStatus.Published).ToList();
         if (publications.Count == 0)

@@ -18,7 +18,7 @@ public sealed class CreateInstagramContainer(SubmissionStore store, InstagramCha
         const string channel = InstagramChannel.ChannelName;
         if (await channels.SettledAsync(publication.SubmissionId, channel, publication.Attempt) is { } earlier) return Ended(earlier);
         if (!instagram.IsConfigured) return Ended(channels.NotConfigured(channel, publication.Attempt));
-        var s = await store.GetAsync(publication.SubmissionId) ?? throw new InvalidOperationException($"No submission {publication.SubmissionId}.");
+        var s = await store.GetExistingAsync(publication.SubmissionId);
         var progress = new ChannelProgress(store, s.Id, channel);
         var (next, failed) = await channels.AttemptAsync(s.Id, channel, publication.Attempt, ct => instagram.PrepareAsync(s, progress, ct));
         if (failed is not null) return Ended(failed);

@@ -44,7 +44,7 @@ public sealed class PublishChannel(SubmissionStore store, ChannelPublisher chann
 {
     public override async Task<PublicationRecord> RunAsync(TaskActivityContext context, ChannelRetry input)
     {
-        var s = await store.GetAsync(input.SubmissionId) ?? throw new InvalidOperationException($"No submission {input.SubmissionId}.");
+        var s = await store.GetExistingAsync(input.SubmissionId);
         return await channels.PublishAsync(s, input.Channel, input.Attempt);
     }
 }

@@ -15,7 +15,7 @@ public sealed class PublishInstagramContainer(SubmissionStore store, InstagramCh
     {
         const string channel = InstagramChannel.ChannelName;
         if (await channels.SettledAsync(request.SubmissionId, channel, request.Attempt) is { } earlier) return earlier;
-        var s = await store.GetAsync(request.SubmissionId) ?? throw new InvalidOperationException($"No submission {request.SubmissionId}.");
+        var s = await store.GetExistingAsync(request.SubmissionId);
         var progress = new ChannelProgress(store, s.Id, channel);
         var (post, failed) = await channels.AttemptAsync(s.Id, channel, request.Attempt,
             ct => instagram.PublishContainerAsync(s, progress, request.Container, ct));
