@@ -8,10 +8,3 @@ public sealed class ResultAction(IResult result) : IActionResult
 {
     public Task ExecuteResultAsync(ActionContext context) => result.ExecuteAsync(context.HttpContext);
 }
-
-public static class ResultActionExtensions
-{
-    public static async Task<IActionResult> AsAction(this Task<IResult> result) => new ResultAction(await result);
-
-    public static IActionResult AsAction(this IResult result) => new ResultAction(result);
-}

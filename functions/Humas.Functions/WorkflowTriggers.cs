@@ -1,7 +1,8 @@
 using Humas.Workflow.Decisions;
 using Humas.Workflow.Orchestration;
-using Humas.Workflow.Publication;
+using Humas.Workflow.Orchestrator;
 using Humas.Workflow.Publication.Channels;
+using Humas.Workflow.Publication;
 using Humas.Workflow.Revision;
 using Humas.Workflow.Submissions;
 using Humas.Workflow.Targets;

@@ -26,7 +26,7 @@ public sealed class HumasOptions
     public SmtpOptions Smtp { get; set; } = new();
     public WorkflowOptions Workflow { get; set; } = new();
     public IntakeOptions Intake { get; set; } = new();
-    public Publication.Channels.ChannelOptions Channels { get; set; } = new();
+    public ChannelOptions Channels { get; set; } = new();
 
     /// <summary>Test-only crash points (<c>Humas__Faults__CrashAfter</c>); empty in every deployment.</summary>
     public FaultOptions Faults { get; set; } = new();

@@ -4,12 +4,6 @@ using Microsoft.Extensions.Logging;
 
 namespace Humas.Workflow.Decisions;
 
-/// <summary>How claiming a one-time action went: taken now, taken earlier by someone, or not passed on.</summary>
-public sealed record Claimed<T>(bool Raised, T? Earlier) where T : class
-{
-    public bool Failed => !Raised && Earlier is null;
-}
-
 /// <summary>
 /// Makes a person's action count once: a marker row is added first (the insert either wins or finds the
 /// earlier one), then the event is raised; when the event cannot be raised the marker is taken back, so

@@ -144,7 +144,7 @@ public sealed class IntakeHandler(
     {
         try
         {
-            await client.ScheduleNewOrchestrationInstanceAsync(nameof(SubmissionWorkflow),
+            await client.ScheduleNewOrchestrationInstanceAsync(WorkflowStart.Orchestrator,
                 WorkflowStart.Input(s, options.Value.Workflow), WorkflowStart.Options(s.Id), ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)

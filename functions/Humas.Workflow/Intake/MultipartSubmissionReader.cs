@@ -1,6 +1,7 @@
 using System.Text;
 using Humas.Workflow.Configuration;
 using Humas.Workflow.Http;
+using Humas.Workflow.Media;
 using Humas.Workflow.Storage;
 using Humas.Workflow.Submissions;
 using Microsoft.AspNetCore.Http;

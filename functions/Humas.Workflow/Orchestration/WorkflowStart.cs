@@ -7,6 +7,12 @@ namespace Humas.Workflow.Orchestration;
 /// <summary>How a submission's workflow is started: by intake, and again by staff after a failure.</summary>
 public static class WorkflowStart
 {
+    /// <summary>
+    /// The orchestrator's name as the engine knows it (the class <c>Orchestrator.SubmissionWorkflow</c>, a test holds
+    /// them equal): the folders that start or list workflows need the name, not the orchestrator and all it calls.
+    /// </summary>
+    public const string Orchestrator = "SubmissionWorkflow";
+
     public static WorkflowInput Input(Submission s, WorkflowOptions workflow, WorkflowResume? resume = null) =>
         new(s.Id, Timings(workflow, s.Content.ContentType), s.Content.PublishAt, WorkflowVersions.Current, resume);
 

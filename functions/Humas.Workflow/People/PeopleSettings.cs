@@ -101,7 +101,7 @@ public sealed partial record PeopleSettings
 
         // The profile's fixed routes still name these people; removing them would break those routes.
         var needed = file.ApprovalByContentType.Values.SelectMany(r => r.Deciders)
-            .Append(file.FallbackDecider).Append(Publication.Channels.ChannelPublisher.HumasTeam)
+            .Append(file.FallbackDecider).Append(PersonKeys.HumasTeam)
             .OfType<string>().Where(k => file.PersonByKeyOrNull(k) is not null).Distinct();
         foreach (var k in needed.Where(k => !byKey.ContainsKey(k)))
             Add("people", $"'{k}' dipakai profil unit dan tidak boleh dihapus / '{k}' is used by the unit profile and cannot be removed");

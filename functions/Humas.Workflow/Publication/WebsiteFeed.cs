@@ -5,13 +5,6 @@ using Humas.Workflow.Submissions;
 
 namespace Humas.Workflow.Publication;
 
-public sealed record PublishedMedia(string Name, string ContentType, long Size, string Url);
-
-/// <summary>An item on the office's own public feed, as it was when published.</summary>
-public sealed record PublishedItem(
-    string Id, string Title, string? Summary, string? Body, string ContentType, string? Team, string? Region,
-    string? Program, bool PriorityProgram, IReadOnlyList<PublishedMedia> Media, DateTimeOffset PublishedAt, string Url);
-
 /// <summary>The built-in website channel: the public feed behind /published, /feed.atom and /api/published.</summary>
 public sealed class WebsiteFeed(HumasStorage storage, SubmissionStore store, Links.Links links)
 {

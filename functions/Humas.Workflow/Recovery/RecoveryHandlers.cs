@@ -50,7 +50,7 @@ public sealed class RecoveryHandlers(
         if (StageOf(at) is { } stage)
             await store.RemoveMarkersAsync(s.Id, DecisionClaim.Key(stage, resume.Round), ct);
         // The stopped instance is replaced by a new execution under the same id, on this release's version.
-        await client.ScheduleNewOrchestrationInstanceAsync(nameof(SubmissionWorkflow),
+        await client.ScheduleNewOrchestrationInstanceAsync(WorkflowStart.Orchestrator,
             WorkflowStart.Input(restarted, options.Value.Workflow, resume), WorkflowStart.Options(s.Id), CancellationToken.None);
         logger.LogInformation("Workflow of {Id} restarted at {Point}, round {Round}", s.Id, at, resume.Round);
         return Results.Json(new { id = s.Id, status = before.ToString(), resumeAt = at.ToString(), round = resume.Round },

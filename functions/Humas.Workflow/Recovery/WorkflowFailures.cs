@@ -35,7 +35,7 @@ public sealed class WorkflowFailures(
         var query = new OrchestrationQuery { Statuses = StoppedStatuses, FetchInputsAndOutputs = withErrors };
         await foreach (var instance in client.GetAllInstancesAsync(query).WithCancellation(ct))
         {
-            if (instance.Name != nameof(SubmissionWorkflow)) continue;
+            if (instance.Name != WorkflowStart.Orchestrator) continue;
             var s = await store.GetAsync(instance.InstanceId, ct);
             if (s is null || s.Status == SubmissionStatus.Closed) continue;
             found.Add(Describe(instance));
@@ -129,7 +129,7 @@ public sealed class WorkflowFailures(
         if (marked.Status != SubmissionStatus.WorkflowFailed) return;
         logger.LogError("Workflow of {Id} stopped ({Status}, {ErrorType}) while {Before}", s.Id, workflow.RuntimeStatus, workflow.ErrorType, s.Status);
 
-        var team = (await people.CurrentAsync(ct)).People.FirstOrDefault(p => p.Key == ChannelPublisher.HumasTeam);
+        var team = (await people.CurrentAsync(ct)).People.FirstOrDefault(p => p.Key == PersonKeys.HumasTeam);
         if (team is null)
         {
             logger.LogError("No Humas team in the people settings to tell about {Id}", s.Id);

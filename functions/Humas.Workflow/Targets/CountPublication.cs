@@ -6,9 +6,6 @@ using Microsoft.Extensions.Logging;
 
 namespace Humas.Workflow.Targets;
 
-/// <summary>Asks for a published submission to be counted toward the year's targets.</summary>
-public sealed record CountRequest(string SubmissionId, DateTimeOffset At);
-
 /// <summary>
 /// Counts a published submission toward its year's targets, teams, channels, month and region, once:
 /// a retried or repeated run finds the submission's marker and counts nothing. Only channels it was

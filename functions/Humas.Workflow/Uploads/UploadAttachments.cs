@@ -1,9 +1,9 @@
-using Azure;
-using Azure.Storage.Blobs.Models;
 using Humas.Workflow.Configuration;
-using Humas.Workflow.Intake;
+using Humas.Workflow.Media;
 using Humas.Workflow.Storage;
 using Humas.Workflow.Submissions;
+using Azure.Storage.Blobs.Models;
+using Azure;
 
 namespace Humas.Workflow.Uploads;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Humas.Workflow.Configuration;
 using Humas.Workflow.Http;
-using Humas.Workflow.Intake;
+using Humas.Workflow.Media;
 using Humas.Workflow.Submissions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;

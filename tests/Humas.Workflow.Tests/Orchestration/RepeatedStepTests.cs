@@ -1,5 +1,6 @@
 using Humas.Workflow.Decisions;
 using Humas.Workflow.Orchestration;
+using Humas.Workflow.Orchestrator;
 using Humas.Workflow.Profiles;
 using Humas.Workflow.Revision;
 using Humas.Workflow.Submissions;

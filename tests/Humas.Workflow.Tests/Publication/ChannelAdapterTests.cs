@@ -1,8 +1,9 @@
 using System.Text;
 using Humas.Integration.Tests.Infrastructure;
 using Humas.Workflow.Orchestration;
-using Humas.Workflow.Publication;
+using Humas.Workflow.People;
 using Humas.Workflow.Publication.Channels;
+using Humas.Workflow.Publication;
 using Humas.Workflow.Storage;
 using Humas.Workflow.Submissions;
 using Humas.Workflow.Tests.Support;
@@ -244,7 +245,7 @@ public sealed class ChannelAdapterTests(WorkflowFixture fixture) : IAsyncLifetim
         var before = await people.GetAsync();
         var moved = before.Settings with
         {
-            People = before.Settings.People.Select(p => p.Key == ChannelPublisher.HumasTeam ? p with { Email = "humas.baru@bbpmp-jateng.example" } : p).ToList(),
+            People = before.Settings.People.Select(p => p.Key == PersonKeys.HumasTeam ? p with { Email = "humas.baru@bbpmp-jateng.example" } : p).ToList(),
         };
         var changed = await people.ChangeAsync(moved, "Sari (Humas)", before.Version);
         try

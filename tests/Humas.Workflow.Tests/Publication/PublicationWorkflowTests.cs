@@ -1,16 +1,17 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using Azure.Data.Tables;
 using Humas.Workflow.Orchestration;
-using Humas.Workflow.Publication;
+using Humas.Workflow.Orchestrator;
 using Humas.Workflow.Publication.Channels;
+using Humas.Workflow.Publication;
 using Humas.Workflow.Storage;
 using Humas.Workflow.Submissions;
 using Humas.Workflow.Tests.Support;
+using Azure.Data.Tables;
 using Microsoft.AspNetCore.Http;
-using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;
+using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Humas.Workflow.Tests.Publication;

@@ -1,11 +1,12 @@
 using Humas.Integration.Tests.Infrastructure;
 using Humas.Workflow.Orchestration;
+using Humas.Workflow.Orchestrator;
 using Humas.Workflow.Recovery;
 using Humas.Workflow.Submissions;
 using Humas.Workflow.Tests.Support;
-using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;
+using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Humas.Workflow.Tests.Recovery;

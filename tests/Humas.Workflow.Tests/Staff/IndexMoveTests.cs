@@ -1,4 +1,5 @@
 using Humas.Workflow.Orchestration;
+using Humas.Workflow.Orchestrator;
 using Humas.Workflow.Storage;
 using Humas.Workflow.Submissions;
 using Humas.Workflow.Tests.Support;

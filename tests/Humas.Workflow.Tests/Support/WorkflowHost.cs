@@ -1,12 +1,13 @@
 using System.Security.Cryptography;
 using Humas.Integration.Tests.Infrastructure;
-using Humas.Workflow;
 using Humas.Workflow.Orchestration;
+using Humas.Workflow.Orchestrator;
 using Humas.Workflow.Storage;
 using Humas.Workflow.Submissions;
-using Microsoft.DurableTask;
+using Humas.Workflow;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;
+using Microsoft.DurableTask;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Humas.Workflow.Orchestration;
+using Humas.Workflow.Orchestrator;
 using Humas.Workflow.Submissions;
 using Humas.Workflow.Vocabulary;
 

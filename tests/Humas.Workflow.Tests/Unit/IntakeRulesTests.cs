@@ -1,5 +1,6 @@
 using Humas.Workflow.Configuration;
 using Humas.Workflow.Intake;
+using Humas.Workflow.Media;
 using Humas.Workflow.Profiles;
 
 namespace Humas.Workflow.Tests.Unit;

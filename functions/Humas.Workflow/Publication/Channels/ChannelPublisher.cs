@@ -21,7 +21,6 @@ public sealed class ChannelPublisher(
     IEnumerable<IPublicationChannel> channels, SubmissionStore store, HumasStorage storage, Mailer mailer, MailRenderer mails, UnitProfile unit,
     People.UnitPeople people, Links.Links links, IOptions<HumasOptions> options, TimeProvider clock, Faults.FaultPoints faults, ILogger<ChannelPublisher> logger)
 {
-    public const string HumasTeam = "humas-team";
     private readonly ResiliencePipeline retry = Pipeline(options.Value.Channels, logger);
 
     /// <summary>
@@ -138,7 +137,7 @@ public sealed class ChannelPublisher(
         await mailer.SendOnceAsync(s.Id, key, await PublicationMails.FailedAsync(mails, unit, s, record.Channel, reason,
             s.Content.SubmitterEmail, s.Content.SubmitterName, links.Track(s), forStaff: false), ct);
         // The team as staff set it last (GET/PUT /api/people), not as the profile file had it.
-        var team = (await people.CurrentAsync(ct)).People.FirstOrDefault(p => p.Key == HumasTeam);
+        var team = (await people.CurrentAsync(ct)).People.FirstOrDefault(p => p.Key == People.PersonKeys.HumasTeam);
         if (team is not null)
             await mailer.SendOnceAsync(s.Id, key, await PublicationMails.FailedAsync(mails, unit, s, record.Channel, reason,
                 team.Email, team.Name, $"{links.BaseUrl}/api/submissions/{s.Id}", forStaff: true), ct);

@@ -2,9 +2,6 @@ using Humas.Workflow.Submissions;
 
 namespace Humas.Workflow.Publication.Channels;
 
-/// <summary>What a channel answered for one post: the evidence kept with the submission.</summary>
-public sealed record ChannelPost(string PostId, string? Url, string Answer);
-
 /// <summary>One outside channel the office publishes on.</summary>
 public interface IPublicationChannel
 {
@@ -21,11 +18,4 @@ public interface IPublicationChannel
     /// step either asks the channel or reads the progress kept by the try before.
     /// </summary>
     Task<ChannelPost> PublishAsync(Submission submission, ChannelProgress progress, CancellationToken ct);
-}
-
-/// <summary>A channel refused or failed a request; passing faults are tried again, the others end the channel.</summary>
-public sealed class ChannelException(string message, bool transient, string? answer = null) : Exception(message)
-{
-    public bool Transient { get; } = transient;
-    public string? Answer { get; } = answer;
 }

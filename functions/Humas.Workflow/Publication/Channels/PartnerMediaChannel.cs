@@ -1,4 +1,5 @@
 using Humas.Workflow.Mail;
+using Humas.Workflow.People;
 using Humas.Workflow.Profiles;
 using Humas.Workflow.Submissions;
 
@@ -30,7 +31,7 @@ public sealed class PartnerMediaChannel(UnitProfile unit, People.UnitPeople peop
             throw new ChannelException("Tidak ada media mitra untuk cakupan ini / no partner media for this scope", transient: false);
         var itemUrl = $"{links.BaseUrl}/published#{s.Id}";
         var media = s.Media.Select(m => (m.Name, feed.MediaUrl(s.Id, m))).ToList();
-        var contact = (await people.CurrentAsync(ct)).People.FirstOrDefault(p => p.Key == ChannelPublisher.HumasTeam);
+        var contact = (await people.CurrentAsync(ct)).People.FirstOrDefault(p => p.Key == PersonKeys.HumasTeam);
         foreach (var partner in recipients)
         {
             // Rendered outside the try: a template that fails is a fault to see, not a mail to retry.

@@ -1,11 +1,12 @@
 using Humas.Workflow.Links;
 using Humas.Workflow.Mail;
+using Humas.Workflow.Orchestration;
 using Humas.Workflow.Profiles;
 using Humas.Workflow.Storage;
 using Humas.Workflow.Submissions;
 using Microsoft.DurableTask;
 
-namespace Humas.Workflow.Orchestration;
+namespace Humas.Workflow.Orchestrator;
 
 /// <summary>Writes a state change (record and history together) and tells the submitter when asked to.</summary>
 public sealed class RecordTransition(SubmissionStore store, Mailer mailer, MailRenderer mails, Links.Links links, UnitProfile unit)

@@ -1,4 +1,4 @@
-namespace Humas.Workflow.Intake;
+namespace Humas.Workflow.Media;
 
 /// <summary>
 /// Tells what a file really is from its first bytes, so that a renamed executable is refused however it

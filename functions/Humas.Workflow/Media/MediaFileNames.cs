@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Humas.Workflow.Intake;
+namespace Humas.Workflow.Media;
 
 /// <summary>The names media files are refused for and the names they are stored under, for form posts and upload links alike.</summary>
 public static class MediaFileNames

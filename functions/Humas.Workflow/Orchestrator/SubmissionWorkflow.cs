@@ -1,11 +1,12 @@
 using Humas.Workflow.Decisions;
+using Humas.Workflow.Orchestration;
 using Humas.Workflow.Profiles;
 using Humas.Workflow.Publication;
 using Humas.Workflow.Revision;
 using Humas.Workflow.Submissions;
 using Microsoft.DurableTask;
 
-namespace Humas.Workflow.Orchestration;
+namespace Humas.Workflow.Orchestrator;
 
 /// <summary>
 /// One submission from intake to publication: review, revision rounds, approval, an optional scheduled

@@ -1,0 +1,11 @@
+using Humas.Workflow.Storage;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+
+namespace Humas.Workflow.Decisions;
+
+/// <summary>How claiming a one-time action went: taken now, taken earlier by someone, or not passed on.</summary>
+public sealed record Claimed<T>(bool Raised, T? Earlier) where T : class
+{
+    public bool Failed => !Raised && Earlier is null;
+}

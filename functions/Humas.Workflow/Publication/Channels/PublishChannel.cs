@@ -1,0 +1,19 @@
+using Humas.Workflow.Http;
+using Humas.Workflow.Orchestration;
+using Humas.Workflow.Storage;
+using Humas.Workflow.Submissions;
+using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+
+namespace Humas.Workflow.Publication.Channels;
+
+/// <summary>Publishes a submission on one channel: the activity of a retry started before version 2.</summary>
+public sealed class PublishChannel(SubmissionStore store, ChannelPublisher channels) : TaskActivity<ChannelRetry, PublicationRecord>
+{
+    public override async Task<PublicationRecord> RunAsync(TaskActivityContext context, ChannelRetry input)
+    {
+        var s = await store.GetExistingAsync(input.SubmissionId);
+        return await channels.PublishAsync(s, input.Channel, input.Attempt);
+    }
+}
