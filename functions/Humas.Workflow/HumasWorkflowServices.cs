@@ -30,6 +30,7 @@ public static class HumasWorkflowServices
     {
         // Bound at start: a setting that does not convert (a deadline of '3 hari') stops the host with the setting's name.
         services.AddOptions<HumasOptions>().Bind(configuration.GetSection(HumasOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<HumasOptions>>(new DeadlineSettings(configuration));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(_ => HumasStorage.FromConfiguration(configuration));
         services.AddHostedService<StorageInitializer>();

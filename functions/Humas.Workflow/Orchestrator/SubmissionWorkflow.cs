@@ -148,7 +148,7 @@ public sealed class SubmissionWorkflow : TaskOrchestrator<WorkflowInput, Submiss
             var escalates = stage != Stage.Revision && group.Any(d => d.BackupKey is not null);
             var plan = version >= 3 ? await PlanAsync(issued, timeout, input.Timings.ReminderAfter, escalates ? input.Timings.EscalateAfter : null) : null;
             var deadline = plan?.Deadline ?? issued + timeout.Approximate;
-            await RequestAsync(stage, round, deadline, policy, group, Notice.Request, issued, comment);
+            await RequestAsync(stage, round, deadline, policy, group, Notice.Request, issued, comment, plan);
 
             var pending = group.ToDictionary(d => d.Key, StringComparer.OrdinalIgnoreCase);
             using var cancel = new CancellationTokenSource();
@@ -258,9 +258,9 @@ public sealed class SubmissionWorkflow : TaskOrchestrator<WorkflowInput, Submiss
             context.CallActivityAsync<DeadlinePlan>(nameof(PlanDeadline), new DeadlineRequest(Id, issued, timeout, reminder, escalation), Retry);
 
         private Task RequestAsync(Stage stage, int round, DateTimeOffset deadline, DecisionPolicy policy,
-            IReadOnlyList<Assignee> deciders, Notice notice, DateTimeOffset issued, string? comment) =>
+            IReadOnlyList<Assignee> deciders, Notice notice, DateTimeOffset issued, string? comment, DeadlinePlan? plan = null) =>
             context.CallActivityAsync(nameof(RequestDecision),
-                new DecisionRequest(Id, ++step, Now, stage, round, deadline, policy, deciders, notice, issued, comment), Retry);
+                new DecisionRequest(Id, ++step, Now, stage, round, deadline, policy, deciders, notice, issued, comment, plan?.RemindAt, plan?.EscalateAt), Retry);
 
         private static DecisionMade Withdrawer(WithdrawalRequested w) =>
             new(Stage.Revision, 0, "withdraw", w.Reason, "submitter", w.By, w.At);
