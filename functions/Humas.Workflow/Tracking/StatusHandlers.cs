@@ -67,6 +67,7 @@ public sealed class StatusHandlers(LinkGate gate, SubmissionStore store, MediaSt
                 runtimeStatus = instance.RuntimeStatus.ToString(), instance.LastUpdatedAt,
                 failure = instance.FailureDetails is { } f ? new { f.ErrorType, f.ErrorMessage } : null,
             },
+            s.ReminderDueAt, s.EscalationDueAt,
         }, SubmissionJson.Options);
     }
 }
