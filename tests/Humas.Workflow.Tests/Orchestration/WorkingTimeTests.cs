@@ -50,8 +50,13 @@ public sealed class WorkingTimeTests(WorkflowFixture fixture) : IAsyncLifetime
         // Two working days to review; the reminder, two seconds on, would come on the holiday.
         var timings = new WorkflowTimings(WorkingDuration.Days(2), WorkingDuration.Days(2), WorkingDuration.Days(3),
             TimeSpan.FromSeconds(2), WorkingDuration.Days(1));
-        var id = await host.SubmitAsync(timings: timings);
+        var content = WorkflowHost.Content();
+        var id = await host.SubmitAsync(content, timings);
         var waiting = await host.WaitForStageAsync(id, Stage.Review, 1);
+
+        // Tomorrow and the day after are the two working days: the reviewer reads them as such.
+        var mail = await fixture.Smtp.WaitForMessageAsync(m => m.Subject.Contains(content.Title) && m.Subject.Contains("Mohon tinjau"), TimeSpan.FromSeconds(20));
+        Assert.Contains("sisa 2 hari kerja / 2 working days left", mail.HtmlBody);
 
         var tomorrow = Today.AddDays(1);
         Assert.Equal(At(tomorrow.AddDays(1), 16), waiting.Deadline);
