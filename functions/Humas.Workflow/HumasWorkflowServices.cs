@@ -37,7 +37,9 @@ public static class HumasWorkflowServices
             var o = sp.GetRequiredService<IOptions<HumasOptions>>().Value;
             return UnitProfileLoader.Load(o.Profile, o.People);
         });
-        services.AddSingleton(sp => new LinkSigner(LinkSigner.KeyFrom(sp.GetRequiredService<IOptions<HumasOptions>>().Value.LinkSigningKey)));
+        services.AddSingleton(sp => LinkKeys.From(sp.GetRequiredService<IOptions<HumasOptions>>().Value));
+        services.AddSingleton(sp => LinkSigner.For(sp.GetRequiredService<LinkKeys>()));
+        services.AddSingleton<LinkBook>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<HumasOptions>>().Value.Intake);
 
         services.AddSingleton<Faults.FaultPoints>();

@@ -30,7 +30,7 @@ public sealed class RequestDecision(SubmissionStore store, Mailer mailer, MailRe
 
         foreach (var (key, name, email, seat) in recipients)
         {
-            var url = links.Decision(new LinkToken(waiting.Id, r.Stage == Stage.Revision ? "revise" : "act", r.Stage, r.Round,
+            var url = await links.DecisionAsync(new LinkToken(waiting.Id, r.Stage == Stage.Revision ? "revise" : "act", r.Stage, r.Round,
                 key, email, r.Deadline, seat?.Key, escalated ? r.At : r.LinkIssuedAt));
             await mailer.SendOnceAsync(waiting.Id, $"step{r.Step}",
                 await WorkflowMails.DecisionRequestAsync(mails, unit, waiting, r.Stage, new Person(key, name, "", email), url, r.Deadline, r.Comment, r.Notice, seat?.Name));

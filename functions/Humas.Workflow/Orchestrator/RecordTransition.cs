@@ -16,7 +16,7 @@ public sealed class RecordTransition(SubmissionStore store, Mailer mailer, MailR
     {
         var updated = await store.ApplyAsync(t.SubmissionId, t.Step, s => Change(s, t));
         if (t.NotifySubmitter)
-            await mailer.SendOnceAsync(updated.Id, $"step{t.Step}", await WorkflowMails.OutcomeAsync(mails, unit, updated, t, links.Track(updated)));
+            await mailer.SendOnceAsync(updated.Id, $"step{t.Step}", await WorkflowMails.OutcomeAsync(mails, unit, updated, t, await links.TrackAsync(updated)));
         return true;
     }
 
