@@ -55,6 +55,7 @@ public static class HumasWorkflowServices
         services.AddSingleton<IMailTransport, SmtpMailTransport>();
         services.AddSingleton<Mailer>();
         services.AddSingleton<MailRenderer>();
+        services.AddSingleton<MailThumbnail>();
         services.AddSingleton<ComponentRenderer>();
         services.AddSingleton(sp => new ContentSecurityPolicy(
             sp.GetRequiredService<HumasStorage>().Blobs.Uri.ToString(), sp.GetRequiredService<Links.Links>().BaseUrl));

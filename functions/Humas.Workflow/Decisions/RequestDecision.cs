@@ -1,6 +1,7 @@
 using Humas.Workflow.Links;
 using Humas.Workflow.Mail;
 using Humas.Workflow.Orchestration;
+using Humas.Workflow.People;
 using Humas.Workflow.Profiles;
 using Humas.Workflow.Storage;
 using Humas.Workflow.Submissions;
@@ -12,7 +13,7 @@ namespace Humas.Workflow.Decisions;
 /// Puts a submission in a waiting stage and emails each decider a link of their own; a reminder sends the
 /// same link again, an escalation sends each backup a link that decides on behalf of the one they stand in for.
 /// </summary>
-public sealed class RequestDecision(SubmissionStore store, Mailer mailer, MailRenderer mails, Links.Links links, UnitProfile unit)
+public sealed class RequestDecision(SubmissionStore store, Mailer mailer, MailRenderer mails, Links.Links links, UnitProfile unit, MailThumbnail thumbnail, UnitPeople people)
     : TaskActivity<DecisionRequest, bool>
 {
     public override async Task<bool> RunAsync(TaskActivityContext context, DecisionRequest r)
@@ -28,12 +29,15 @@ public sealed class RequestDecision(SubmissionStore store, Mailer mailer, MailRe
             ? r.Deciders.Where(d => d.BackupKey is not null).Select(d => (Key: d.BackupKey!, Name: d.BackupName!, Email: d.BackupEmail!, For: (Assignee?)d)).ToList()
             : r.Deciders.Select(d => (d.Key, d.Name, d.Email, For: (Assignee?)null)).ToList();
 
+        var photo = await thumbnail.OfAsync(waiting);
+        // The team as staff set it last (GET/PUT /api/people), not as the profile file had it.
+        var team = (await people.CurrentAsync()).People.FirstOrDefault(p => p.Key == PersonKeys.HumasTeam);
         foreach (var (key, name, email, seat) in recipients)
         {
             var url = await links.DecisionAsync(new LinkToken(waiting.Id, r.Stage == Stage.Revision ? "revise" : "act", r.Stage, r.Round,
                 key, email, r.Deadline, seat?.Key, escalated ? r.At : r.LinkIssuedAt));
             await mailer.SendOnceAsync(waiting.Id, $"step{r.Step}",
-                await WorkflowMails.DecisionRequestAsync(mails, unit, waiting, r.Stage, new Person(key, name, "", email), url, r.Deadline, r.Comment, r.Notice, seat?.Name));
+                await WorkflowMails.DecisionRequestAsync(mails, unit, waiting, r.Stage, new Person(key, name, "", email), url, r.Deadline, r.Comment, r.Notice, seat?.Name, photo, team));
         }
         return true;
     }

@@ -9,10 +9,17 @@ public static class WorkflowMails
 {
     public static Task<OutgoingMail> DecisionRequestAsync(
         MailRenderer mails, UnitProfile unit, Submission s, Stage stage, Person to, string url, DateTimeOffset deadline, string? comment,
-        Notice notice = Notice.Request, string? onBehalfOf = null) =>
-        mails.MailAsync<DecisionRequestMail>(unit, to.Email, to.Name, DecisionRequestSubject(unit, s, stage, notice, onBehalfOf),
+        Notice notice = Notice.Request, string? onBehalfOf = null, InlineImage? photo = null) =>
+        DecisionRequestAsync(mails, unit, s, stage, to, url, deadline, comment, notice, onBehalfOf, photo, unit.PersonByKeyOrNull(People.PersonKeys.HumasTeam));
+
+    public static async Task<OutgoingMail> DecisionRequestAsync(
+        MailRenderer mails, UnitProfile unit, Submission s, Stage stage, Person to, string url, DateTimeOffset deadline, string? comment,
+        Notice notice, string? onBehalfOf, InlineImage? photo, Person? answerTo) =>
+        await mails.MailAsync<DecisionRequestMail>(unit, to.Email, to.Name, DecisionRequestSubject(unit, s, stage, notice, onBehalfOf),
             new Dictionary<string, object?>
             {
+                [nameof(DecisionRequestMail.WithPhoto)] = photo is not null,
+                [nameof(DecisionRequestMail.AnswerTo)] = answerTo,
                 [nameof(DecisionRequestMail.Submission)] = s,
                 [nameof(DecisionRequestMail.Stage)] = stage,
                 [nameof(DecisionRequestMail.To)] = to,
@@ -21,7 +28,7 @@ public static class WorkflowMails
                 [nameof(DecisionRequestMail.Comment)] = comment,
                 [nameof(DecisionRequestMail.Notice)] = notice,
                 [nameof(DecisionRequestMail.OnBehalfOf)] = onBehalfOf,
-            });
+            }) with { Images = photo is null ? [] : [photo] };
 
     public static string DecisionRequestSubject(UnitProfile unit, Submission s, Stage stage, Notice notice, string? onBehalfOf)
     {

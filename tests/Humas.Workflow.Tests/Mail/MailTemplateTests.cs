@@ -93,9 +93,20 @@ public sealed class MailTemplateTests
         var mail = await Render("review");
 
         Assert.Contains("Jenis / Type: Berita / News", mail.Text);
-        Assert.Contains($"Buka / Open: {Url}", mail.Text);
-        Assert.Contains("href=\"https://humas.example/act/abc?sig=1&amp;k=2\"", mail.Html);
+        Assert.Contains("Ringkasan / Summary: Ringkasan " + Hostile, mail.Text);
+        Assert.Contains("Kanal / Channels: Situs web / Website, ", mail.Text);
+        Assert.Contains("Jalur / Track: ", mail.Text);
+        Assert.DoesNotContain("Jalur / Track: internal", mail.Text);
+        Assert.Contains("Tanpa media", mail.Text);
+        // One button per decision, each to the confirmation page with it chosen, in both bodies.
+        foreach (var (d, words) in new[] { ("accept", "Terima / Accept"), ("revise", "Minta revisi / Ask for revision"), ("reject", "Tolak / Reject") })
+        {
+            Assert.Contains($"href=\"https://humas.example/act/abc?sig=1&amp;k=2&amp;decision={d}\"", mail.Html);
+            Assert.Contains($"{words}: {Url}&decision={d}", mail.Text);
+        }
+        Assert.DoesNotContain("Buka / Open", mail.Text);
         Assert.Contains("Pengaju / Submitter: Ani <script>alert(1)</script> <ani@example.org>", mail.Text);
+        Assert.Contains("balas ke Tim Humas (humas@bbpmp-jateng.example)", mail.Text);
         Assert.StartsWith("[BBPMP Jawa Tengah] Mohon tinjau / Please review: Judul <script>", mail.Subject);
     }
 
