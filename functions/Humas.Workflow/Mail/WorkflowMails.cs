@@ -47,13 +47,16 @@ public static class WorkflowMails
         return $"[{unit.ShortName}] {prefixId}{id} / {prefixEn}{en}: {s.Content.Title}";
     }
 
-    public static Task<OutgoingMail> OutcomeAsync(MailRenderer mails, UnitProfile unit, Submission s, Transition t, string trackUrl) =>
+    public static Task<OutgoingMail> OutcomeAsync(MailRenderer mails, UnitProfile unit, Submission s, Transition t, string trackUrl,
+        IReadOnlyList<PublicationRecord>? publications = null, Person? answerTo = null) =>
         mails.MailAsync<OutcomeMail>(unit, s.Content.SubmitterEmail, s.Content.SubmitterName, OutcomeSubject(unit, s, t),
             new Dictionary<string, object?>
             {
                 [nameof(OutcomeMail.Submission)] = s,
                 [nameof(OutcomeMail.Transition)] = t,
                 [nameof(OutcomeMail.TrackUrl)] = trackUrl,
+                [nameof(OutcomeMail.Publications)] = publications ?? [],
+                [nameof(OutcomeMail.AnswerTo)] = answerTo ?? unit.PersonByKeyOrNull(People.PersonKeys.HumasTeam),
             });
 
     public static string OutcomeSubject(UnitProfile unit, Submission s, Transition t)

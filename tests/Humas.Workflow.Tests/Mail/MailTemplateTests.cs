@@ -111,6 +111,30 @@ public sealed class MailTemplateTests
     }
 
     [Fact]
+    public async Task The_published_mail_gives_each_channels_address_and_a_rejection_quotes_its_decider_and_names_whom_to_answer()
+    {
+        var published = await WorkflowMails.OutcomeAsync(Renderer, Unit, Item,
+            new Transition(Item.Id, 7, Now, SubmissionStatus.Published, "Published", NotifySubmitter: true), Url,
+            [new PublicationRecord("website", PublicationStatus.Published, "1", "https://humas.example/published/20261128-abc", Now, null),
+             new PublicationRecord("instagram", PublicationStatus.Published, "2", "https://instagram.example/p/xyz", Now, null),
+             new PublicationRecord("youtube", PublicationStatus.Failed, null, null, Now, null)]);
+        Assert.Contains("- Situs web / Website: https://humas.example/published/20261128-abc", published.Text);
+        Assert.Contains("- Instagram: https://instagram.example/p/xyz", published.Text);
+        Assert.DoesNotContain("YouTube", published.Text);
+        Assert.Contains("Pertanyaan? Balas ke Tim Humas (humas@bbpmp-jateng.example).", published.Text);
+
+        var rejected = await WorkflowMails.OutcomeAsync(Renderer, Unit, Item,
+            new Transition(Item.Id, 4, Now, SubmissionStatus.Rejected, "Rejected", "Dewi Lestari", null, "reject", "Foto kurang jelas.", true), Url);
+        Assert.Contains("Catatan dari Dewi Lestari / Comment from Dewi Lestari:\n\nFoto kurang jelas.", rejected.Text);
+        Assert.Contains("Balas ke Tim Humas", rejected.Text);
+
+        var revise = await Render("revision");
+        Assert.Contains("Perbaiki " + Hostile, revise.Text);
+        Assert.Contains("Pertanyaan tentang catatan ini: balas ke Tim Humas (humas@bbpmp-jateng.example).", revise.Text);
+        Assert.Contains($"Buka / Open: {Url}", revise.Text);
+    }
+
+    [Fact]
     public async Task A_press_release_keeps_the_paragraphs_and_line_breaks_of_the_body_and_lists_the_media()
     {
         var mail = await Render("press-release");
