@@ -13,7 +13,7 @@ public static class LocalSecrets
         var dataDir = Path.GetFullPath(configuration["Humas:DataDir"] is { Length: > 0 } d ? d : ".humas");
         Directory.CreateDirectory(dataDir);
         configuration["Humas:DataDir"] = dataDir;
-        if (string.IsNullOrWhiteSpace(configuration["Humas:LinkSigningKey"]))
+        if (string.IsNullOrWhiteSpace(configuration["Humas:LinkSigningKey"]) && string.IsNullOrWhiteSpace(configuration["Humas:LinkSigningKeys:0"]))
             configuration["Humas:LinkSigningKey"] = Kept(dataDir, "link-signing-key", () => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
         if (string.IsNullOrWhiteSpace(configuration["Humas:AdminKey"]))
             configuration["Humas:AdminKey"] = Kept(dataDir, "admin-key", () => Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant());

@@ -39,7 +39,9 @@ public static class HumasWorkflowServices
             var o = sp.GetRequiredService<IOptions<HumasOptions>>().Value;
             return UnitProfileLoader.Load(o.Profile, o.People);
         });
-        services.AddSingleton(sp => new LinkSigner(LinkSigner.KeyFrom(sp.GetRequiredService<IOptions<HumasOptions>>().Value.LinkSigningKey)));
+        services.AddSingleton(sp => LinkKeys.From(sp.GetRequiredService<IOptions<HumasOptions>>().Value));
+        services.AddSingleton(sp => LinkSigner.For(sp.GetRequiredService<LinkKeys>()));
+        services.AddSingleton<LinkBook>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<HumasOptions>>().Value.Intake);
 
         services.AddSingleton<Faults.FaultPoints>();
@@ -55,6 +57,7 @@ public static class HumasWorkflowServices
         services.AddSingleton<IMailTransport, SmtpMailTransport>();
         services.AddSingleton<Mailer>();
         services.AddSingleton<MailRenderer>();
+        services.AddSingleton<MailThumbnail>();
         services.AddSingleton<ComponentRenderer>();
         services.AddSingleton(sp => new ContentSecurityPolicy(
             sp.GetRequiredService<HumasStorage>().Blobs.Uri.ToString(), sp.GetRequiredService<Links.Links>().BaseUrl));

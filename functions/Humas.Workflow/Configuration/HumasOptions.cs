@@ -20,6 +20,9 @@ public sealed class HumasOptions
     /// <summary>Base64 HMAC key for decision and tracking links.</summary>
     public string? LinkSigningKey { get; set; }
 
+    /// <summary>The ring of link keys, each <c>id:base64key</c>; the first signs, all verify (<c>Humas__LinkSigningKeys__0</c>, ...).</summary>
+    public List<string> LinkSigningKeys { get; set; } = [];
+
     /// <summary>Folder the local host keeps generated keys in.</summary>
     public string? DataDir { get; set; }
 

@@ -54,8 +54,16 @@ public sealed class DecisionHandler(
             [nameof(DecisionPage.Now)] = clock.GetUtcNow(),
             [nameof(DecisionPage.Calendar)] = await calendar.CurrentAsync(http.RequestAborted),
             [nameof(DecisionPage.Lang)] = lang,
+            [nameof(DecisionPage.Chosen)] = Chosen(http.Request, link.Stage!.Value),
         });
     }
+
+    /// <summary>
+    /// The decision a mail's button chose. Anything else is ignored rather than refused: the page changes nothing and
+    /// shows every decision anyway.
+    /// </summary>
+    private static string? Chosen(HttpRequest request, Stage stage) =>
+        request.Query["decision"] is { Count: 1 } v && DecisionValues.AllowedAt(stage).Contains(v[0]) ? v[0] : null;
 
     public async Task<IResult> DecideAsync(HttpContext http, DurableTaskClient client, string token)
     {

@@ -1,6 +1,7 @@
 using Humas.Workflow.Links;
 using Humas.Workflow.Mail;
 using Humas.Workflow.Orchestration;
+using Humas.Workflow.People;
 using Humas.Workflow.Profiles;
 using Humas.Workflow.Storage;
 using Humas.Workflow.Submissions;
@@ -13,7 +14,8 @@ namespace Humas.Workflow.Decisions;
 /// same link again, an escalation sends each backup a link that decides on behalf of the one they stand in for.
 /// </summary>
 public sealed class RequestDecision(
-    SubmissionStore store, Mailer mailer, MailRenderer mails, Links.Links links, UnitProfile unit, Holidays.UnitCalendar calendar)
+    SubmissionStore store, Mailer mailer, MailRenderer mails, Links.Links links, UnitProfile unit, Holidays.UnitCalendar calendar,
+    MailThumbnail thumbnail, UnitPeople people)
     : TaskActivity<DecisionRequest, bool>
 {
     public override async Task<bool> RunAsync(TaskActivityContext context, DecisionRequest r)
@@ -30,12 +32,15 @@ public sealed class RequestDecision(
             : r.Deciders.Select(d => (d.Key, d.Name, d.Email, For: (Assignee?)null)).ToList();
 
         var left = (await calendar.CurrentAsync()).TimeLeft(r.At, r.Deadline);
+        var photo = await thumbnail.OfAsync(waiting);
+        // The team as staff set it last (GET/PUT /api/people), not as the profile file had it.
+        var team = (await people.CurrentAsync()).People.FirstOrDefault(p => p.Key == PersonKeys.HumasTeam);
         foreach (var (key, name, email, seat) in recipients)
         {
-            var url = links.Decision(new LinkToken(waiting.Id, r.Stage == Stage.Revision ? "revise" : "act", r.Stage, r.Round,
+            var url = await links.DecisionAsync(new LinkToken(waiting.Id, r.Stage == Stage.Revision ? "revise" : "act", r.Stage, r.Round,
                 key, email, r.Deadline, seat?.Key, escalated ? r.At : r.LinkIssuedAt));
             await mailer.SendOnceAsync(waiting.Id, $"step{r.Step}",
-                await WorkflowMails.DecisionRequestAsync(mails, unit, waiting, r.Stage, new Person(key, name, "", email), url, r.Deadline, r.Comment, r.Notice, seat?.Name, left));
+                await WorkflowMails.DecisionRequestAsync(mails, unit, waiting, r.Stage, new Person(key, name, "", email), url, r.Deadline, r.Comment, r.Notice, seat?.Name, photo, team, left));
         }
         return true;
     }

@@ -75,7 +75,7 @@ public sealed class IntakeHandler(
         {
             await media.DeleteFolderAsync(id, CancellationToken.None);
             await EnsureStartedAsync(client, first, ct);
-            return Accepted(request, first);
+            return await AcceptedAsync(request, first);
         }
 
         IReadOnlyList<MediaItem> attached;
@@ -115,7 +115,7 @@ public sealed class IntakeHandler(
         }
         await attachments.DiscardOriginalsAsync(named);
         logger.LogInformation("Accepted submission {Id} ({Type}, {Media} media)", id, content.ContentType, submission.Media.Count);
-        return Accepted(request, submission);
+        return await AcceptedAsync(request, submission);
     }
 
     private static Dictionary<string, string[]> Errors(string field, string reason) => new() { [field] = [reason] };
@@ -126,9 +126,9 @@ public sealed class IntakeHandler(
             ? form.Render(request, fields, errors, status)
             : Problems.Validation(errors, status);
 
-    private IResult Accepted(HttpRequest request, Submission s)
+    private async Task<IResult> AcceptedAsync(HttpRequest request, Submission s)
     {
-        var tracking = links.Track(s);
+        var tracking = await links.TrackAsync(s, request.HttpContext.RequestAborted);
         if (Problems.WantsHtml(request) && !request.Headers.Accept.ToString().Contains("application/json"))
             return new SeeOther(tracking);
         return new WithLocation(Results.Json(new { id = s.Id, status = s.Status.ToString(), trackingUrl = tracking },

@@ -6,15 +6,24 @@ using Microsoft.AspNetCore.WebUtilities;
 
 namespace Humas.Workflow.Links;
 
-/// <summary>Signs links with HMAC-SHA256 so that an approver needs no account, only the email.</summary>
-public sealed class LinkSigner(byte[] key)
+/// <summary>
+/// The links of the releases before opaque links (<see cref="LinkBook"/>): the token as JSON with an HMAC-SHA256 beside it.
+/// Kept to accept the links still in inboxes until they expire, under any key of the ring, since they name none.
+/// </summary>
+public sealed class LinkSigner(IReadOnlyList<byte[]> keys)
 {
+    public LinkSigner(byte[] key) : this([key])
+    {
+    }
+
     private static readonly JsonSerializerOptions Json = SubmissionJson.Options;
+
+    public static LinkSigner For(LinkKeys ring) => new(ring.All.Select(k => k.Secret).ToList());
 
     public string Sign(LinkToken token)
     {
         var payload = WebEncoders.Base64UrlEncode(JsonSerializer.SerializeToUtf8Bytes(token, Json));
-        return payload + "." + WebEncoders.Base64UrlEncode(Mac(payload));
+        return payload + "." + WebEncoders.Base64UrlEncode(Mac(keys[0], payload));
     }
 
     public LinkCheck Verify(string? text, DateTimeOffset now, out LinkToken? token)
@@ -33,7 +42,7 @@ public sealed class LinkSigner(byte[] key)
         {
             return LinkCheck.Forged;
         }
-        if (!CryptographicOperations.FixedTimeEquals(given, Mac(payload))) return LinkCheck.Forged;
+        if (!keys.Any(key => CryptographicOperations.FixedTimeEquals(given, Mac(key, payload)))) return LinkCheck.Forged;
         try
         {
             token = JsonSerializer.Deserialize<LinkToken>(WebEncoders.Base64UrlDecode(payload), Json);
@@ -46,15 +55,15 @@ public sealed class LinkSigner(byte[] key)
         return token.ExpiresAt <= now ? LinkCheck.Expired : LinkCheck.Valid;
     }
 
-    private byte[] Mac(string payload) => HMACSHA256.HashData(key, Encoding.ASCII.GetBytes(payload));
+    private static byte[] Mac(byte[] key, string payload) => HMACSHA256.HashData(key, Encoding.ASCII.GetBytes(payload));
 
     /// <summary>Reads the key from configuration; the local host makes one and keeps it when none is set.</summary>
     public static byte[] KeyFrom(string? base64)
     {
         if (string.IsNullOrWhiteSpace(base64))
-            throw new InvalidOperationException("Humas__LinkSigningKey is not set.");
+            throw new InvalidOperationException("A link signing key (Humas__LinkSigningKey or Humas__LinkSigningKeys__N) is empty.");
         var key = Convert.FromBase64String(base64.Trim());
-        if (key.Length < 32) throw new InvalidOperationException("Humas__LinkSigningKey must be at least 32 bytes.");
+        if (key.Length < 32) throw new InvalidOperationException("A link signing key must be at least 32 bytes.");
         return key;
     }
 }

@@ -5,16 +5,17 @@ using Microsoft.Extensions.Options;
 namespace Humas.Workflow.Links;
 
 /// <summary>The public addresses people receive: decision, revision and tracking links.</summary>
-public sealed class Links(LinkSigner signer, IOptions<HumasOptions> options, TimeProvider clock)
+public sealed class Links(LinkBook book, IOptions<HumasOptions> options, TimeProvider clock)
 {
     public string BaseUrl => options.Value.PublicBaseUrl.TrimEnd('/');
 
-    public string Decision(LinkToken token) =>
-        $"{BaseUrl}/{(token.Stage == Stage.Revision ? "revise" : "act")}/{signer.Sign(token)}";
+    public async Task<string> DecisionAsync(LinkToken token, CancellationToken ct = default) =>
+        $"{BaseUrl}/{(token.Stage == Stage.Revision ? "revise" : "act")}/{await book.IssueAsync(token, ct)}";
 
-    public string Track(Submission submission) => Track(submission.Id, submission.Content.SubmitterEmail);
+    public Task<string> TrackAsync(Submission submission, CancellationToken ct = default) =>
+        TrackAsync(submission.Id, submission.Content.SubmitterEmail, ct);
 
-    public string Track(string submissionId, string submitterEmail) =>
-        $"{BaseUrl}/track/{signer.Sign(new LinkToken(submissionId, "track", null, 0, "submitter", submitterEmail,
-            clock.GetUtcNow() + options.Value.Workflow.TrackingLinkLifetime))}";
+    public async Task<string> TrackAsync(string submissionId, string submitterEmail, CancellationToken ct = default) =>
+        $"{BaseUrl}/track/{await book.IssueAsync(new LinkToken(submissionId, "track", null, 0, "submitter", submitterEmail,
+            clock.GetUtcNow() + options.Value.Workflow.TrackingLinkLifetime), ct)}";
 }

@@ -9,10 +9,17 @@ public static class WorkflowMails
 {
     public static Task<OutgoingMail> DecisionRequestAsync(
         MailRenderer mails, UnitProfile unit, Submission s, Stage stage, Person to, string url, DateTimeOffset deadline, string? comment,
-        Notice notice = Notice.Request, string? onBehalfOf = null, Calendar.WorkingTimeLeft? left = null) =>
-        mails.MailAsync<DecisionRequestMail>(unit, to.Email, to.Name, DecisionRequestSubject(unit, s, stage, notice, onBehalfOf),
+        Notice notice = Notice.Request, string? onBehalfOf = null, InlineImage? photo = null, Calendar.WorkingTimeLeft? left = null) =>
+        DecisionRequestAsync(mails, unit, s, stage, to, url, deadline, comment, notice, onBehalfOf, photo, unit.PersonByKeyOrNull(People.PersonKeys.HumasTeam), left);
+
+    public static async Task<OutgoingMail> DecisionRequestAsync(
+        MailRenderer mails, UnitProfile unit, Submission s, Stage stage, Person to, string url, DateTimeOffset deadline, string? comment,
+        Notice notice, string? onBehalfOf, InlineImage? photo, Person? answerTo, Calendar.WorkingTimeLeft? left = null) =>
+        await mails.MailAsync<DecisionRequestMail>(unit, to.Email, to.Name, DecisionRequestSubject(unit, s, stage, notice, onBehalfOf),
             new Dictionary<string, object?>
             {
+                [nameof(DecisionRequestMail.WithPhoto)] = photo is not null,
+                [nameof(DecisionRequestMail.AnswerTo)] = answerTo,
                 [nameof(DecisionRequestMail.Submission)] = s,
                 [nameof(DecisionRequestMail.Stage)] = stage,
                 [nameof(DecisionRequestMail.To)] = to,
@@ -22,7 +29,7 @@ public static class WorkflowMails
                 [nameof(DecisionRequestMail.Notice)] = notice,
                 [nameof(DecisionRequestMail.OnBehalfOf)] = onBehalfOf,
                 [nameof(DecisionRequestMail.Left)] = left,
-            });
+            }) with { Images = photo is null ? [] : [photo] };
 
     public static string DecisionRequestSubject(UnitProfile unit, Submission s, Stage stage, Notice notice, string? onBehalfOf)
     {
@@ -41,13 +48,16 @@ public static class WorkflowMails
         return $"[{unit.ShortName}] {prefixId}{id} / {prefixEn}{en}: {s.Content.Title}";
     }
 
-    public static Task<OutgoingMail> OutcomeAsync(MailRenderer mails, UnitProfile unit, Submission s, Transition t, string trackUrl) =>
+    public static Task<OutgoingMail> OutcomeAsync(MailRenderer mails, UnitProfile unit, Submission s, Transition t, string trackUrl,
+        IReadOnlyList<PublicationRecord>? publications = null, Person? answerTo = null) =>
         mails.MailAsync<OutcomeMail>(unit, s.Content.SubmitterEmail, s.Content.SubmitterName, OutcomeSubject(unit, s, t),
             new Dictionary<string, object?>
             {
                 [nameof(OutcomeMail.Submission)] = s,
                 [nameof(OutcomeMail.Transition)] = t,
                 [nameof(OutcomeMail.TrackUrl)] = trackUrl,
+                [nameof(OutcomeMail.Publications)] = publications ?? [],
+                [nameof(OutcomeMail.AnswerTo)] = answerTo ?? unit.PersonByKeyOrNull(People.PersonKeys.HumasTeam),
             });
 
     public static string OutcomeSubject(UnitProfile unit, Submission s, Transition t)

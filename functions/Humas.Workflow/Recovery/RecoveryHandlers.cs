@@ -77,7 +77,7 @@ public sealed class RecoveryHandlers(
         }
         // The same outcome mail as the workflow's own endings send.
         var transition = new Transition(s.Id, step, closed.UpdatedAt, closed.Status, nameof(HistoryEvent.Closed), Actor: Submission.ClosedBy, Comment: reason);
-        await mailer.SendOnceAsync(s.Id, $"step{step}", await WorkflowMails.OutcomeAsync(mails, unit, closed, transition, links.Track(closed)), ct);
+        await mailer.SendOnceAsync(s.Id, $"step{step}", await WorkflowMails.OutcomeAsync(mails, unit, closed, transition, await links.TrackAsync(closed, ct)), ct);
         return Results.Json(new { id = s.Id, status = closed.Status.ToString(), reason }, SubmissionJson.Options);
     }
 

@@ -25,7 +25,7 @@ public sealed class StaffActions(LinkGate gate, SubmissionStore store, Decisions
     {
         var lang = Language.Of(http.Request);
         var ct = http.RequestAborted;
-        var (link, refused) = gate.Check(token, "track", lang);
+        var (link, refused) = await gate.CheckAsync(token, "track", lang, http.RequestAborted);
         if (refused is not null) return refused;
         var (form, unreadable) = await Forms.ReadAsync(http.Request, ct);
         if (unreadable is not null) return unreadable;

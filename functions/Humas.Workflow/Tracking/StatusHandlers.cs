@@ -18,7 +18,7 @@ public sealed class StatusHandlers(LinkGate gate, SubmissionStore store, MediaSt
     public async Task<IResult> TrackAsync(HttpContext http, string token)
     {
         var lang = Language.Of(http.Request);
-        var (link, refused) = gate.Check(token, "track", lang);
+        var (link, refused) = await gate.CheckAsync(token, "track", lang, http.RequestAborted);
         if (refused is not null) return refused;
         var ct = http.RequestAborted;
         var s = await store.GetAsync(link!.SubmissionId, ct);

@@ -103,8 +103,12 @@ public sealed class RunningSystem(SystemFixture fixture, LocalHostProcess host, 
         Smtp.WaitForMessageAsync(m => m.IsFor(to) && m.Subject.Contains(title) && m.Subject.Contains(subjectPart),
             TimeSpan.FromSeconds(timeoutSeconds));
 
-    public static string LinkIn(ReceivedMail mail, string kind) =>
-        mail.Links.First(l => l.Contains($"/{kind}/", StringComparison.Ordinal));
+    /// <summary>The mail's link of that kind, without the decision a decision mail's button adds to it (<c>?decision=</c>).</summary>
+    public static string LinkIn(ReceivedMail mail, string kind)
+    {
+        var link = mail.Links.First(l => l.Contains($"/{kind}/", StringComparison.Ordinal));
+        return link.Split("?decision=")[0];
+    }
 
     public async Task<HttpResponseMessage> DecideAsync(string link, string decision, string? comment = null)
     {

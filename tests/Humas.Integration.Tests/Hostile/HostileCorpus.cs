@@ -312,6 +312,17 @@ public static partial class HostileCorpus
         yield return Link("act-post-person-unknown", 403, fx => Decide("/act/" + Resign(fx, fx.InReview.ActUrl, t => t with { PersonKey = "penyusup", OnBehalfOf = t.PersonKey }), ("decision", "accept")));
         yield return Link("act-post-expired", 410, fx => Decide("/act/" + Resign(fx, fx.InReview.ActUrl, t => t with { ExpiresAt = DateTimeOffset.UtcNow.AddSeconds(-1) }), ("decision", "accept")));
         yield return Link("act-post-altered", 403, fx => Decide("/act/" + AlterPayload(fx.InReview.ActUrl), ("decision", "accept")));
+        yield return Link("opaque-forged-digest", 403, fx => Get("/act/" + Opaque(fx.InReview.ActUrl, digest: Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(16)))));
+        yield return Link("opaque-truncated", 403, fx => Get("/act/" + Token(fx.InReview.ActUrl)[..^1]));
+        yield return Link("opaque-truncated-to-two-parts", 403, fx => Get("/act/" + Token(fx.InReview.ActUrl)[..Token(fx.InReview.ActUrl).LastIndexOf('.')]));
+        yield return Link("opaque-cross-submission", 403, fx => Get("/act/" + Opaque(fx.InReview.ActUrl, submissionId: fx.Decided.Id)));
+        yield return Link("opaque-post-cross-submission", 403, fx => Decide("/act/" + Opaque(fx.InReview.ActUrl, submissionId: fx.InRevision.Id), ("decision", "accept")));
+        yield return Link("opaque-unknown-key", 403, fx => Get("/act/" + Opaque(fx.InReview.ActUrl, keyId: "gone")));
+        yield return Link("opaque-key-id-markup", 403, fx => Get("/act/" + Opaque(fx.InReview.ActUrl, keyId: "%3Cb%3E")));
+        yield return Link("opaque-submission-id-with-quote", 403, fx => Get("/act/" + Opaque(fx.InReview.ActUrl, submissionId: "x'or'1")));
+        yield return Link("opaque-too-long", 403, fx => Get("/act/" + Opaque(fx.InReview.ActUrl, digest: Token(fx.InReview.ActUrl).Split('.')[2] + new string('A', 40))));
+        yield return Link("opaque-track-token-cross-submission", 403, fx => Get("/track/" + Opaque(fx.InReview.TrackingUrl, submissionId: fx.Decided.Id)));
+        yield return Link("opaque-revise-token-truncated", 403, fx => Get("/revise/" + Token(fx.InRevision.ReviseUrl!)[..^2]));
         yield return new HostileCase("act-post-no-decision", 400, Answer.Problem, "decision", fx => Decide(fx.InReview.ActUrl, ("comment", "x")));
         yield return new HostileCase("act-post-decision-of-another-stage", 400, Answer.Problem, "decision", fx => Decide(fx.InReview.ActUrl, ("decision", "approve")));
         yield return new HostileCase("act-post-decision-markup", 400, Answer.Problem, "decision", fx => Decide(fx.InReview.ActUrl, ("decision", "<script>alert(1)</script>")));
@@ -439,10 +450,19 @@ public static partial class HostileCorpus
 
     public static string Token(string url) => url[(url.LastIndexOf('/') + 1)..];
 
+    /// <summary>What an opaque link stands for, so that a case can sign an altered copy in the format mailed before them.</summary>
     private static LinkToken Decode(HostileFixture fx, string url)
     {
-        Assert.Equal(LinkCheck.Valid, fx.Signer.Verify(Token(url), DateTimeOffset.UtcNow, out var token));
+        var (check, token) = fx.Book.ReadAsync(Token(url), DateTimeOffset.UtcNow).GetAwaiter().GetResult();
+        Assert.Equal(LinkCheck.Valid, check);
         return token!;
+    }
+
+    /// <summary>An opaque link with one of its three parts replaced.</summary>
+    private static string Opaque(string url, string? keyId = null, string? submissionId = null, string? digest = null)
+    {
+        var parts = Token(url).Split('.');
+        return $"{keyId ?? parts[0]}.{submissionId ?? parts[1]}.{digest ?? parts[2]}";
     }
 
     private static string Resign(HostileFixture fx, string url, Func<LinkToken, LinkToken> change) => fx.Signer.Sign(change(Decode(fx, url)));

@@ -25,6 +25,10 @@ public sealed class HostileFixture : IAsyncLifetime
     public SmtpSink Smtp { get; } = new();
     public LocalHostProcess Host { get; private set; } = null!;
     public LinkSigner Signer => new(Key);
+
+    /// <summary>Reads the opaque links the host mails, from the rows it keeps for them.</summary>
+    public LinkBook Book => new(new LinkKeys([new LinkKey(LinkKeys.SingleKeyId, Key)]), Signer,
+        new SubmissionStore(new HumasStorage(new TableServiceClient(Azurite.ConnectionString), new BlobServiceClient(Azurite.ConnectionString))));
     public string TaskHub { get; } = "hostile" + Guid.NewGuid().ToString("N")[..8];
 
     /// <summary>Waiting for review; its review link is unused.</summary>

@@ -93,10 +93,45 @@ public sealed class MailTemplateTests
         var mail = await Render("review");
 
         Assert.Contains("Jenis / Type: Berita / News", mail.Text);
-        Assert.Contains($"Buka / Open: {Url}", mail.Text);
-        Assert.Contains("href=\"https://humas.example/act/abc?sig=1&amp;k=2\"", mail.Html);
+        Assert.Contains("Ringkasan / Summary: Ringkasan " + Hostile, mail.Text);
+        Assert.Contains("Kanal / Channels: Situs web / Website, ", mail.Text);
+        Assert.Contains("Jalur / Track: ", mail.Text);
+        Assert.DoesNotContain("Jalur / Track: internal", mail.Text);
+        Assert.Contains("Tanpa media", mail.Text);
+        // One button per decision, each to the confirmation page with it chosen, in both bodies.
+        foreach (var (d, words) in new[] { ("accept", "Terima / Accept"), ("revise", "Minta revisi / Ask for revision"), ("reject", "Tolak / Reject") })
+        {
+            Assert.Contains($"href=\"https://humas.example/act/abc?sig=1&amp;k=2&amp;decision={d}\"", mail.Html);
+            Assert.Contains($"{words}: {Url}&decision={d}", mail.Text);
+        }
+        Assert.DoesNotContain("Buka / Open", mail.Text);
         Assert.Contains("Pengaju / Submitter: Ani <script>alert(1)</script> <ani@example.org>", mail.Text);
+        Assert.Contains("balas ke Tim Humas (humas@bbpmp-jateng.example)", mail.Text);
         Assert.StartsWith("[BBPMP Jawa Tengah] Mohon tinjau / Please review: Judul <script>", mail.Subject);
+    }
+
+    [Fact]
+    public async Task The_published_mail_gives_each_channels_address_and_a_rejection_quotes_its_decider_and_names_whom_to_answer()
+    {
+        var published = await WorkflowMails.OutcomeAsync(Renderer, Unit, Item,
+            new Transition(Item.Id, 7, Now, SubmissionStatus.Published, "Published", NotifySubmitter: true), Url,
+            [new PublicationRecord("website", PublicationStatus.Published, "1", "https://humas.example/published/20261128-abc", Now, null),
+             new PublicationRecord("instagram", PublicationStatus.Published, "2", "https://instagram.example/p/xyz", Now, null),
+             new PublicationRecord("youtube", PublicationStatus.Failed, null, null, Now, null)]);
+        Assert.Contains("- Situs web / Website: https://humas.example/published/20261128-abc", published.Text);
+        Assert.Contains("- Instagram: https://instagram.example/p/xyz", published.Text);
+        Assert.DoesNotContain("YouTube", published.Text);
+        Assert.Contains("Pertanyaan? Balas ke Tim Humas (humas@bbpmp-jateng.example).", published.Text);
+
+        var rejected = await WorkflowMails.OutcomeAsync(Renderer, Unit, Item,
+            new Transition(Item.Id, 4, Now, SubmissionStatus.Rejected, "Rejected", "Dewi Lestari", null, "reject", "Foto kurang jelas.", true), Url);
+        Assert.Contains("Catatan dari Dewi Lestari / Comment from Dewi Lestari:\n\nFoto kurang jelas.", rejected.Text);
+        Assert.Contains("Balas ke Tim Humas", rejected.Text);
+
+        var revise = await Render("revision");
+        Assert.Contains("Perbaiki " + Hostile, revise.Text);
+        Assert.Contains("Pertanyaan tentang catatan ini: balas ke Tim Humas (humas@bbpmp-jateng.example).", revise.Text);
+        Assert.Contains($"Buka / Open: {Url}", revise.Text);
     }
 
     [Fact]

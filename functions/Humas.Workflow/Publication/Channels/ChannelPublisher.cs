@@ -135,7 +135,7 @@ public sealed class ChannelPublisher(
         var key = $"publication-failed-{record.Channel}-{record.Attempt}";
         var reason = record.Reason ?? record.Status;
         await mailer.SendOnceAsync(s.Id, key, await PublicationMails.FailedAsync(mails, unit, s, record.Channel, reason,
-            s.Content.SubmitterEmail, s.Content.SubmitterName, links.Track(s), forStaff: false), ct);
+            s.Content.SubmitterEmail, s.Content.SubmitterName, await links.TrackAsync(s, ct), forStaff: false), ct);
         // The team as staff set it last (GET/PUT /api/people), not as the profile file had it.
         var team = (await people.CurrentAsync(ct)).People.FirstOrDefault(p => p.Key == People.PersonKeys.HumasTeam);
         if (team is not null)
