@@ -39,6 +39,9 @@ public sealed class DecisionAndTrackingTests(BrowserFixture fixture)
             var file = new ByteArrayContent(bytes);
             file.Headers.ContentType = new MediaTypeHeaderValue(type);
             form.Add(file, "media", name);
+            form.Add(new StringContent(type.StartsWith("image/") ? $"Guru mengikuti lokakarya, {name}".Replace(".jpg", "") : ""), "alt");
+            form.Add(new StringContent(""), "caption");
+            form.Add(new StringContent(type.StartsWith("image/") || type.StartsWith("video/") ? "no" : ""), "minors");
         }
         using var response = await fixture.Host.Http.PostAsync("/api/submissions", form);
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
@@ -78,7 +81,7 @@ public sealed class DecisionAndTrackingTests(BrowserFixture fixture)
 
         // The photo is drawn; the video and the podcast have players whose links serve the uploaded bytes.
         await page.WaitForFunctionAsync("() => { const i = document.querySelector('figure[data-kind=image] img'); return i && i.complete && i.naturalWidth === 640; }");
-        Assert.Equal("Foto: foto-lokakarya.jpg", await page.Locator("figure[data-kind=image] img").GetAttributeAsync("alt"));
+        Assert.Equal("Guru mengikuti lokakarya, foto-lokakarya", await page.Locator("figure[data-kind=image] img").GetAttributeAsync("alt"));
         var video = page.Locator("figure[data-kind=video] video");
         Assert.NotNull(await video.GetAttributeAsync("controls"));
         await AssertServedAsync((await video.GetAttributeAsync("src"))!, "video/mp4");

@@ -59,11 +59,16 @@ public sealed class MultipartSubmissionReader(IOptions<HumasOptions> options, Me
                 if (!string.Equals(name, "media", StringComparison.OrdinalIgnoreCase))
                     throw new IntakeRefused(400, name, "Berkas harus dikirim sebagai 'media' / files go in the 'media' field");
                 var fileName = disposition.FileNameStar.Value ?? disposition.FileName.Value ?? "";
-                if (fileName.Length == 0) continue; // an empty file input in a browser form
+                if (fileName.Length == 0)
+                {
+                    fields.MediaSlots.Add(false); // an empty file input in a browser form
+                    continue;
+                }
                 if (MediaFileNames.Problem(fileName) is { } problem) throw new IntakeRefused(400, "media", problem);
                 if (items.Count >= limits.MaxFiles)
                     throw new IntakeRefused(400, "media", $"Paling banyak {limits.MaxFiles} berkas / at most {limits.MaxFiles} files");
                 items.Add(await StoreFileAsync(id, items.Count, fileName, section, limits.MaxFileBytes, ct));
+                fields.MediaSlots.Add(true);
             }
             else
             {
