@@ -51,7 +51,8 @@ public static class MediaDetails
                 var i = 0;
                 foreach (var e in doc.RootElement.EnumerateArray())
                 {
-                    if (e.ValueKind != JsonValueKind.Object || Text(e, "uploadId") is not { Length: > 0 } upload)
+                    if (e.ValueKind != JsonValueKind.Object || !e.TryGetProperty("uploadId", out var id) || id.ValueKind != JsonValueKind.String
+                        || id.GetString()!.Trim() is not { Length: > 0 } upload)
                     {
                         errors[$"{Field}[{i}].uploadId"] = ["Setiap rincian memerlukan uploadId / every detail needs an uploadId"];
                         return [];
