@@ -157,6 +157,7 @@ public sealed class DecisionAndTrackingTests(BrowserFixture fixture)
 
         await page.GotoAsync(await LinkAsync(Reviewer, title, "/act/"));
         await page.GetByLabel("Catatan untuk pengaju").FillAsync("Foto dan narasi sudah baik.");
+        await page.GetByLabel("Nama fotografer (kredit) tercantum").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Terima" }).ClickAsync();
         await page.GetByRole(AriaRole.Heading, new() { Name = "Terima kasih, keputusan tercatat" }).WaitForAsync();
         await WaitForStatusAsync(fixture, submitted.TrackingUrl, "AwaitingApproval");
@@ -183,6 +184,7 @@ public sealed class DecisionAndTrackingTests(BrowserFixture fixture)
 
         await page.GotoAsync(await LinkAsync(Approver, title, "/act/"));
         Assert.Equal("Konten langsung diterbitkan di: Situs web, Instagram.", await page.Locator("#next-approve").InnerTextAsync());
+        await page.GetByLabel("Nama fotografer (kredit) tercantum").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Setujui" }).ClickAsync();
         await page.GetByRole(AriaRole.Heading, new() { Name = "Terima kasih, keputusan tercatat" }).WaitForAsync();
         await WaitForStatusAsync(fixture, submitted.TrackingUrl, "Published");

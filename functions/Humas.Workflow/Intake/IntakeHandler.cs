@@ -53,6 +53,8 @@ public sealed class IntakeHandler(
         var content = new SubmissionValidator(unit, options.Value.Intake).Validate(draft.Fields, now, out var errors);
         var files = MediaTextRules.Apply(draft.Media, MediaDetails.ForFiles(draft.Fields, draft.Media.Count, errors), "media", errors);
         var uploadDetails = MediaDetails.ForUploads(draft.Fields, errors);
+        var consentId = draft.Fields.One(ConsentFields.Id);
+        if (consentId is not null && ConsentFields.IdProblem(consentId) is { } badConsent) errors[ConsentFields.Id] = [badConsent];
         // Described uploads in the order described, then any named only in `uploads`.
         var uploadIds = uploadDetails.Select(d => d.UploadId!).Concat(draft.Fields.Many("uploads")).Distinct(StringComparer.Ordinal).ToList();
         if (draft.Media.Count + uploadIds.Count > options.Value.Intake.MaxFiles)
@@ -104,7 +106,8 @@ public sealed class IntakeHandler(
         var submission = new Submission
         {
             Id = id, Content = content, Media = [.. files, .. attached], Status = SubmissionStatus.Submitted, CreatedAt = now, UpdatedAt = now,
-            WorkflowVersion = WorkflowVersions.Current,
+            WorkflowVersion = WorkflowVersions.Current, Gated = true,
+            Consent = consentId is null && draft.ConsentDocument is null ? null : new Consent(consentId, draft.ConsentDocument),
         };
         await store.CreateAsync(submission, new HistoryEntry
         {
