@@ -399,7 +399,29 @@ public static partial class HostileCorpus
         yield return new HostileCase("revise-post-alt-file-name", 400, Answer.Problem, "media[0].alt", fx => Revise(fx.InRevision.ReviseUrl!, ("title", "Judul"), ("alt", "foto.jpg"), ("minors", "no")));
         yield return new HostileCase("revise-post-alt-removed", 400, Answer.Problem, "media[0].alt", fx => Revise(fx.InRevision.ReviseUrl!, ("title", "Judul"), ("alt", ""), ("minors", "no")));
         yield return new HostileCase("revise-post-minors-maybe", 400, Answer.Problem, "media[0].minors", fx => Revise(fx.InRevision.ReviseUrl!, ("title", "Judul"), ("alt", "Guru di aula"), ("minors", "maybe")));
+        // --- consent and checklist ---------------------------------------------------------------------------------
+        yield return Intake("consent-id-with-space", 400, "consentId", () => new RawMultipart().Fields(With("consentId", "KNS 2026")).Close().Content());
+        yield return Intake("consent-id-65", 400, "consentId", () => new RawMultipart().Fields(With("consentId", new string('k', 65))).Close().Content());
+        yield return Intake("consent-id-quote", 400, "consentId", () => Json("""{"title":"x","submitterEmail":"ani@example.org","consentId":"x' or '1'='1"}"""));
+        yield return Intake("consent-id-traversal", 400, "consentId", () => Json("""{"title":"x","submitterEmail":"ani@example.org","consentId":"../../consents/1"}"""));
+        yield return Intake("consent-id-number", 400, "consentId", () => Json("""{"title":"x","submitterEmail":"ani@example.org","consentId":12}"""));
+        yield return Intake("consent-document-exe", 415, "consentDocument", () => ConsentFile("izin.exe", "application/octet-stream", [0x4D, 0x5A, 0, 0]));
+        yield return Intake("consent-document-pdf-named-png", 415, "consentDocument", () => ConsentFile("izin.png", "image/png", "%PDF-1.7 fake"u8.ToArray()));
+        yield return Intake("consent-document-html-as-pdf", 415, "consentDocument", () => ConsentFile("izin.pdf", "application/pdf", "<html><script>alert(1)</script></html>"u8.ToArray()));
+        yield return Intake("consent-document-empty", 400, "consentDocument", () => ConsentFile("izin.pdf", "application/pdf", []));
+        yield return Intake("consent-document-traversal-name", 400, "consentDocument", () => ConsentFile("../../izin.pdf", "application/pdf", "%PDF-1.7\n%%EOF"u8.ToArray()));
+        yield return Intake("consent-document-twice", 400, "consentDocument", () =>
+            new RawMultipart().Fields(Fields())
+                .File("a.pdf", "application/pdf", "%PDF-1.7\n%%EOF"u8.ToArray(), field: "consentDocument")
+                .File("b.pdf", "application/pdf", "%PDF-1.7\n%%EOF"u8.ToArray(), field: "consentDocument").Close().Content());
+        yield return new HostileCase("act-post-checklist-unknown", 400, Answer.Problem, "checklist", fx => Decide(fx.InReview.ActUrl, ("decision", "accept"), ("checklist", "bribe")));
+        yield return new HostileCase("act-post-checklist-markup", 400, Answer.Problem, "checklist", fx => Decide(fx.InReview.ActUrl, ("decision", "accept"), ("checklist", "<script>alert(1)</script>")));
+        yield return new HostileCase("act-post-checklist-huge", 400, Answer.Problem, "checklist", fx => Decide(fx.InReview.ActUrl, ("decision", "accept"), ("checklist", new string('x', 10_000))));
     }
+
+    /// <summary>A post whose only file is a consent document.</summary>
+    private static HttpContent ConsentFile(string name, string type, byte[] bytes) =>
+        new RawMultipart().Fields(Fields()).File(name, type, bytes, field: "consentDocument").Close().Content();
 
     /// <summary>One photo with its per-file fields; a null field is left out.</summary>
     private static RawMultipart Photo(string? alt = "Guru berdiskusi di aula", string? caption = null, string? minors = "no")
