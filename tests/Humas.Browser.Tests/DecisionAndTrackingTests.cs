@@ -98,6 +98,23 @@ public sealed class DecisionAndTrackingTests(BrowserFixture fixture)
         Assert.Contains("Wajib bila Anda meminta revisi atau menolak", await page.Locator("#comment-hint").InnerTextAsync());
         await AssertAccessibleAsync(page, "decision page");
         await Screenshots.SaveAsync(page, "decision");
+        // The photo's checklist with each item's state: the credit to tick, the alt text read off the photo.
+        Assert.Equal("true", await page.Locator("#checklist-alt").GetAttributeAsync("data-done"));
+        Assert.False(await page.Locator("#checklist-credit").IsCheckedAsync());
+        var here = page.Url;
+        await page.GotoAsync(here + (here.Contains('?') ? "&" : "?") + "lang=en");
+        Assert.Equal("en", await page.GetAttributeAsync("html", "lang"));
+        Assert.Contains("Checklist", await page.Locator("#checklist legend").InnerTextAsync());
+        Assert.Contains("The photographer is credited", await page.Locator("#checklist").InnerTextAsync());
+        await AssertAccessibleAsync(page, "decision page (en)");
+        await Screenshots.SaveAsync(page, "decision-en");
+        // Accepting without the credit ticked is stopped in the page, naming what is missing; nothing is sent.
+        var early = 0;
+        page.Request += (_, r) => { if (r.Method == "POST") early++; };
+        await page.Locator("button.accept").ClickAsync();
+        Assert.True(await page.Locator("#checklist-error").IsVisibleAsync());
+        Assert.Equal(0, early);
+        await page.GotoAsync(here);
 
         // Asking for a revision without a comment is stopped in the page, beside the box; nothing is sent.
         var posts = 0;

@@ -53,7 +53,7 @@ public sealed class SubmissionFormTests(BrowserFixture fixture) : IDisposable
         await page.GetByLabel("Kabupaten/kota").SelectOptionAsync(new SelectOptionValue { Label = "Kota Semarang" });
         await page.GetByLabel("Nama pengaju").FillAsync("Ani Wulandari");
         await page.GetByLabel("Email pengaju").FillAsync("ani@example.org");
-        await page.GetByLabel("Berkas 1").SetInputFilesAsync(new FilePayload { Name = "foto-kegiatan.jpg", MimeType = "image/jpeg", Buffer = Jpeg() });
+        await page.GetByLabel("Berkas 1", new() { Exact = true }).SetInputFilesAsync(new FilePayload { Name = "foto-kegiatan.jpg", MimeType = "image/jpeg", Buffer = Jpeg() });
         await page.GetByLabel("Teks alternatif (wajib untuk gambar)").First.FillAsync("Guru SD berdiskusi dalam kelompok di aula");
         await page.GetByLabel("Keterangan (opsional)").First.FillAsync("Foto: Tim Humas");
         await page.Locator("#media-0-minors").SelectOptionAsync("no");
@@ -82,6 +82,8 @@ public sealed class SubmissionFormTests(BrowserFixture fixture) : IDisposable
         await page.GotoAsync("/");
         Assert.Equal("en", await page.GetAttributeAsync("html", "lang"));
         Assert.Equal("Submit content", await page.Locator("h1").InnerTextAsync());
+        Assert.Equal("Alt text (required for an image)", await page.Locator("label[for=media-0-alt]").InnerTextAsync());
+        await Screenshots.SaveAsync(page, "form-en");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Bahasa Indonesia" }).ClickAsync();
         Assert.Equal("id", await page.GetAttributeAsync("html", "lang"));

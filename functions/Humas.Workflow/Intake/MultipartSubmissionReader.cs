@@ -78,6 +78,13 @@ public sealed class MultipartSubmissionReader(IOptions<HumasOptions> options, Me
                 items.Add(await StoreFileAsync(id, items.Count, fileName, section, limits.MaxFileBytes, ct));
                 fields.MediaSlots.Add(true);
             }
+            else if (name.Equals("media", StringComparison.OrdinalIgnoreCase) || name.Equals(ConsentDocumentField, StringComparison.OrdinalIgnoreCase))
+            {
+                // A file input left empty: the browser sends filename="", which is no file disposition. Its row's fields
+                // come all the same, so its place is kept.
+                if (name.Equals("media", StringComparison.OrdinalIgnoreCase)) fields.MediaSlots.Add(false);
+                using var _ = await ReadFieldAsync(section, name, limits.MaxFieldLength * 4L, ct);
+            }
             else
             {
                 var max = limits.MaxFieldLength * 4L;
