@@ -31,4 +31,5 @@ public static class Routes
     public const string Communities = "api/communities";
     public const string PartnerMedia = "api/partner-media";
     public const string PartnerMediaItems = "api/partner-media/{id}/items";
+    public const string WorkingCalendar = "api/working-calendar";
 }
