@@ -39,6 +39,9 @@ public sealed class DecisionAndTrackingTests(BrowserFixture fixture)
             var file = new ByteArrayContent(bytes);
             file.Headers.ContentType = new MediaTypeHeaderValue(type);
             form.Add(file, "media", name);
+            form.Add(new StringContent(type.StartsWith("image/") ? $"Guru mengikuti lokakarya, {name}".Replace(".jpg", "") : ""), "alt");
+            form.Add(new StringContent(""), "caption");
+            form.Add(new StringContent(type.StartsWith("image/") || type.StartsWith("video/") ? "no" : ""), "minors");
         }
         using var response = await fixture.Host.Http.PostAsync("/api/submissions", form);
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
@@ -78,7 +81,7 @@ public sealed class DecisionAndTrackingTests(BrowserFixture fixture)
 
         // The photo is drawn; the video and the podcast have players whose links serve the uploaded bytes.
         await page.WaitForFunctionAsync("() => { const i = document.querySelector('figure[data-kind=image] img'); return i && i.complete && i.naturalWidth === 640; }");
-        Assert.Equal("Foto: foto-lokakarya.jpg", await page.Locator("figure[data-kind=image] img").GetAttributeAsync("alt"));
+        Assert.Equal("Guru mengikuti lokakarya, foto-lokakarya", await page.Locator("figure[data-kind=image] img").GetAttributeAsync("alt"));
         var video = page.Locator("figure[data-kind=video] video");
         Assert.NotNull(await video.GetAttributeAsync("controls"));
         await AssertServedAsync((await video.GetAttributeAsync("src"))!, "video/mp4");
@@ -95,6 +98,23 @@ public sealed class DecisionAndTrackingTests(BrowserFixture fixture)
         Assert.Contains("Wajib bila Anda meminta revisi atau menolak", await page.Locator("#comment-hint").InnerTextAsync());
         await AssertAccessibleAsync(page, "decision page");
         await Screenshots.SaveAsync(page, "decision");
+        // The photo's checklist with each item's state: the credit to tick, the alt text read off the photo.
+        Assert.Equal("true", await page.Locator("#checklist-alt").GetAttributeAsync("data-done"));
+        Assert.False(await page.Locator("#checklist-credit").IsCheckedAsync());
+        var here = page.Url;
+        await page.GotoAsync(here + (here.Contains('?') ? "&" : "?") + "lang=en");
+        Assert.Equal("en", await page.GetAttributeAsync("html", "lang"));
+        Assert.Contains("Checklist", await page.Locator("#checklist legend").InnerTextAsync());
+        Assert.Contains("The photographer is credited", await page.Locator("#checklist").InnerTextAsync());
+        await AssertAccessibleAsync(page, "decision page (en)");
+        await Screenshots.SaveAsync(page, "decision-en");
+        // Accepting without the credit ticked is stopped in the page, naming what is missing; nothing is sent.
+        var early = 0;
+        page.Request += (_, r) => { if (r.Method == "POST") early++; };
+        await page.Locator("button.accept").ClickAsync();
+        Assert.True(await page.Locator("#checklist-error").IsVisibleAsync());
+        Assert.Equal(0, early);
+        await page.GotoAsync(here);
 
         // Asking for a revision without a comment is stopped in the page, beside the box; nothing is sent.
         var posts = 0;
@@ -154,6 +174,7 @@ public sealed class DecisionAndTrackingTests(BrowserFixture fixture)
 
         await page.GotoAsync(await LinkAsync(Reviewer, title, "/act/"));
         await page.GetByLabel("Catatan untuk pengaju").FillAsync("Foto dan narasi sudah baik.");
+        await page.GetByLabel("Nama fotografer (kredit) tercantum").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Terima" }).ClickAsync();
         await page.GetByRole(AriaRole.Heading, new() { Name = "Terima kasih, keputusan tercatat" }).WaitForAsync();
         await WaitForStatusAsync(fixture, submitted.TrackingUrl, "AwaitingApproval");
@@ -180,6 +201,7 @@ public sealed class DecisionAndTrackingTests(BrowserFixture fixture)
 
         await page.GotoAsync(await LinkAsync(Approver, title, "/act/"));
         Assert.Equal("Konten langsung diterbitkan di: Situs web, Instagram.", await page.Locator("#next-approve").InnerTextAsync());
+        await page.GetByLabel("Nama fotografer (kredit) tercantum").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Setujui" }).ClickAsync();
         await page.GetByRole(AriaRole.Heading, new() { Name = "Terima kasih, keputusan tercatat" }).WaitForAsync();
         await WaitForStatusAsync(fixture, submitted.TrackingUrl, "Published");

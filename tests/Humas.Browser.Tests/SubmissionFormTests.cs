@@ -53,7 +53,10 @@ public sealed class SubmissionFormTests(BrowserFixture fixture) : IDisposable
         await page.GetByLabel("Kabupaten/kota").SelectOptionAsync(new SelectOptionValue { Label = "Kota Semarang" });
         await page.GetByLabel("Nama pengaju").FillAsync("Ani Wulandari");
         await page.GetByLabel("Email pengaju").FillAsync("ani@example.org");
-        await page.GetByLabel("Media (foto, video, audio, PDF)").SetInputFilesAsync(new FilePayload { Name = "foto-kegiatan.jpg", MimeType = "image/jpeg", Buffer = Jpeg() });
+        await page.GetByLabel("Berkas 1", new() { Exact = true }).SetInputFilesAsync(new FilePayload { Name = "foto-kegiatan.jpg", MimeType = "image/jpeg", Buffer = Jpeg() });
+        await page.GetByLabel("Teks alternatif (wajib untuk gambar)").First.FillAsync("Guru SD berdiskusi dalam kelompok di aula");
+        await page.GetByLabel("Keterangan (opsional)").First.FillAsync("Foto: Tim Humas");
+        await page.Locator("#media-0-minors").SelectOptionAsync("no");
         await page.GetByRole(AriaRole.Button, new() { Name = "Kirim" }).ClickAsync();
 
         await page.WaitForURLAsync("**/track/**");
@@ -63,6 +66,9 @@ public sealed class SubmissionFormTests(BrowserFixture fixture) : IDisposable
         Assert.Equal("3374", record.GetProperty("content").GetProperty("region").GetString());
         Assert.Equal(["website", "instagram"], record.GetProperty("content").GetProperty("channels").EnumerateArray().Select(c => c.GetString()));
         Assert.Equal("foto-kegiatan.jpg", record.GetProperty("media")[0].GetProperty("name").GetString());
+        Assert.Equal("Guru SD berdiskusi dalam kelompok di aula", record.GetProperty("media")[0].GetProperty("alt").GetString());
+        Assert.Equal("Foto: Tim Humas", record.GetProperty("media")[0].GetProperty("caption").GetString());
+        Assert.False(record.GetProperty("media")[0].GetProperty("minors").GetBoolean());
         await AssertAccessibleAsync(page, "tracking page");
     }
 
@@ -76,6 +82,8 @@ public sealed class SubmissionFormTests(BrowserFixture fixture) : IDisposable
         await page.GotoAsync("/");
         Assert.Equal("en", await page.GetAttributeAsync("html", "lang"));
         Assert.Equal("Submit content", await page.Locator("h1").InnerTextAsync());
+        Assert.Equal("Alt text (required for an image)", await page.Locator("label[for=media-0-alt]").InnerTextAsync());
+        await Screenshots.SaveAsync(page, "form-en");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Bahasa Indonesia" }).ClickAsync();
         Assert.Equal("id", await page.GetAttributeAsync("html", "lang"));
@@ -133,6 +141,7 @@ public sealed class SubmissionFormTests(BrowserFixture fixture) : IDisposable
         await page.Locator("#contentType").SelectOptionAsync("video");
         await page.Locator("#submitterEmail").FillAsync("ani@example.org");
         await page.Locator("#media").SetInputFilesAsync(video);
+        await page.Locator("#media-0-minors").SelectOptionAsync("no");
         await page.Locator("#submit").ClickAsync();
         await page.WaitForURLAsync("**/track/**", new() { Timeout = 120_000 });
 
@@ -183,6 +192,7 @@ public sealed class SubmissionFormTests(BrowserFixture fixture) : IDisposable
         await page.Locator("#title").FillAsync(Title("Koneksi putus di tengah unggahan"));
         await page.Locator("#submitterEmail").FillAsync("ani@example.org");
         await page.Locator("#media").SetInputFilesAsync(video);
+        await page.Locator("#media-0-minors").SelectOptionAsync("no");
         await page.Locator("#submit").ClickAsync();
         await page.WaitForURLAsync("**/track/**", new() { Timeout = 120_000 });
         Assert.Equal(2, tries);
@@ -202,6 +212,8 @@ public sealed class SubmissionFormTests(BrowserFixture fixture) : IDisposable
         await page.Locator("#publishAt").FillAsync("2020-01-01T08:00");
         await page.Locator("#submitterEmail").FillAsync("ani@example.org");
         await page.Locator("#media").SetInputFilesAsync(new FilePayload { Name = "foto.jpg", MimeType = "image/jpeg", Buffer = Jpeg() });
+        await page.Locator("#media-0-alt").FillAsync("Kepala sekolah membuka acara di halaman sekolah");
+        await page.Locator("#media-0-minors").SelectOptionAsync("no");
 
         var refused = await page.RunAndWaitForResponseAsync(() => page.Locator("#submit").ClickAsync(), IsSubmission);
         Assert.Equal(400, refused.Status);
@@ -214,6 +226,8 @@ public sealed class SubmissionFormTests(BrowserFixture fixture) : IDisposable
         Assert.Equal("ani@example.org", await page.Locator("#submitterEmail").InputValueAsync());
         Assert.Equal("3307", await page.Locator("#region").InputValueAsync());
         Assert.True(await page.Locator("#error-summary a[href='#publishAt']").IsVisibleAsync());
+        Assert.Equal("Kepala sekolah membuka acara di halaman sekolah", await page.Locator("#media-0-alt").InputValueAsync());
+        Assert.Equal("no", await page.Locator("#media-0-minors").InputValueAsync());
         await Screenshots.SaveAsync(page, "form-errors");
 
         var tomorrow = DateTimeOffset.UtcNow.AddDays(2).ToOffset(TimeSpan.FromHours(7));

@@ -33,6 +33,8 @@ public static class Forms
         var file = new ByteArrayContent(photo);
         file.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
         form.Add(file, "media", "foto.jpg");
+        form.Add(new StringContent("Peserta lokakarya berdiskusi di aula"), "alt");
+        form.Add(new StringContent("no"), "minors");
         return form;
     }
 }

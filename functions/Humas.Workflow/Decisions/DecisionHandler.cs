@@ -50,6 +50,10 @@ public sealed class DecisionHandler(
             [nameof(DecisionPage.PersonName)] = person?.Name ?? link.Email,
             [nameof(DecisionPage.SeatName)] = seat?.Name,
             [nameof(DecisionPage.Media)] = await PreviewsAsync(s, http.RequestAborted),
+            [nameof(DecisionPage.Checklist)] = s.Checklist(unit, []),
+            [nameof(DecisionPage.Waived)] = s.MissingToPass(link.Stage!.Value, unit, []).Count == 0 && !s.Gated,
+            [nameof(DecisionPage.ConsentLink)] = s.Consent?.Document is { } document
+                ? (await media.ReadLinkAsync(document.BlobName, PreviewLifetime, http.RequestAborted)).ToString() : null,
             [nameof(DecisionPage.PreviewLifetime)] = PreviewLifetime,
             [nameof(DecisionPage.Now)] = clock.GetUtcNow(),
             [nameof(DecisionPage.Calendar)] = await calendar.CurrentAsync(http.RequestAborted),
@@ -86,6 +90,12 @@ public sealed class DecisionHandler(
 
         var s = await store.GetAsync(link.SubmissionId, ct);
         if (s is null) return NotFound(unit, lang);
+        var ticked = form?["checklist"].Select(v => v?.Trim() ?? "").Where(v => v.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList() ?? [];
+        var known = unit.ChecklistFor(s.Content.ContentType).Select(i => i.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        if (ticked.FirstOrDefault(t => !known.Contains(t)) is { } unknown)
+            return Problems.Field(400, "checklist", $"Butir daftar periksa tidak dikenal / unknown checklist item '{(unknown.Length > 40 ? unknown[..40] : unknown)}'");
+        if (decision is DecisionValues.Accept or DecisionValues.Approve && s.MissingToPass(stage, unit, ticked) is { Count: > 0 } missing)
+            return Problems.Validation(missing.ToDictionary(m => m, m => new[] { MissingReason(s, m) }));
         if (await failures.HasStoppedAsync(client, s, ct)) return Stopped(unit, lang);
         var key = ClaimKey(s, link);
         if (await store.GetMarkerAsync<DecisionClaim>(s.Id, key, ct) is { } earlier) return AlreadyDecided(lang, earlier, 409);
@@ -102,7 +112,7 @@ public sealed class DecisionHandler(
         var claimed = await claims.ClaimAndRaiseAsync(client, s.Id, key,
             new DecisionClaim(stage, link.Round, decision, comment, person.Key, person.Name, now, seat?.Name),
             WorkflowEvents.For(stage, link.Round),
-            new DecisionMade(stage, link.Round, decision, comment, person.Key, person.Name, now, seat?.Key, seat?.Name), ct);
+            new DecisionMade(stage, link.Round, decision, comment, person.Key, person.Name, now, seat?.Key, seat?.Name, ticked), ct);
         if (claimed.Earlier is { } taken) return AlreadyDecided(lang, taken, 409);
         if (claimed.Failed) return Problems.Status(503, "Keputusan belum tercatat / the decision was not recorded", "Please try again.");
         // The claim stays: a restart of the stage gives it back (RecoveryHandlers).
@@ -116,6 +126,14 @@ public sealed class DecisionHandler(
             [nameof(DecisionRecorded.Unit)] = unit,
         });
     }
+
+    /// <summary>Why an accept or approve is refused for one missing item, in both languages.</summary>
+    private string MissingReason(Submission s, string field) =>
+        field == ChecklistLine.FieldOf(Submission.ConsentItem)
+            ? "Persetujuan orang tua/wali belum ada untuk media yang menampilkan anak-anak; minta revisi / no guardian's consent for media that show children; ask for a revision"
+            : unit.ChecklistFor(s.Content.ContentType).FirstOrDefault(i => ChecklistLine.FieldOf(i.Key) == field) is { } item
+                ? $"Belum terpenuhi: {item.Id} / not done yet: {item.En}"
+                : "Belum terpenuhi / not done yet";
 
     private static bool IsWaitingFor(Submission s, LinkToken link) =>
         !s.Status.IsFinal() && s.WaitingStage == link.Stage && s.Round == link.Round

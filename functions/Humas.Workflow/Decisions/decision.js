@@ -7,6 +7,15 @@
   var text = JSON.parse(document.getElementById('decision-text').textContent);
   form.addEventListener('submit', function (event) {
     var decision = event.submitter ? event.submitter.value : '';
+    var open = Array.prototype.filter.call(form.querySelectorAll('input[data-required]'), function (box) { return !box.checked; });
+    var listError = document.getElementById('checklist-error');
+    if ((decision === 'accept' || decision === 'approve') && open.length && listError) {
+      event.preventDefault();
+      listError.textContent = text.checklist;
+      listError.hidden = false;
+      open[0].focus();
+      return;
+    }
     if ((decision === 'revise' || decision === 'reject') && comment.value.trim() === '') {
       event.preventDefault();
       error.textContent = text.required;

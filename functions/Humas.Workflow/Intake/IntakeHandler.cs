@@ -51,7 +51,12 @@ public sealed class IntakeHandler(
         var now = clock.GetUtcNow();
         FormPage.TakeWibPublishTime(draft.Fields);
         var content = new SubmissionValidator(unit, options.Value.Intake).Validate(draft.Fields, now, out var errors);
-        var uploadIds = draft.Fields.Many("uploads");
+        var files = MediaTextRules.Apply(draft.Media, MediaDetails.ForFiles(draft.Fields, draft.Media.Count, errors), "media", errors);
+        var uploadDetails = MediaDetails.ForUploads(draft.Fields, errors);
+        var consentId = draft.Fields.One(ConsentFields.Id);
+        if (consentId is not null && ConsentFields.IdProblem(consentId) is { } badConsent) errors[ConsentFields.Id] = [badConsent];
+        // Described uploads in the order described, then any named only in `uploads`.
+        var uploadIds = uploadDetails.Select(d => d.UploadId!).Concat(draft.Fields.Many("uploads")).Distinct(StringComparer.Ordinal).ToList();
         if (draft.Media.Count + uploadIds.Count > options.Value.Intake.MaxFiles)
             errors["uploads"] = [$"Paling banyak {options.Value.Intake.MaxFiles} berkas / at most {options.Value.Intake.MaxFiles} files"];
         if (content is null || errors.Count > 0)
@@ -70,6 +75,14 @@ public sealed class IntakeHandler(
             await media.DeleteFolderAsync(id, CancellationToken.None);
             return Refuse(request, draft.Fields, refused.Status, Errors("uploads", refused.Message));
         }
+        var described = named.Select(c => (MediaDetail?)uploadDetails.FirstOrDefault(d => d.UploadId == c.Upload.Id)).ToList();
+        MediaTextRules.Apply(named.Select(c => new MediaItem(c.Upload.FileName, c.ContentType, c.Size, "")).ToList(), described,
+            MediaDetails.Field, errors, files.Select((m, i) => (m, i)).Where(x => x.m.IsImage() && x.m.Alt is not null).Select(x => ($"media[{x.i}].alt", x.m.Alt!)));
+        if (errors.Count > 0)
+        {
+            await media.DeleteFolderAsync(id, CancellationToken.None);
+            return Refuse(request, draft.Fields, 400, errors);
+        }
 
         if (key.Length > 0 && await idempotency.ClaimAsync(key, id, ct) is { } first)
         {
@@ -81,7 +94,7 @@ public sealed class IntakeHandler(
         IReadOnlyList<MediaItem> attached;
         try
         {
-            attached = await attachments.AttachAsync(id, draft.Media.Count, named, ct);
+            attached = MediaTextRules.Apply(await attachments.AttachAsync(id, draft.Media.Count, named, ct), described, MediaDetails.Field, errors);
         }
         catch (UploadRefused refused)
         {
@@ -92,8 +105,9 @@ public sealed class IntakeHandler(
 
         var submission = new Submission
         {
-            Id = id, Content = content, Media = [.. draft.Media, .. attached], Status = SubmissionStatus.Submitted, CreatedAt = now, UpdatedAt = now,
-            WorkflowVersion = WorkflowVersions.Current,
+            Id = id, Content = content, Media = [.. files, .. attached], Status = SubmissionStatus.Submitted, CreatedAt = now, UpdatedAt = now,
+            WorkflowVersion = WorkflowVersions.Current, Gated = true,
+            Consent = consentId is null && draft.ConsentDocument is null ? null : new Consent(consentId, draft.ConsentDocument),
         };
         await store.CreateAsync(submission, new HistoryEntry
         {

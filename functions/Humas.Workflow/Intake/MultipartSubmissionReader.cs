@@ -30,19 +30,21 @@ public sealed class MultipartSubmissionReader(IOptions<HumasOptions> options, Me
         var reader = new MultipartReader(boundary, request.Body) { HeadersLengthLimit = 16 * 1024 };
         var fields = new SubmissionFields();
         var items = new List<MediaItem>();
+        var consent = new List<MediaItem>();
         try
         {
-            await ReadSectionsAsync(reader, fields, items, id, ct);
+            await ReadSectionsAsync(reader, fields, items, consent, id, ct);
         }
         catch (IntakeRefused refused)
         {
             refused.Fields ??= fields;
             throw;
         }
-        return new SubmissionDraft(fields, items);
+        return new SubmissionDraft(fields, items, consent.FirstOrDefault());
     }
 
-    private async Task ReadSectionsAsync(MultipartReader reader, SubmissionFields fields, List<MediaItem> items, string id, CancellationToken ct)
+    private async Task ReadSectionsAsync(
+        MultipartReader reader, SubmissionFields fields, List<MediaItem> items, List<MediaItem> consent, string id, CancellationToken ct)
     {
         var limits = options.Value.Intake;
         var fieldBytes = 0L;
@@ -56,14 +58,32 @@ public sealed class MultipartSubmissionReader(IOptions<HumasOptions> options, Me
             var name = disposition.Name.Value ?? "";
             if (disposition.IsFileDisposition())
             {
+                if (string.Equals(name, ConsentDocumentField, StringComparison.OrdinalIgnoreCase))
+                {
+                    if ((disposition.FileNameStar.Value ?? disposition.FileName.Value ?? "").Length == 0) continue; // the form's empty file input
+                    consent.Add(await StoreConsentAsync(id, disposition, section, consent.Count, limits.MaxFileBytes, ct));
+                    continue;
+                }
                 if (!string.Equals(name, "media", StringComparison.OrdinalIgnoreCase))
                     throw new IntakeRefused(400, name, "Berkas harus dikirim sebagai 'media' / files go in the 'media' field");
                 var fileName = disposition.FileNameStar.Value ?? disposition.FileName.Value ?? "";
-                if (fileName.Length == 0) continue; // an empty file input in a browser form
+                if (fileName.Length == 0)
+                {
+                    fields.MediaSlots.Add(false); // an empty file input in a browser form
+                    continue;
+                }
                 if (MediaFileNames.Problem(fileName) is { } problem) throw new IntakeRefused(400, "media", problem);
                 if (items.Count >= limits.MaxFiles)
                     throw new IntakeRefused(400, "media", $"Paling banyak {limits.MaxFiles} berkas / at most {limits.MaxFiles} files");
                 items.Add(await StoreFileAsync(id, items.Count, fileName, section, limits.MaxFileBytes, ct));
+                fields.MediaSlots.Add(true);
+            }
+            else if (name.Equals("media", StringComparison.OrdinalIgnoreCase) || name.Equals(ConsentDocumentField, StringComparison.OrdinalIgnoreCase))
+            {
+                // A file input left empty: the browser sends filename="", which is no file disposition. Its row's fields
+                // come all the same, so its place is kept.
+                if (name.Equals("media", StringComparison.OrdinalIgnoreCase)) fields.MediaSlots.Add(false);
+                using var _ = await ReadFieldAsync(section, name, limits.MaxFieldLength * 4L, ct);
             }
             else
             {
@@ -90,23 +110,47 @@ public sealed class MultipartSubmissionReader(IOptions<HumasOptions> options, Me
         return text;
     }
 
+    /// <summary>The file field of a consent document: a PDF or an image, kept apart from the media.</summary>
+    public const string ConsentDocumentField = "consentDocument";
+
+    /// <summary>Its place in the folder, after any media a submission may have.</summary>
+    private const int ConsentIndex = 99;
+
+    /// <summary>
+    /// A consent document is stored under the submission's folder beside the media but never among them: nothing public
+    /// reads it, since the public media route serves only a published submission's own <see cref="Submission.Media"/>.
+    /// </summary>
+    private async Task<MediaItem> StoreConsentAsync(string id, ContentDispositionHeaderValue disposition, MultipartSection section, int count, long max, CancellationToken ct)
+    {
+        var fileName = disposition.FileNameStar.Value ?? disposition.FileName.Value ?? "";
+        if (count > 0) throw new IntakeRefused(400, ConsentDocumentField, "Satu dokumen persetujuan saja / one consent document only");
+        if (fileName.Length == 0 || MediaFileNames.Problem(fileName) is not null)
+            throw new IntakeRefused(400, ConsentDocumentField, "Dokumen persetujuan perlu nama berkas yang sah / the consent document needs a proper file name");
+        var safe = MediaFileNames.Safe(fileName);
+        var ext = Path.GetExtension(safe).ToLowerInvariant();
+        if (ext is not (".pdf" or ".jpg" or ".jpeg" or ".png"))
+            throw new IntakeRefused(415, ConsentDocumentField, "Dokumen persetujuan berupa PDF, JPEG atau PNG / the consent document is a PDF, JPEG or PNG");
+        return await StoreFileAsync(id, ConsentIndex, fileName, section, max, ct, ConsentDocumentField, "consent-");
+    }
+
     /// <summary>The limit fails the read that passes it, before the excess is stored.</summary>
-    private async Task<MediaItem> StoreFileAsync(string id, int index, string fileName, MultipartSection section, long max, CancellationToken ct)
+    private async Task<MediaItem> StoreFileAsync(
+        string id, int index, string fileName, MultipartSection section, long max, CancellationToken ct, string field = "media", string prefix = "")
     {
         var safe = MediaFileNames.Safe(fileName);
         if (!MediaInspector.IsAllowedExtension(safe))
-            throw new IntakeRefused(415, "media",
+            throw new IntakeRefused(415, field,
                 $"Jenis berkas '{safe}' tidak diterima / file type not accepted; allowed: {string.Join(", ", MediaInspector.AllowedExtensions)}");
         var head = new byte[MediaInspector.MarkupScanLength];
         var got = 0;
         while (got < head.Length && await section.Body.ReadAsync(head.AsMemory(got), ct) is var n and > 0) got += n;
-        if (got == 0) throw new IntakeRefused(400, "media", $"Berkas '{safe}' kosong / the file is empty");
+        if (got == 0) throw new IntakeRefused(400, field, $"Berkas '{safe}' kosong / the file is empty");
         var contentType = MediaInspector.Inspect(safe, section.ContentType, head, got)
-                          ?? throw new IntakeRefused(415, "media",
+                          ?? throw new IntakeRefused(415, field,
                               $"Isi berkas '{safe}' tidak sesuai dengan nama atau jenisnya / the file's bytes are not what its name and type claim");
         if (MediaInspector.CarriesMarkup(head, got))
-            throw new IntakeRefused(415, "media", $"Berkas '{safe}' memuat HTML atau skrip / the file carries HTML or script besides its media");
-        var blobName = MediaStore.BlobName(id, index, safe);
+            throw new IntakeRefused(415, field, $"Berkas '{safe}' memuat HTML atau skrip / the file carries HTML or script besides its media");
+        var blobName = MediaStore.BlobName(id, index, prefix + safe);
         var body = new LimitedStream(new PrefixedStream(head, got, section.Body), max);
         try
         {
@@ -114,7 +158,7 @@ public sealed class MultipartSubmissionReader(IOptions<HumasOptions> options, Me
         }
         catch (Exception e) when (body.Exceeded || e.InnerException is LimitExceeded || e is LimitExceeded)
         {
-            throw new IntakeRefused(413, "media",
+            throw new IntakeRefused(413, field,
                 $"Berkas '{safe}' lebih dari {max / (1024 * 1024)} MB / the file is larger than {max / (1024 * 1024)} MB; use /api/uploads for large media");
         }
         return new MediaItem(safe, contentType, body.Position, blobName);

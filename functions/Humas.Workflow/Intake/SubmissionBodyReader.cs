@@ -76,6 +76,9 @@ public sealed class SubmissionBodyReader(MultipartSubmissionReader multipart)
                 case JsonValueKind.Array when p.Name is "channels" or "uploads" && p.Value.EnumerateArray().All(e => e.ValueKind == JsonValueKind.String):
                     foreach (var e in p.Value.EnumerateArray()) fields.Add(p.Name, e.GetString()!);
                     break;
+                case JsonValueKind.Array when p.Name.Equals(MediaDetails.Field, StringComparison.OrdinalIgnoreCase):
+                    fields.Add(MediaDetails.Field, p.Value.GetRawText()); // read with the multipart field of the same name
+                    break;
                 case JsonValueKind.Null: break;
                 default: fields.TypeErrors[p.Name] = $"Tipe JSON salah / wrong JSON type: {p.Value.ValueKind}"; break;
             }

@@ -28,7 +28,7 @@ public sealed class SubmissionValidator(UnitProfile unit, IntakeOptions limits)
         }
         foreach (var (field, reason) in f.TypeErrors) Bad(field, reason);
         foreach (var (field, value) in f.All)
-            if (TextRules.Check(value, MultilineFields.Contains(field, StringComparer.OrdinalIgnoreCase)) is { } reason && !problems.ContainsKey(field))
+            if (!MediaDetails.PerFile.Contains(field) && TextRules.Check(value, MultilineFields.Contains(field, StringComparer.OrdinalIgnoreCase)) is { } reason && !problems.ContainsKey(field))
                 Bad(field, reason);
 
         var title = f.One("title");

@@ -9,7 +9,7 @@
   var d = form.dataset;
   var allowed = d.allowed.split(',');
   var english = document.documentElement.lang === 'en';
-  var media = document.getElementById('media');
+  var rows = Array.prototype.slice.call(form.querySelectorAll('.media-row'));
   var box = document.getElementById('upload-progress');
   var bar = document.getElementById('upload-bar');
   var status = document.getElementById('upload-status');
@@ -24,7 +24,28 @@
     var en = m.slice(i + 3);
     return en.charAt(0).toUpperCase() + en.slice(1);
   }
-  function fieldOf(name) { return ({ uploads: 'media', fileName: 'media', contentType: 'media', size: 'media', publishAtWib: 'publishAt' })[name] || name; }
+  // The files chosen, row by row, with what is said about each; small ones ride in the post, large ones are uploaded.
+  function plan() {
+    var chosen = rows.map(function (r, i) {
+      var value = function (n) { return r.querySelector('[name=' + n + ']').value.trim(); };
+      return { row: i, file: r.querySelector('input[type=file]').files[0], alt: value('alt'), caption: value('caption'), minors: value('minors') };
+    }).filter(function (x) { return x.file; });
+    return {
+      all: chosen,
+      small: chosen.filter(function (x) { return x.file.size < +d.directFrom; }),
+      big: chosen.filter(function (x) { return x.file.size >= +d.directFrom; })
+    };
+  }
+  var sent = plan();
+  // A per-file message names the file by its place in the post (media[0].alt) or among the uploads (mediaDetails[0].alt).
+  function fieldOf(name) {
+    var m = /^(media|mediaDetails)\[(\d+)\]\.(\w+)$/.exec(name);
+    if (m) {
+      var entry = (m[1] === 'media' ? sent.small : sent.big)[+m[2]];
+      return entry ? 'media-' + entry.row + '-' + m[3] : 'media';
+    }
+    return ({ uploads: 'media', fileName: 'media', contentType: 'media', size: 'media', publishAtWib: 'publishAt' })[name] || name;
+  }
 
   function showErrors(errors) {
     form.querySelectorAll('.error').forEach(function (p) { p.hidden = true; p.textContent = ''; });
@@ -46,6 +67,7 @@
       p.hidden = false;
       var input = document.getElementById(field);
       if (input) input.setAttribute('aria-invalid', 'true');
+      if (input && input.closest('details')) input.closest('details').open = true;
       var li = document.createElement('li'); var a = document.createElement('a');
       a.href = '#' + (input ? field : 'title'); a.textContent = messages.join(' ');
       li.appendChild(a); ul.appendChild(li);
@@ -64,14 +86,23 @@
     else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) e.submitterEmail = [text.email];
     var when = document.getElementById('publishAt').value;
     if (when && !(Date.parse(when + ':00+07:00') > Date.now())) e.publishAt = [text.future];
-    var files = Array.prototype.slice.call(media.files), bad = [];
-    if (files.length > +d.maxFiles) bad.push(text.tooMany);
-    files.forEach(function (f) {
-      var dot = f.name.lastIndexOf('.'), ext = dot < 0 ? '' : f.name.slice(dot).toLowerCase();
+    sent = plan();
+    var bad = [], alts = {};
+    if (sent.all.length > +d.maxFiles) bad.push(text.tooMany);
+    sent.all.forEach(function (x) {
+      var f = x.file, dot = f.name.lastIndexOf('.'), ext = dot < 0 ? '' : f.name.slice(dot).toLowerCase();
       var limit = f.size >= +d.directFrom ? +d.maxUpload : +d.maxFile;
       if (allowed.indexOf(ext) < 0) bad.push(fmt(text.fileType, f.name));
       else if (f.size === 0) bad.push(fmt(text.fileEmpty, f.name));
       else if (f.size > limit) bad.push(fmt(text.fileLarge, f.name));
+      var image = /^\.(jpe?g|png|gif|webp|heic)$/.test(ext), video = /^\.(mp4|mov|m4v|webm)$/.test(ext);
+      var at = 'media-' + x.row + '-';
+      var key = x.alt.toLowerCase().replace(/\s+/g, ' ');
+      if (image && !x.alt) e[at + 'alt'] = [text.altRequired];
+      else if (x.alt && (x.alt.toLowerCase() === f.name.toLowerCase() || /^\S+\.[a-z0-9]{3,4}$/i.test(x.alt))) e[at + 'alt'] = [text.altFileName];
+      else if (image && alts[key]) e[at + 'alt'] = [text.altSame];
+      if (image && x.alt) alts[key] = true;
+      if ((image || video) && !x.minors) e[at + 'minors'] = [text.minorsRequired];
     });
     if (bad.length) e.media = bad;
     return e;
@@ -162,11 +193,16 @@
     if (Object.keys(errors).length) { showErrors(errors); return; }
     showErrors({});
     button.disabled = true;
-    var files = Array.prototype.slice.call(media.files);
-    var big = files.filter(function (f) { return f.size >= +d.directFrom; });
+    sent = plan();
+    var big = sent.big.map(function (x) { return x.file; });
     var data = new FormData(form);
-    data.delete('media');
-    files.filter(function (f) { return big.indexOf(f) < 0; }).forEach(function (f) { data.append('media', f, f.name); });
+    ['media', 'alt', 'caption', 'minors'].forEach(function (n) { data.delete(n); });
+    // The contract's order: each file, then its alt, caption and minors.
+    sent.small.forEach(function (x) {
+      data.append('media', x.file, x.file.name);
+      data.append('alt', x.alt); data.append('caption', x.caption); data.append('minors', x.minors);
+    });
+    var details = [];
     try {
       if (big.length) {
         box.hidden = false;
@@ -180,9 +216,12 @@
           });
           before += f.size;
           data.append('uploads', id);
+          var x = sent.big[k];
+          details.push({ uploadId: id, alt: x.alt, caption: x.caption, minors: x.minors });
         }
         bar.value = 100;
         status.textContent = text.uploaded;
+        data.append('mediaDetails', JSON.stringify(details));
       }
       var r = await fetch(form.action, { method: 'POST', body: data, headers: { Accept: 'application/json' } });
       var json = await r.json().catch(function () { return null; });

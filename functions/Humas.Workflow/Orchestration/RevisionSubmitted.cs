@@ -1,5 +1,7 @@
+using Humas.Workflow.Submissions;
+
 namespace Humas.Workflow.Orchestration;
 
-/// <summary>The submitter's revised content, raised by the revise form.</summary>
+/// <summary>The submitter's revised content, raised by the revise form; <see cref="Media"/> (one per file, in order) is absent from revisions sent before it was asked.</summary>
 public sealed record RevisionSubmitted(
-    int Round, string Title, string? Summary, string? Body, string? Comment, DateTimeOffset At);
+    int Round, string Title, string? Summary, string? Body, string? Comment, DateTimeOffset At, IReadOnlyList<MediaText>? Media = null);

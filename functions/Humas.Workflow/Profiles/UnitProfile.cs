@@ -36,6 +36,15 @@ public sealed record UnitProfile
     /// <summary>The calendar's arithmetic with the profile's own closed days (staff keep theirs in storage).</summary>
     public WorkingCalendar WorkingCalendar() => new(Calendar, TimeZones.Find(TimeZone));
 
+    /// <summary>What the deciders check before a content type passes review and approval, by content type.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<ChecklistItem>> Checklists { get; init; } = new Dictionary<string, IReadOnlyList<ChecklistItem>>();
+
+    /// <summary>How submissions sent before the gates existed pass them.</summary>
+    public OlderSubmissionRule OlderSubmissions { get; init; } = OlderSubmissionRule.Publish;
+
+    public IReadOnlyList<ChecklistItem> ChecklistFor(string contentType) =>
+        Checklists.TryGetValue(contentType, out var items) ? items : [];
+
     public Person PersonByKey(string key) =>
         People.FirstOrDefault(p => string.Equals(p.Key, key, StringComparison.OrdinalIgnoreCase))
         ?? throw new InvalidOperationException($"Unit profile '{Id}' has no person '{key}'.");

@@ -41,6 +41,19 @@ public sealed class ReviseHandler(
         });
     }
 
+    /// <summary>
+    /// The files' alt text, caption and minors as the revision form sends them (one of each per file, in order), held to
+    /// the rules of intake; null when the post says nothing about the files, which then stay as they are.
+    /// </summary>
+    private static IReadOnlyList<MediaText>? MediaTexts(IFormCollection? form, Submission s, Dictionary<string, string[]> errors)
+    {
+        if (form is null || s.Media.Count == 0 || !form.ContainsKey(MediaDetails.Alt) && !form.ContainsKey(MediaDetails.Minors)) return null;
+        string? At(string name, int i) => form[name].Count > i && form[name][i]?.Trim() is { Length: > 0 } v ? v : null;
+        var details = s.Media.Select((_, i) => (MediaDetail?)new MediaDetail(null, At(MediaDetails.Alt, i), At(MediaDetails.Caption, i), At(MediaDetails.Minors, i))).ToList();
+        var applied = MediaTextRules.Apply(s.Media, details, "media", errors);
+        return applied.Select(m => new MediaText(m.Alt, m.Caption, m.Minors)).ToList();
+    }
+
     public async Task<IResult> ReviseAsync(HttpContext http, DurableTaskClient client, string token)
     {
         var lang = Language.Of(http.Request);
@@ -59,10 +72,11 @@ public sealed class ReviseHandler(
         if (Field("comment")?.Length > RevisionPage.CommentMax) errors["comment"] = [$"at most {RevisionPage.CommentMax} characters"];
         foreach (var (name, multiline) in new[] { ("title", false), ("summary", true), ("body", true), ("comment", true) })
             if (!errors.ContainsKey(name) && Field(name) is { } value && TextRules.Check(value, multiline) is { } bad) errors[name] = [bad];
-        if (errors.Count > 0) return Problems.Validation(errors);
-
         var s = await store.GetAsync(link!.SubmissionId, ct);
         if (s is null) return DecisionHandler.NotFound(unit, lang);
+        var mediaTexts = MediaTexts(form, s, errors);
+        if (errors.Count > 0) return Problems.Validation(errors);
+
         if (await failures.HasStoppedAsync(client, s, ct)) return DecisionHandler.Stopped(unit, lang);
         var key = DecisionClaim.Key(Stage.Revision, link.Round);
         if (s.WaitingStage != Stage.Revision || s.Round != link.Round || s.Status.IsFinal())
@@ -71,7 +85,7 @@ public sealed class ReviseHandler(
         var claimed = await claims.ClaimAndRaiseAsync(client, s.Id, key,
             new DecisionClaim(Stage.Revision, link.Round, "revised", Field("comment"), "submitter", s.Content.SubmitterName ?? s.Content.SubmitterEmail, now),
             WorkflowEvents.For(Stage.Revision, link.Round),
-            new RevisionSubmitted(link.Round, title!, Field("summary"), Field("body"), Field("comment"), now), ct);
+            new RevisionSubmitted(link.Round, title!, Field("summary"), Field("body"), Field("comment"), now, mediaTexts), ct);
         if (claimed.Earlier is not null) return DecisionHandler.MovedOn(unit, lang, s, 409);
         if (claimed.Failed) return Problems.Status(503, "Revisi belum tercatat / the revision was not recorded", "Please try again.");
         if (await failures.StoppedAfterAsync(client, s.Id, now, ct)) return DecisionHandler.Stopped(unit, lang);

@@ -95,12 +95,16 @@ public sealed partial record Submission
     }
 
     /// <summary>The submitter's revised text; the next review round reads it.</summary>
-    public SubmissionChange Revise(DateTimeOffset at, string title, string? summary, string? body, string? comment)
+    public SubmissionChange Revise(
+        DateTimeOffset at, string title, string? summary, string? body, string? comment, IReadOnlyList<MediaText>? media = null)
     {
         Require(Status == SubmissionStatus.RevisionRequested);
         return new(this with
         {
             Content = Content with { Title = title, Summary = summary, Body = body },
+            Media = media is null ? Media : Media.Select((m, i) => i < media.Count
+                ? m with { Alt = media[i].Alt ?? m.Alt, Caption = media[i].Caption ?? m.Caption, Minors = media[i].Minors ?? m.Minors }
+                : m).ToList(),
             Status = SubmissionStatus.Submitted, UpdatedAt = at, WaitingStage = null, WaitingFor = [], Deadline = null, ReminderDueAt = null, EscalationDueAt = null,
         }, HistoryEvent.Revised, Actor: Content.SubmitterName ?? Content.SubmitterEmail, Comment: comment);
     }

@@ -51,7 +51,16 @@ public sealed class StatusHandlers(LinkGate gate, SubmissionStore store, MediaSt
         if (s is null) return Problems.Status(404, "Pengajuan tidak ditemukan / submission not found");
         var mediaLinks = new List<object>();
         foreach (var m in s.Media)
-            mediaLinks.Add(new { m.Name, m.ContentType, m.Size, readUrl = await media.ReadLinkAsync(m.BlobName, TimeSpan.FromMinutes(15), ct) });
+            mediaLinks.Add(new { m.Name, m.ContentType, m.Size, m.Alt, m.Caption, m.Minors, readUrl = await media.ReadLinkAsync(m.BlobName, TimeSpan.FromMinutes(15), ct) });
+        // The consent document only ever leaves storage through a link like these, to staff and the deciders.
+        object? consent = s.Consent is not { } c ? null : new
+        {
+            registerId = c.RegisterId,
+            document = c.Document is not { } d ? null : new
+            {
+                d.Name, d.ContentType, d.Size, readUrl = await media.ReadLinkAsync(d.BlobName, TimeSpan.FromMinutes(15), ct),
+            },
+        };
         var instance = await client.GetInstanceAsync(id, getInputsAndOutputs: true, ct);
         return Results.Json(new
         {
@@ -60,6 +69,7 @@ public sealed class StatusHandlers(LinkGate gate, SubmissionStore store, MediaSt
             history = await store.GetHistoryAsync(id, ct),
             publications = await store.GetMarkersAsync<PublicationRecord>(id, "publication-", ct),
             workflowVersion = s.WorkflowVersion,
+            consent, gated = s.Gated,
             failedFrom = s.FailedFrom?.ToString(),
             workflow = instance is null ? null : new
             {

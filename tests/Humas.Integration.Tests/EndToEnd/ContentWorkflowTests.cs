@@ -54,6 +54,10 @@ public sealed class ContentWorkflowTests(SystemFixture fixture) : IAsyncLifetime
         Assert.Contains(title, published);
         var mediaUrl = $"{system.Host.BaseUrl}/media/{id}/kegiatan.jpg";
         Assert.Contains(mediaUrl, published);
+        // The photo is described by the submitter's alt text, on the page and in the feed, never by its file name.
+        const string alt = "Peserta lokakarya berdiskusi, gambar nomor 1";
+        Assert.Contains($"alt=\"{alt}\"", published);
+        Assert.DoesNotContain("alt=\"kegiatan.jpg\"", published);
         var served = await system.Host.Http.GetAsync(mediaUrl);
         Assert.Equal("image/jpeg", served.Content.Headers.ContentType?.MediaType);
         Assert.Equal(photo, await served.Content.ReadAsByteArrayAsync());
@@ -62,6 +66,7 @@ public sealed class ContentWorkflowTests(SystemFixture fixture) : IAsyncLifetime
         XNamespace atom = "http://www.w3.org/2005/Atom";
         var entry = Assert.Single(feed.Root!.Elements(atom + "entry"), e => e.Element(atom + "title")?.Value == title);
         Assert.Contains(entry.Elements(atom + "link"), l => (string?)l.Attribute("rel") == "enclosure" && (string?)l.Attribute("href") == mediaUrl);
+        Assert.Contains($"alt=\"{alt}\"", entry.Element(atom + "content")!.Value);
 
         var json = await system.Host.Http.GetStringAsync("/api/published");
         Assert.Contains(id, json);

@@ -42,7 +42,33 @@ public sealed class InvalidSubmissionTests(SystemFixture fixture) : IAsyncLifeti
         { "json-wrong-type", "title", 400 },
         { "json-malformed", "body", 400 },
         { "unsupported-content-type", "Content-Type", 415 },
+        { "photo-without-alt", "media[0].alt", 400 },
+        { "alt-is-the-file-name", "media[0].alt", 400 },
+        { "alt-is-a-camera-name", "media[0].alt", 400 },
+        { "same-alt-for-two-photos", "media[1].alt", 400 },
+        { "alt-too-long", "media[0].alt", 400 },
+        { "photo-without-minors", "media[0].minors", 400 },
+        { "minors-neither-yes-nor-no", "media[0].minors", 400 },
+        { "more-alts-than-files", "alt", 400 },
+        { "media-details-not-an-array", "mediaDetails", 400 },
     };
+
+    /// <summary>A photo post with its per-file fields as given, in the contract's order.</summary>
+    private static MultipartFormDataContent Photos(Dictionary<string, string> fields, params (string Alt, string Minors)[] photos)
+    {
+        var form = new MultipartFormDataContent();
+        foreach (var (k, v) in fields) form.Add(new StringContent(v), k);
+        for (var i = 0; i < photos.Length; i++)
+        {
+            var file = new ByteArrayContent(RunningSystem.Jpeg());
+            file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/jpeg");
+            form.Add(file, "media", $"foto-{i}.jpg");
+            form.Add(new StringContent(photos[i].Alt), "alt");
+            form.Add(new StringContent(""), "caption");
+            form.Add(new StringContent(photos[i].Minors), "minors");
+        }
+        return form;
+    }
 
     private static HttpContent Build(string kind)
     {
@@ -68,6 +94,19 @@ public sealed class InvalidSubmissionTests(SystemFixture fixture) : IAsyncLifeti
                 return new StringContent(JsonSerializer.Serialize(new { title = 42, submitterEmail = "ani@example.org" }), Encoding.UTF8, "application/json");
             case "json-malformed":
                 return new StringContent("{\"title\": \"x\",", Encoding.UTF8, "application/json");
+            case "photo-without-alt": return Photos(fields, ("", "no"));
+            case "alt-is-the-file-name": return Photos(fields, ("foto-0.jpg", "no"));
+            case "alt-is-a-camera-name": return Photos(fields, ("IMG_20261201_0931", "no"));
+            case "same-alt-for-two-photos": return Photos(fields, ("Guru berdiskusi di aula", "no"), ("Guru  berdiskusi di aula", "no"));
+            case "alt-too-long": return Photos(fields, (new string('a', 251), "no"));
+            case "photo-without-minors": return Photos(fields, ("Guru berdiskusi di aula", ""));
+            case "minors-neither-yes-nor-no": return Photos(fields, ("Guru berdiskusi di aula", "mungkin"));
+            case "more-alts-than-files":
+                var extra = Photos(fields, ("Guru berdiskusi di aula", "no"));
+                extra.Add(new StringContent("Teks tanpa berkas"), "alt");
+                return extra;
+            case "media-details-not-an-array":
+                return new StringContent(JsonSerializer.Serialize(new { title = "x", submitterEmail = "ani@example.org", mediaDetails = "semua foto" }), Encoding.UTF8, "application/json");
             case "unsupported-content-type":
                 return new StringContent("title=x", Encoding.UTF8, "text/plain");
         }

@@ -60,13 +60,23 @@ public sealed class RunningSystem(SystemFixture fixture, LocalHostProcess host, 
     {
         var form = new MultipartFormDataContent();
         foreach (var (k, v) in fields) form.Add(new StringContent(v), k);
+        var n = 0;
         foreach (var (name, type, bytes) in files)
         {
             var file = new ByteArrayContent(bytes);
             file.Headers.ContentType = MediaTypeHeaderValue.Parse(type);
             form.Add(file, "media", name);
+            AddDetails(form, type, ++n);
         }
         return form;
+    }
+
+    /// <summary>What every file needs said about it: its own alt text, and no children in it.</summary>
+    public static void AddDetails(MultipartFormDataContent form, string type, int n)
+    {
+        form.Add(new StringContent(type.StartsWith("image/") ? $"Peserta lokakarya berdiskusi, gambar nomor {n}" : ""), "alt");
+        form.Add(new StringContent(""), "caption");
+        form.Add(new StringContent(type.StartsWith("image/") || type.StartsWith("video/") ? "no" : ""), "minors");
     }
 
     public static Dictionary<string, string> Fields(string title, string track = "internal") => new()

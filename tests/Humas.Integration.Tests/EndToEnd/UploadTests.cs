@@ -76,6 +76,7 @@ public sealed class UploadTests(SystemFixture fixture) : IAsyncLifetime
     {
         var fields = RunningSystem.Fields(title).ToDictionary(kv => kv.Key, kv => (object)kv.Value);
         fields["uploads"] = uploads;
+        fields["mediaDetails"] = uploads.Select(u => new { uploadId = u, alt = "Guru dan siswa di ruang kelas", minors = "no" }).ToArray();
         return fields;
     }
 

@@ -377,6 +377,71 @@ public static partial class HostileCorpus
         yield return new HostileCase("media-name-traversal", 404, Answer.Problem, null, fx => Get($"/media/{fx.InReview.Id}/..%2F..%2F..%2Fetc%2Fpasswd"));
         yield return new HostileCase("media-id-with-hash", 404, Answer.Problem, null, _ => Get("/media/a%23b/foto.jpg"));
         yield return new HostileCase("media-id-with-quote", 404, Answer.Problem, null, _ => Get("/media/x'y/foto.jpg"));
+
+        // --- per-file fields: alt, caption, minors, mediaDetails ------------------------------------------------
+        yield return Intake("photo-alt-missing", 400, "media[0].alt", () => Photo(alt: null).Content());
+        yield return Intake("photo-alt-crlf", 400, "media[0].alt", () => Photo(alt: "Guru\r\nBcc: korban@example.org").Content());
+        yield return Intake("photo-alt-nul", 400, "media[0].alt", () => Photo(alt: "Guru\0 di aula").Content());
+        yield return Intake("photo-alt-251", 400, "media[0].alt", () => Photo(alt: new string('a', 251)).Content());
+        yield return Intake("photo-alt-file-name", 400, "media[0].alt", () => Photo(alt: "foto.jpg").Content());
+        yield return Intake("photo-alt-path", 400, "media[0].alt", () => Photo(alt: "../../etc/passwd.png").Content());
+        yield return Intake("photo-caption-1001", 400, "media[0].caption", () => Photo(caption: new string('c', 1001)).Content());
+        yield return Intake("photo-caption-escape", 400, "media[0].caption", () => Photo(caption: "Foto\u001b[31m").Content());
+        yield return Intake("photo-minors-maybe", 400, "media[0].minors", () => Photo(minors: "maybe").Content());
+        yield return Intake("photo-minors-missing", 400, "media[0].minors", () => Photo(minors: null).Content());
+        yield return Intake("photo-minors-huge", 400, "media[0].minors", () => Photo(minors: new string('y', 50_000)).Content());
+        yield return Intake("photo-alts-without-files", 400, "alt", () => new RawMultipart().Fields(Fields()).Field("alt", "Guru di aula").Close().Content());
+        yield return Intake("photo-two-same-alts", 400, "media[1].alt", () =>
+            new RawMultipart().Fields(Fields())
+                .File("a.jpg", "image/jpeg", RunningSystem.Jpeg()).Field("alt", "Guru di aula").Field("minors", "no")
+                .File("b.jpg", "image/jpeg", RunningSystem.Jpeg()).Field("alt", "GURU DI AULA").Field("minors", "no").Close().Content());
+        yield return Intake("photo-alt-150-times", 400, "body", () =>
+        {
+            var m = new RawMultipart().Fields(Fields());
+            for (var i = 0; i < 150; i++) m.Field("alt", "Guru di aula " + i);
+            return m.Close().Content();
+        });
+        yield return Intake("media-details-not-json", 400, "mediaDetails", () => new RawMultipart().Fields(Fields()).Field("mediaDetails", "[{uploadId:").Close().Content());
+        yield return Intake("media-details-object", 400, "mediaDetails", () => Json("""{"title":"x","submitterEmail":"ani@example.org","mediaDetails":{"uploadId":"a"}}"""));
+        yield return Intake("media-details-without-upload-id", 400, "mediaDetails[0].uploadId", () => Json("""{"title":"x","submitterEmail":"ani@example.org","mediaDetails":[{"alt":"Guru di aula"}]}"""));
+        yield return Intake("media-details-upload-id-number", 400, "mediaDetails[0].uploadId", () => Json("""{"title":"x","submitterEmail":"ani@example.org","mediaDetails":[{"uploadId":7}]}"""));
+        yield return Intake("media-details-too-deep", 400, "mediaDetails", () => Json("""{"title":"x","submitterEmail":"ani@example.org","mediaDetails":[{"uploadId":"a","alt":[[[["x"]]]]}]}"""));
+        yield return Intake("media-details-unknown-upload", 400, "uploads", () => Json("""{"title":"x","submitterEmail":"ani@example.org","mediaDetails":[{"uploadId":"20200101-00000000000000000000000000000000","alt":"Guru di aula","minors":"no"}]}"""));
+        yield return new HostileCase("revise-post-alt-file-name", 400, Answer.Problem, "media[0].alt", fx => Revise(fx.InRevision.ReviseUrl!, ("title", "Judul"), ("alt", "foto.jpg"), ("minors", "no")));
+        yield return new HostileCase("revise-post-alt-removed", 400, Answer.Problem, "media[0].alt", fx => Revise(fx.InRevision.ReviseUrl!, ("title", "Judul"), ("alt", ""), ("minors", "no")));
+        yield return new HostileCase("revise-post-minors-maybe", 400, Answer.Problem, "media[0].minors", fx => Revise(fx.InRevision.ReviseUrl!, ("title", "Judul"), ("alt", "Guru di aula"), ("minors", "maybe")));
+        // --- consent and checklist ---------------------------------------------------------------------------------
+        yield return Intake("consent-id-with-space", 400, "consentId", () => new RawMultipart().Fields(With("consentId", "KNS 2026")).Close().Content());
+        yield return Intake("consent-id-65", 400, "consentId", () => new RawMultipart().Fields(With("consentId", new string('k', 65))).Close().Content());
+        yield return Intake("consent-id-quote", 400, "consentId", () => Json("""{"title":"x","submitterEmail":"ani@example.org","consentId":"x' or '1'='1"}"""));
+        yield return Intake("consent-id-traversal", 400, "consentId", () => Json("""{"title":"x","submitterEmail":"ani@example.org","consentId":"../../consents/1"}"""));
+        yield return Intake("consent-id-number", 400, "consentId", () => Json("""{"title":"x","submitterEmail":"ani@example.org","consentId":12}"""));
+        yield return Intake("consent-document-exe", 415, "consentDocument", () => ConsentFile("izin.exe", "application/octet-stream", [0x4D, 0x5A, 0, 0]));
+        yield return Intake("consent-document-pdf-named-png", 415, "consentDocument", () => ConsentFile("izin.png", "image/png", "%PDF-1.7 fake"u8.ToArray()));
+        yield return Intake("consent-document-html-as-pdf", 415, "consentDocument", () => ConsentFile("izin.pdf", "application/pdf", "<html><script>alert(1)</script></html>"u8.ToArray()));
+        yield return Intake("consent-document-empty", 400, "consentDocument", () => ConsentFile("izin.pdf", "application/pdf", []));
+        yield return Intake("consent-document-traversal-name", 400, "consentDocument", () => ConsentFile("../../izin.pdf", "application/pdf", "%PDF-1.7\n%%EOF"u8.ToArray()));
+        yield return Intake("consent-document-twice", 400, "consentDocument", () =>
+            new RawMultipart().Fields(Fields())
+                .File("a.pdf", "application/pdf", "%PDF-1.7\n%%EOF"u8.ToArray(), field: "consentDocument")
+                .File("b.pdf", "application/pdf", "%PDF-1.7\n%%EOF"u8.ToArray(), field: "consentDocument").Close().Content());
+        yield return new HostileCase("act-post-checklist-unknown", 400, Answer.Problem, "checklist", fx => Decide(fx.InReview.ActUrl, ("decision", "accept"), ("checklist", "bribe")));
+        yield return new HostileCase("act-post-checklist-markup", 400, Answer.Problem, "checklist", fx => Decide(fx.InReview.ActUrl, ("decision", "accept"), ("checklist", "<script>alert(1)</script>")));
+        yield return new HostileCase("act-post-checklist-huge", 400, Answer.Problem, "checklist", fx => Decide(fx.InReview.ActUrl, ("decision", "accept"), ("checklist", new string('x', 10_000))));
+    }
+
+    /// <summary>A post whose only file is a consent document.</summary>
+    private static HttpContent ConsentFile(string name, string type, byte[] bytes) =>
+        new RawMultipart().Fields(Fields()).File(name, type, bytes, field: "consentDocument").Close().Content();
+
+    /// <summary>One photo with its per-file fields; a null field is left out.</summary>
+    private static RawMultipart Photo(string? alt = "Guru berdiskusi di aula", string? caption = null, string? minors = "no")
+    {
+        var m = new RawMultipart().Fields(Fields()).File("foto.jpg", "image/jpeg", RunningSystem.Jpeg());
+        if (alt is not null) m.Field("alt", alt);
+        if (caption is not null) m.Field("caption", caption);
+        if (minors is not null) m.Field("minors", minors);
+        return m.Close();
     }
 
     // --- building blocks ------------------------------------------------------------------------------------

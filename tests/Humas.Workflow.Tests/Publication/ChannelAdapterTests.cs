@@ -54,6 +54,11 @@ public sealed class ChannelAdapterTests(WorkflowFixture fixture) : IAsyncLifetim
         Assert.Contains("<p>Paragraf kedua &lt;dengan&gt; tanda.</p>", post.GetProperty("content").GetString());
         Assert.Contains($"/media/{s.Id}/kedua.jpg", post.GetProperty("content").GetString());
         Assert.Equal(s.Content.Summary, post.GetProperty("excerpt").GetString());
+        // The featured image carries the submitter's alt text and caption in the media library; the image in the
+        // post's content its own alt text, never the file name.
+        Assert.Equal((s.Media[0].Alt, s.Media[0].Caption), channels.WordPress.MediaDetails[channels.WordPress.Media.Keys.Single()]);
+        Assert.Contains($"alt=\"{s.Media[1].Alt}\"", post.GetProperty("content").GetString());
+        Assert.DoesNotContain("alt=\"kedua.jpg\"", post.GetProperty("content").GetString());
 
         // The evidence kept with the submission is the site's own answer.
         var created = channels.WordPress.Posts.Single();
@@ -150,6 +155,7 @@ public sealed class ChannelAdapterTests(WorkflowFixture fixture) : IAsyncLifetim
         var form = ProtocolStub.Form(create);
         Assert.Equal(ChannelSetup.IgToken, form["access_token"]);
         Assert.StartsWith(s.Content.Title, form["caption"]);
+        Assert.Equal(s.Media[0].Alt, form["alt_text"]);
         var imageUrl = form["image_url"]!;
         Assert.Contains("/media/" + s.Media[0].BlobName + "?", imageUrl);
         Assert.Contains("sig=", imageUrl);

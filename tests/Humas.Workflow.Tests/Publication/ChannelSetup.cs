@@ -83,7 +83,9 @@ public sealed class ChannelSetup : IDisposable
         {
             var blob = MediaStore.BlobName(id, i, files[i].Name);
             await media.UploadAsync(blob, new MemoryStream(files[i].Bytes), files[i].Type, CancellationToken.None);
-            items.Add(new MediaItem(files[i].Name, files[i].Type, files[i].Bytes.Length, blob));
+            var image = files[i].Type.StartsWith("image/", StringComparison.Ordinal);
+            items.Add(new MediaItem(files[i].Name, files[i].Type, files[i].Bytes.Length, blob,
+                Alt: image ? $"Peserta lokakarya berdiskusi, gambar nomor {i + 1}" : null, Caption: image ? "Foto: Tim Humas" : null, Minors: false));
         }
         var s = new Submission
         {

@@ -12,7 +12,12 @@ public sealed class WordPressStub(string user, string appPassword) : ProtocolStu
     private readonly ConcurrentDictionary<int, byte[]> media = new();
     private int nextId = 100;
 
+    private readonly ConcurrentDictionary<int, (string? Alt, string? Caption)> details = new();
+
     public IReadOnlyDictionary<int, byte[]> Media => media;
+
+    /// <summary>The alt text and caption of each media-library entry, as an edit of the entry set them.</summary>
+    public IReadOnlyDictionary<int, (string? Alt, string? Caption)> MediaDetails => details;
     public IReadOnlyCollection<Dictionary<string, object?>> Posts => posts.Values.ToList();
 
     protected override IResponseMessage Answer(IRequestMessage r)
@@ -34,6 +39,15 @@ public sealed class WordPressStub(string user, string appPassword) : ProtocolStu
                     link = $"{Url}/?attachment_id={mediaId}", media_type = "image", mime_type = Header(r, "Content-Type"),
                     source_url = $"{Url}/wp-content/uploads/image-{mediaId}.jpg",
                 });
+            case ("POST", var path) when path.StartsWith("/wp-json/wp/v2/media/", StringComparison.Ordinal):
+                if (!int.TryParse(path["/wp-json/wp/v2/media/".Length..], out var entry) || !media.ContainsKey(entry))
+                    return Reply(404, new { code = "rest_post_invalid_id", message = "Invalid post ID.", data = new { status = 404 } });
+                var edit = Json(r);
+                var before = details.GetValueOrDefault(entry);
+                var alt = edit.TryGetProperty("alt_text", out var a) ? a.GetString() : before.Alt;
+                var caption = edit.TryGetProperty("caption", out var c) ? c.GetString() : before.Caption;
+                details[entry] = (alt, caption);
+                return Reply(200, new { id = entry, type = "attachment", alt_text = alt ?? "", caption = new { raw = caption ?? "", rendered = $"<p>{caption}</p>" } });
             case ("GET", "/wp-json/wp/v2/posts"):
                 var slug = Query(r, "slug");
                 return Reply(200, posts.Values.Where(p => (string?)p["slug"] == slug).ToList());

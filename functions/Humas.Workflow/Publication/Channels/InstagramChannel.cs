@@ -132,7 +132,7 @@ public sealed class InstagramChannel(IHttpClientFactory http, MediaStore media, 
         var link = (await media.ReadLinkAsync(item.BlobName, Settings.MediaLinkLifetime, ct)).ToString();
         return item.ContentType.StartsWith("video/", StringComparison.Ordinal)
             ? new() { ["media_type"] = carousel ? "VIDEO" : "REELS", ["video_url"] = link }
-            : new() { ["image_url"] = link };
+            : item.Alt is { } alt ? new() { ["image_url"] = link, ["alt_text"] = alt } : new() { ["image_url"] = link };
     }
 
     private async Task<string> CreateContainerAsync(HttpClient client, Dictionary<string, string> fields, CancellationToken ct)

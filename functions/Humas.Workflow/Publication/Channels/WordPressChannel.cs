@@ -48,7 +48,11 @@ public sealed class WordPressChannel(
             ["status"] = Settings.Status,
             ["slug"] = Slug(s.Id),
         };
-        if (featured is { } id) post["featured_media"] = id;
+        if (featured is { } id)
+        {
+            post["featured_media"] = id;
+            await DescribeAsync(client, api, id, s.Media.First(m => m.IsImage()), ct);
+        }
         if (Settings.Categories.Count > 0) post["categories"] = new JsonArray(Settings.Categories.Select(c => (JsonNode)c).ToArray());
 
         using var request = Request(HttpMethod.Post, $"{api}/posts");
@@ -81,6 +85,22 @@ public sealed class WordPressChannel(
         response.Dispose();
         return ChannelHttp.Json(body, "WordPress media")["id"]?.GetValue<int>()
                ?? throw new ChannelException("WordPress media: the answer has no id", transient: false, ChannelHttp.Trim(body));
+    }
+
+    /// <summary>
+    /// The image's alt text and caption on its media-library entry, where the theme and screen readers take them from.
+    /// Setting them again is harmless, so a retried publication simply repeats it.
+    /// </summary>
+    private async Task DescribeAsync(HttpClient client, string api, int mediaId, MediaItem image, CancellationToken ct)
+    {
+        if (image.Alt is null && image.Caption is null) return;
+        var fields = new JsonObject();
+        if (image.Alt is not null) fields["alt_text"] = image.Alt;
+        if (image.Caption is not null) fields["caption"] = image.Caption;
+        using var request = Request(HttpMethod.Post, $"{api}/media/{mediaId}");
+        request.Content = JsonContent.Create(fields);
+        var (response, _) = await ChannelHttp.SendAsync(client, request, "WordPress media details", ct);
+        response.Dispose();
     }
 
     private HttpRequestMessage Request(HttpMethod method, string url)
