@@ -54,7 +54,7 @@ public sealed class IntakeHandler(
         var files = MediaTextRules.Apply(draft.Media, MediaDetails.ForFiles(draft.Fields, draft.Media.Count, errors), "media", errors);
         var uploadDetails = MediaDetails.ForUploads(draft.Fields, errors);
         var consentId = draft.Fields.One(ConsentFields.Id);
-        if (consentId is not null && ConsentFields.IdProblem(consentId) is { } badConsent) errors[ConsentFields.Id] = [badConsent];
+        if (consentId is not null) errors[ConsentFields.Id] = [ConsentFields.IdProblem(consentId) ?? ConsentFields.NotInRegister];
         // Described uploads in the order described, then any named only in `uploads`.
         var uploadIds = uploadDetails.Select(d => d.UploadId!).Concat(draft.Fields.Many("uploads")).Distinct(StringComparer.Ordinal).ToList();
         if (draft.Media.Count + uploadIds.Count > options.Value.Intake.MaxFiles)

@@ -415,6 +415,7 @@ public static partial class HostileCorpus
         yield return Intake("consent-id-65", 400, "consentId", () => new RawMultipart().Fields(With("consentId", new string('k', 65))).Close().Content());
         yield return Intake("consent-id-quote", 400, "consentId", () => Json("""{"title":"x","submitterEmail":"ani@example.org","consentId":"x' or '1'='1"}"""));
         yield return Intake("consent-id-traversal", 400, "consentId", () => Json("""{"title":"x","submitterEmail":"ani@example.org","consentId":"../../consents/1"}"""));
+        yield return Intake("consent-id-unknown", 400, "consentId", () => Json("""{"title":"x","submitterEmail":"ani@example.org","consentId":"KNS-2026-001"}"""));
         yield return Intake("consent-id-number", 400, "consentId", () => Json("""{"title":"x","submitterEmail":"ani@example.org","consentId":12}"""));
         yield return Intake("consent-document-exe", 415, "consentDocument", () => ConsentFile("izin.exe", "application/octet-stream", [0x4D, 0x5A, 0, 0]));
         yield return Intake("consent-document-pdf-named-png", 415, "consentDocument", () => ConsentFile("izin.png", "image/png", "%PDF-1.7 fake"u8.ToArray()));
