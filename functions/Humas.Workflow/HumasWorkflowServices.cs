@@ -10,6 +10,7 @@ using Humas.Workflow.People;
 using Humas.Workflow.Profiles;
 using Humas.Workflow.Publication;
 using Humas.Workflow.Publication.Channels;
+using Humas.Workflow.Reach;
 using Humas.Workflow.Revision;
 using Humas.Workflow.Staff;
 using Humas.Workflow.Storage;
@@ -102,6 +103,15 @@ public static class HumasWorkflowServices
         services.AddSingleton<PeopleHandlers>();
         services.AddSingleton<StaffHandlers>();
         services.AddSingleton<StaffPage>();
+
+        services.AddOptions<ReachOptions>().Bind(configuration.GetSection(ReachOptions.Section));
+        services.AddSingleton<IReachSource, InstagramReach>();
+        services.AddSingleton<IReachSource, YouTubeReach>();
+        services.AddSingleton<IReachSource, WordPressReach>();
+        services.AddSingleton<ReachStore>();
+        services.AddSingleton<ReachRecorder>();
+        services.AddSingleton<ReachReporter>();
+        services.AddSingleton<ReachHandlers>();
         return services;
     }
 }

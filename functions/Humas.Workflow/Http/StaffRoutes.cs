@@ -25,6 +25,7 @@ public static class StaffRoutes
         new("GET", Routes.PartnerMedia),
         new("POST", Routes.PartnerMedia),
         new("POST", Routes.PartnerMediaItems),
+        new("POST", Routes.RunReach),
     };
 
     /// <summary>Whether a method on a route template needs the key; the template may carry a group's leading slash.</summary>

@@ -28,6 +28,9 @@ public sealed record UnitProfile
     /// <summary>Who decides when four-eyes leaves a stage with nobody else (the head of the unit).</summary>
     public string? FallbackDecider { get; init; }
 
+    /// <summary>Optional yearly reach targets (followers, subscribers...), followed against their pace like the content targets.</summary>
+    public IReadOnlyList<ReachTarget> ReachTargets { get; init; } = [];
+
     public Person PersonByKey(string key) =>
         People.FirstOrDefault(p => string.Equals(p.Key, key, StringComparison.OrdinalIgnoreCase))
         ?? throw new InvalidOperationException($"Unit profile '{Id}' has no person '{key}'.");
