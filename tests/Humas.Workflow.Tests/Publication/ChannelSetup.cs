@@ -48,12 +48,14 @@ public sealed class ChannelSetup : IDisposable
     }
 
     /// <summary>The workflow's services without the engine, for calling the channels and the activity directly.</summary>
-    public async Task<ServiceProvider> ServicesAsync(WorkflowFixture fixture, IDictionary<string, string?>? extra = null)
+    public async Task<ServiceProvider> ServicesAsync(WorkflowFixture fixture, IDictionary<string, string?>? extra = null, TimeProvider? clock = null)
     {
         var settings = Settings();
         foreach (var (k, v) in extra ?? new Dictionary<string, string?>()) settings[k] = v;
         var configuration = WorkflowHost.Settings(fixture, settings);
-        var services = new ServiceCollection().AddLogging().AddHumasWorkflow(configuration).BuildServiceProvider();
+        var collection = new ServiceCollection().AddLogging().AddHumasWorkflow(configuration);
+        if (clock is not null) collection.AddSingleton(clock);
+        var services = collection.BuildServiceProvider();
         await services.GetRequiredService<HumasStorage>().EnsureCreatedAsync();
         return services;
     }

@@ -6,6 +6,10 @@ namespace Humas.Workflow.Tests.Publication;
 /// <summary>
 /// The Instagram Graph API content publishing: POST /{ig-user-id}/media makes a container, GET /{container}?fields=status_code
 /// tells when it is ready, POST /{ig-user-id}/media_publish publishes it, GET /{media-id} gives its permalink.
+/// Reach as the reference pages give it: GET /{ig-user-id}?fields=followers_count,media_count (IG User,
+/// developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user) and
+/// GET /{media-id}/insights?metric=views,reach (developers.facebook.com/docs/instagram-platform/reference/instagram-media/insights),
+/// each metric a lifetime value in data[].values[].
 /// </summary>
 public sealed class InstagramStub(string userId, string token, int videoPollsBeforeReady = 2) : ProtocolStub
 {
@@ -26,6 +30,12 @@ public sealed class InstagramStub(string userId, string token, int videoPollsBef
 
     /// <summary>What a processed video container becomes: FINISHED, or ERROR as for a file Instagram cannot take.</summary>
     public string VideoProcessedAs { get; set; } = "FINISHED";
+
+    /// <summary>The account's followers, as followers_count answers them.</summary>
+    public long Followers { get; set; } = 28_450;
+
+    /// <summary>Each published media's views; its reach is taken as four fifths of them.</summary>
+    public long ViewsPerMedia { get; set; } = 1_200;
 
     public IReadOnlyDictionary<string, Container> Containers => containers;
     public IReadOnlyCollection<string> Published => published.Keys.ToList();
@@ -62,6 +72,28 @@ public sealed class InstagramStub(string userId, string token, int videoPollsBef
         }
         if (r.Method == "GET" && segments is [_, var someone, "media"] && someone == userId)
             return Reply(200, new { data = published.Select(p => new { id = p.Key, caption = p.Value, timestamp = DateTime.UtcNow.ToString("s") + "+0000" }) });
+        if (r.Method == "GET" && segments is [_, var account] && account == userId)
+        {
+            var fields = (Query(r, "fields") ?? "id").Split(',');
+            var answer = new Dictionary<string, object> { ["id"] = userId };
+            if (fields.Contains("followers_count")) answer["followers_count"] = Followers;
+            if (fields.Contains("media_count")) answer["media_count"] = published.Count;
+            return Reply(200, answer);
+        }
+        if (r.Method == "GET" && segments is [_, var insightsOf, "insights"] && published.ContainsKey(insightsOf))
+        {
+            var metrics = (Query(r, "metric") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries);
+            if (metrics.Length == 0 || metrics.Any(m => m is not ("views" or "reach" or "likes" or "comments" or "saved" or "shares")))
+                return Reply(400, new { error = new { message = "(#100) The value must be a valid insights metric", type = "OAuthException", code = 100 } });
+            return Reply(200, new
+            {
+                data = metrics.Select(m => new
+                {
+                    name = m, period = "lifetime", values = new[] { new { value = m == "reach" ? ViewsPerMedia * 4 / 5 : ViewsPerMedia } },
+                    title = m == "reach" ? "Accounts reached" : "Views", id = $"{insightsOf}/insights/{m}/lifetime",
+                }),
+            });
+        }
         if (r.Method == "GET" && segments is [_, var node])
         {
             if (containers.TryGetValue(node, out var container))
