@@ -174,6 +174,7 @@ module storage 'modules/storage.bicep' = {
       'SubmissionIndex'
       'People'
       'Reach'
+      'Credentials'
     ]
   }
 }

@@ -63,6 +63,7 @@ public static class HumasWorkflowServices
         services.AddHttpClient(ChannelHttp.ClientName, (sp, http) =>
             http.Timeout = sp.GetRequiredService<IOptions<HumasOptions>>().Value.Channels.RequestTimeout);
         services.AddSingleton<YouTubeToken>();
+        services.AddSingleton<InstagramToken>();
         services.AddSingleton<IPublicationChannel, WordPressChannel>();
         services.AddSingleton<IPublicationChannel, YouTubeChannel>();
         // Its steps are activities of their own in version 2, which take the adapter itself.

@@ -9,7 +9,7 @@ namespace Humas.Workflow.Reach;
 /// The Instagram professional account's reach through the Graph API: the IG User node's <c>followers_count</c> and
 /// <c>media_count</c> fields, and a media's lifetime insights (<c>views</c>, <c>reach</c>).
 /// </summary>
-public sealed class InstagramReach(IHttpClientFactory http, IOptions<HumasOptions> options) : IReachSource
+public sealed class InstagramReach(IHttpClientFactory http, InstagramToken token, IOptions<HumasOptions> options) : IReachSource
 {
     public const string ChannelName = InstagramChannel.ChannelName;
     private InstagramOptions Settings => options.Value.Channels.Instagram;
@@ -43,7 +43,7 @@ public sealed class InstagramReach(IHttpClientFactory http, IOptions<HumasOption
 
     private async Task<JsonNode> GetAsync(string url, string what, CancellationToken ct)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"{url}&access_token={Uri.EscapeDataString(Settings.AccessToken!)}");
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"{url}&access_token={Uri.EscapeDataString(await token.GetAsync(ct))}");
         var (response, body) = await ChannelHttp.SendAsync(http.CreateClient(ChannelHttp.ClientName), request, what, ct);
         response.Dispose();
         return ChannelHttp.Json(body, what);

@@ -14,11 +14,14 @@ public sealed class ChannelSetup : IDisposable
     public const string WpUser = "humas";
     public const string WpPassword = "abcd EFGH ijkl MNOP qrst UVWX";
     public const string IgUser = "17841400000000001";
-    public const string IgToken = "EAAG-test-token";
+    /// <summary>Each setup its own token: a refreshed token is kept in storage the tests share, for the token it came from.</summary>
+    public string IgToken { get; } = "EAAG-test-token-" + Guid.NewGuid().ToString("N")[..12];
 
     public WordPressStub WordPress { get; } = new(WpUser, WpPassword);
     public YouTubeStub YouTube { get; } = new("client-id.apps.googleusercontent.com", "client-secret", "1//refresh-token");
-    public InstagramStub Instagram { get; } = new(IgUser, IgToken);
+    public InstagramStub Instagram { get; }
+
+    public ChannelSetup() => Instagram = new(IgUser, IgToken);
 
     public Dictionary<string, string?> Settings(bool configured = true)
     {
@@ -44,6 +47,7 @@ public sealed class ChannelSetup : IDisposable
         settings["Humas:Channels:Instagram:ApiVersion"] = InstagramStub.Version;
         settings["Humas:Channels:Instagram:UserId"] = IgUser;
         settings["Humas:Channels:Instagram:AccessToken"] = IgToken;
+        settings["Humas:Channels:Instagram:RefreshUrl"] = Instagram.Url + "/refresh_access_token";
         return settings;
     }
 

@@ -9,7 +9,10 @@ namespace Humas.Workflow.Tests.Publication;
 /// Reach as the reference pages give it: GET /{ig-user-id}?fields=followers_count,media_count (IG User,
 /// developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user) and
 /// GET /{media-id}/insights?metric=views,reach (developers.facebook.com/docs/instagram-platform/reference/instagram-media/insights),
-/// each metric a lifetime value in data[].values[].
+/// each metric a lifetime value in data[].values[]. A long-lived token is refreshed with
+/// GET /refresh_access_token?grant_type=ig_refresh_token&amp;access_token= while it is valid, answering a new token and its
+/// expires_in in seconds (developers.facebook.com/docs/instagram-platform/reference/refresh_access_token); a token past
+/// its expiry is refused with OAuthException code 190, as Graph refuses an expired session.
 /// </summary>
 public sealed class InstagramStub(string userId, string token, int videoPollsBeforeReady = 2) : ProtocolStub
 {
@@ -17,6 +20,7 @@ public sealed class InstagramStub(string userId, string token, int videoPollsBef
     private readonly ConcurrentDictionary<string, Container> containers = new();
     private readonly ConcurrentDictionary<string, string> published = new(); // media id -> caption
     private int next = 17_900_000;
+    private readonly ConcurrentDictionary<string, DateTimeOffset> tokens = new(new Dictionary<string, DateTimeOffset> { [token] = DateTimeOffset.MaxValue });
 
     public sealed class Container
     {
@@ -38,14 +42,31 @@ public sealed class InstagramStub(string userId, string token, int videoPollsBef
     public long ViewsPerMedia { get; set; } = 1_200;
 
     public IReadOnlyDictionary<string, Container> Containers => containers;
+
+    /// <summary>Makes the configured token expire at a moment (real time), as a 60-day token does.</summary>
+    public void ExpireToken(DateTimeOffset at) => tokens[token] = at;
+
+    /// <summary>The tokens handed out by refreshes, in order.</summary>
+    public List<string> Refreshed { get; } = [];
     public IReadOnlyCollection<string> Published => published.Keys.ToList();
 
     protected override IResponseMessage Answer(IRequestMessage r)
     {
         var form = r.Method == "POST" ? Form(r) : null;
         var given = form?["access_token"] ?? Query(r, "access_token");
-        if (given != token)
+        if (given is null || !tokens.TryGetValue(given, out var expires))
             return Reply(400, new { error = new { message = "Invalid OAuth access token - Cannot parse access token", type = "OAuthException", code = 190 } });
+        if (expires <= DateTimeOffset.UtcNow)
+            return Reply(400, new { error = new { message = "Error validating access token: Session has expired.", type = "OAuthException", code = 190, error_subcode = 463 } });
+        if (r.Method == "GET" && r.Path == "/refresh_access_token")
+        {
+            if (Query(r, "grant_type") != "ig_refresh_token")
+                return Reply(400, new { error = new { message = "Unsupported grant_type", type = "OAuthException", code = 100 } });
+            var fresh = $"IGQW-refreshed-{Guid.NewGuid():N}";
+            tokens[fresh] = DateTimeOffset.UtcNow.AddDays(60);
+            lock (Refreshed) Refreshed.Add(fresh);
+            return Reply(200, new { access_token = fresh, token_type = "bearer", expires_in = 5_184_000 });
+        }
         var segments = r.Path.Trim('/').Split('/');
         if (segments.Length < 2 || segments[0] != Version) return Reply(404, new { error = new { message = "Unknown path", code = 803 } });
 
