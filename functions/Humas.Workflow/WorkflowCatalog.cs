@@ -1,5 +1,4 @@
 using Humas.Workflow.Decisions;
-using Humas.Workflow.Orchestration;
 using Humas.Workflow.Orchestrator;
 using Humas.Workflow.Publication.Channels;
 using Humas.Workflow.Publication;

@@ -1,7 +1,3 @@
-using Humas.Workflow.Storage;
-using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.Logging;
-
 namespace Humas.Workflow.Decisions;
 
 /// <summary>How claiming a one-time action went: taken now, taken earlier by someone, or not passed on.</summary>

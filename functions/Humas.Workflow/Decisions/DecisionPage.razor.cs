@@ -1,4 +1,3 @@
-using Humas.Workflow.Orchestration;
 using Humas.Workflow.Pages;
 using Humas.Workflow.Profiles;
 using Humas.Workflow.Submissions;

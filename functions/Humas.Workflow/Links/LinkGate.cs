@@ -1,5 +1,4 @@
 using Humas.Workflow.Vocabulary;
-using Humas.Workflow.Http;
 using Humas.Workflow.Pages;
 using Humas.Workflow.Storage;
 using Microsoft.AspNetCore.Http;

@@ -1,4 +1,3 @@
-using Humas.Workflow.Links;
 using Humas.Workflow.Mail;
 using Humas.Workflow.Orchestration;
 using Humas.Workflow.Profiles;

@@ -1,8 +1,3 @@
-using Azure.Data.Tables;
-using Humas.Workflow.Orchestration;
-using Humas.Workflow.Storage;
-using Humas.Workflow.Submissions;
-
 namespace Humas.Workflow.Publication;
 
 /// <summary>An item on the office's own public feed, as it was when published.</summary>

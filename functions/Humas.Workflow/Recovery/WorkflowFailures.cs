@@ -2,7 +2,6 @@ using Humas.Workflow.Mail;
 using Humas.Workflow.Orchestration;
 using Humas.Workflow.People;
 using Humas.Workflow.Profiles;
-using Humas.Workflow.Publication.Channels;
 using Humas.Workflow.Storage;
 using Humas.Workflow.Submissions;
 using Microsoft.DurableTask.Client;

@@ -2,7 +2,6 @@ using Humas.Workflow.Vocabulary;
 using Humas.Workflow.Mail;
 using Humas.Workflow.Pages;
 using Humas.Workflow.Profiles;
-using Humas.Workflow.Submissions;
 using Humas.Workflow.Targets;
 
 namespace Humas.Workflow.Summaries;

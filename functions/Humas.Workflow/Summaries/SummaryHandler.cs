@@ -1,4 +1,3 @@
-using Humas.Workflow.Http;
 using Humas.Workflow.Submissions;
 using Microsoft.AspNetCore.Http;
 

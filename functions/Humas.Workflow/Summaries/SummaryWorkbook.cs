@@ -1,7 +1,6 @@
 using Humas.Workflow.Vocabulary;
 using ClosedXML.Excel;
 using Humas.Workflow.Pages;
-using Humas.Workflow.Targets;
 
 namespace Humas.Workflow.Summaries;
 

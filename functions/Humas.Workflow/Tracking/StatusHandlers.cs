@@ -5,7 +5,6 @@ using Humas.Workflow.Links;
 using Humas.Workflow.Orchestration;
 using Humas.Workflow.Pages;
 using Humas.Workflow.Profiles;
-using Humas.Workflow.Publication;
 using Humas.Workflow.Storage;
 using Humas.Workflow.Submissions;
 using Microsoft.AspNetCore.Http;

@@ -1,5 +1,3 @@
-using Humas.Workflow.Submissions;
-
 namespace Humas.Workflow.Publication.Channels;
 
 /// <summary>A channel refused or failed a request; passing faults are tried again, the others end the channel.</summary>

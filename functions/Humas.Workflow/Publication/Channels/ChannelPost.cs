@@ -1,5 +1,3 @@
-using Humas.Workflow.Submissions;
-
 namespace Humas.Workflow.Publication.Channels;
 
 /// <summary>What a channel answered for one post: the evidence kept with the submission.</summary>

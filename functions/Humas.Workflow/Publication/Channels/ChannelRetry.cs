@@ -1,11 +1,3 @@
-using Humas.Workflow.Http;
-using Humas.Workflow.Orchestration;
-using Humas.Workflow.Storage;
-using Humas.Workflow.Submissions;
-using Microsoft.AspNetCore.Http;
-using Microsoft.DurableTask;
-using Microsoft.DurableTask.Client;
-
 namespace Humas.Workflow.Publication.Channels;
 
 /// <summary>An admin's retry of one channel: try number <paramref name="Attempt"/> of that channel.</summary>

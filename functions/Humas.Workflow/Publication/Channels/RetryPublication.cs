@@ -1,10 +1,5 @@
-using Humas.Workflow.Http;
 using Humas.Workflow.Orchestration;
-using Humas.Workflow.Storage;
-using Humas.Workflow.Submissions;
-using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask;
-using Microsoft.DurableTask.Client;
 
 namespace Humas.Workflow.Publication.Channels;
 

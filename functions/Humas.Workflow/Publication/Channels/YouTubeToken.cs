@@ -1,10 +1,4 @@
-using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json.Nodes;
 using Humas.Workflow.Configuration;
-using Humas.Workflow.Storage;
-using Humas.Workflow.Submissions;
 using Microsoft.Extensions.Options;
 
 namespace Humas.Workflow.Publication.Channels;
