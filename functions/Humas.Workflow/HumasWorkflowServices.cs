@@ -110,6 +110,8 @@ public static class HumasWorkflowServices
         services.AddSingleton<IReachSource, YouTubeReach>();
         services.AddSingleton<IReachSource, WordPressReach>();
         services.AddSingleton<ReachStore>();
+        services.AddSingleton<ChannelHealthStore>();
+        services.AddSingleton<ReconnectNotice>();
         services.AddSingleton<ReachRecorder>();
         services.AddSingleton<ReachReporter>();
         services.AddSingleton<ReachHandlers>();

@@ -13,8 +13,8 @@ namespace Humas.Workflow.Reach;
 /// the next run and does not stop the others.
 /// </summary>
 public sealed class ReachRecorder(
-    IEnumerable<IReachSource> sources, ReachStore store, WebsiteFeed feed, SubmissionStore submissions, TimeProvider clock,
-    ILogger<ReachRecorder> logger)
+    IEnumerable<IReachSource> sources, ReachStore store, WebsiteFeed feed, SubmissionStore submissions, ChannelHealthStore health,
+    ReconnectNotice notice, TimeProvider clock, ILogger<ReachRecorder> logger)
 {
     /// <summary>The days after publication an item is measured on.</summary>
     public static readonly IReadOnlyList<int> ItemDays = [1, 7];
@@ -42,11 +42,14 @@ public sealed class ReachRecorder(
                 var (added, row) = await store.TryAddAsync(new ChannelReach(source.Channel, day, now, await source.MeasureAsync(ct)), ct);
                 rows.Add(row);
                 if (added) recorded.Add(source.Channel);
+                // It answered with its credential: a mark from before is over.
+                if (await health.GetAsync(source.Channel, ct) is not null) await health.ClearAsync(source.Channel, ct);
             }
             catch (ChannelException e)
             {
                 logger.LogWarning(e, "Reach of {Channel} not measured", source.Channel);
                 failures[source.Channel] = e.Message;
+                if (e.NeedsReconnecting) await notice.TellAsync(await health.MarkAsync(source.Channel, e.Message, now, ct), now, ct);
             }
         }
 

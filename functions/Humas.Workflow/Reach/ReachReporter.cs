@@ -4,7 +4,7 @@ using Humas.Workflow.Profiles;
 namespace Humas.Workflow.Reach;
 
 /// <summary>Builds a <see cref="ReachReport"/> from a year's daily rows and the profile's reach targets.</summary>
-public sealed class ReachReporter(IEnumerable<IReachSource> sources, ReachStore store, UnitProfile unit, TimeProvider clock)
+public sealed class ReachReporter(IEnumerable<IReachSource> sources, ReachStore store, Publication.Channels.ChannelHealthStore health, UnitProfile unit, TimeProvider clock)
 {
     public async Task<ReachReport> BuildAsync(int year, DateTimeOffset? asOf = null, CancellationToken ct = default)
     {
@@ -29,7 +29,9 @@ public sealed class ReachReporter(IEnumerable<IReachSource> sources, ReachStore 
             var start = firsts.TryGetValue(t.Channel, out var first) ? first.Figures.GetValueOrDefault(t.Figure) : 0;
             return ReachPace.Of(t.Channel, t.Figure, t.Target, start, actual, year, at);
         }).ToList();
-        return new ReachReport(year, at, channels, targets);
+        var reconnect = (await health.NeedingReconnectAsync(sources.Select(s => s.Channel).Distinct(), ct))
+            .Select(h => new ReconnectNeeded(h.Channel, h.Since)).ToList();
+        return new ReachReport(year, at, channels, targets, reconnect);
     }
 
     private static Dictionary<string, long> Change(ChannelReach from, ChannelReach to) =>

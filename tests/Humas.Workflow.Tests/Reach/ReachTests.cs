@@ -159,4 +159,35 @@ public sealed class ReachTests(WorkflowFixture fixture) : IAsyncLifetime
         Assert.Equal(400, status);
         Assert.True(problem.GetProperty("errors").TryGetProperty("year", out _));
     }
+
+    [Fact]
+    public async Task A_wordpress_401_marks_the_channel_the_team_is_told_once_a_week_and_a_fixed_credential_clears_it()
+    {
+        fixture.Smtp.Clear();
+        var start = clock.Now;
+        await using (var refused = await channels.ServicesAsync(fixture, new Dictionary<string, string?> { ["Humas:Channels:WordPress:AppPassword"] = "kata sandi lama" }, clock))
+        {
+            var recorder = refused.GetRequiredService<ReachRecorder>();
+            var first = await recorder.RunAsync();
+            clock.Now = start.AddDays(1);
+            await recorder.RunAsync();
+            clock.Now = start.AddDays(7);
+            await recorder.RunAsync();
+
+            Assert.Contains("HTTP 401", first.Failures["wordpress"]);
+            Assert.Equal(["instagram", "youtube"], first.Recorded);
+            var report = await refused.GetRequiredService<ReachReporter>().BuildAsync(start.Year);
+            Assert.Equal(start, Assert.Single(report.NeedsReconnecting, r => r.Channel == "wordpress").Since);
+        }
+        await fixture.Smtp.FlushAsync();
+        var told = fixture.Smtp.Messages.Where(m => m.Subject.Contains("WordPress needs reconnecting")).ToList();
+        Assert.Equal(2, told.Count);
+        Assert.All(told, m => Assert.True(m.IsFor("humas@bbpmp-jateng.example"), string.Join(",", m.To)));
+
+        clock.Now = start.AddDays(8);
+        var fixedRun = await services.GetRequiredService<ReachRecorder>().RunAsync();
+
+        Assert.Contains("wordpress", fixedRun.Recorded);
+        Assert.Empty((await services.GetRequiredService<ReachReporter>().BuildAsync(start.Year)).NeedsReconnecting);
+    }
 }
