@@ -173,6 +173,7 @@ module storage 'modules/storage.bicep' = {
       'Waiting'
       'SubmissionIndex'
       'People'
+      'WorkingCalendar'
       'Reach'
       'Credentials'
     ]

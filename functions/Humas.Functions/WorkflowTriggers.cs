@@ -82,6 +82,10 @@ public static class WorkflowTriggers
     public static Task<bool> RunCountPublication([ActivityTrigger] CountRequest input, string instanceId, FunctionContext fc) =>
         Run<CountPublication, CountRequest, bool>(fc, instanceId, input);
 
+    [Function(nameof(PlanDeadline))]
+    public static Task<DeadlinePlan> RunPlanDeadline([ActivityTrigger] DeadlineRequest input, string instanceId, FunctionContext fc) =>
+        Run<PlanDeadline, DeadlineRequest, DeadlinePlan>(fc, instanceId, input);
+
     private static Task<TOut> Run<TActivity, TIn, TOut>(FunctionContext fc, string instanceId, TIn input)
         where TActivity : TaskActivity<TIn, TOut> =>
         ActivatorUtilities.CreateInstance<TActivity>(fc.InstanceServices)

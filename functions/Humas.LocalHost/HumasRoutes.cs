@@ -63,6 +63,8 @@ public static class HumasRoutes
         app.MapGet(Routes.Calendar, (HttpContext c, StaffHandlers h, string month) => h.CalendarAsync(c, month));
         app.MapGet(Routes.People, (HttpContext c, PeopleHandlers h) => h.GetAsync(c));
         app.MapPut(Routes.People, (HttpContext c, PeopleHandlers h) => h.PutAsync(c)).DisableAntiforgery();
+        app.MapGet(Routes.WorkingCalendar, (HttpContext c, Humas.Workflow.Holidays.WorkingCalendarHandlers h) => h.GetAsync(c));
+        app.MapPut(Routes.WorkingCalendar, (HttpContext c, Humas.Workflow.Holidays.WorkingCalendarHandlers h) => h.PutAsync(c)).DisableAntiforgery();
         app.MapPost(Routes.RunReach, (HttpContext c, ReachHandlers h) => h.RunAsync(c)).DisableAntiforgery();
         app.MapGet(Routes.Reach, (HttpContext c, ReachHandlers h, string year) => h.JsonAsync(c, year));
     }

@@ -29,7 +29,9 @@ public static class HumasWorkflowServices
     /// <summary>Everything both hosts share: options, storage, the unit profile, links, mail, handlers.</summary>
     public static IServiceCollection AddHumasWorkflow(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<HumasOptions>().Bind(configuration.GetSection(HumasOptions.Section));
+        // Bound at start: a setting that does not convert (a deadline of '3 hari') stops the host with the setting's name.
+        services.AddOptions<HumasOptions>().Bind(configuration.GetSection(HumasOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<HumasOptions>>(new DeadlineSettings(configuration));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(_ => HumasStorage.FromConfiguration(configuration));
         services.AddHostedService<StorageInitializer>();
@@ -104,6 +106,8 @@ public static class HumasWorkflowServices
         services.AddSingleton<PeopleHandlers>();
         services.AddSingleton<StaffHandlers>();
         services.AddSingleton<StaffPage>();
+        services.AddSingleton<Holidays.UnitCalendar>();
+        services.AddSingleton<Holidays.WorkingCalendarHandlers>();
 
         services.AddOptions<ReachOptions>().Bind(configuration.GetSection(ReachOptions.Section));
         services.AddSingleton<IReachSource, InstagramReach>();

@@ -16,5 +16,6 @@ public static class WorkflowCatalog
         [typeof(RecordTransition), typeof(AssignDeciders), typeof(RequestDecision), typeof(RecordResponse), typeof(ApplyRevision),
          typeof(PublishSubmission), typeof(PublishChannel), typeof(CountPublication),
          typeof(PlanPublication), typeof(PublishToChannel), typeof(RecordPublication),
-         typeof(CreateInstagramContainer), typeof(CheckInstagramContainer), typeof(PublishInstagramContainer)];
+         typeof(CreateInstagramContainer), typeof(CheckInstagramContainer), typeof(PublishInstagramContainer),
+         typeof(PlanDeadline)];
 }

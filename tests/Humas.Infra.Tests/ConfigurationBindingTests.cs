@@ -84,7 +84,7 @@ public sealed class ConfigurationBindingTests(CompiledTemplate template) : IClas
         Assert.Equal(587, options.Smtp.Port);
         Assert.True(options.Smtp.UseTls);
         Assert.Equal(TimeSpan.FromDays(3), options.Workflow.ReviewTimeout);
-        Assert.True(options.Workflow.ReminderAfter < options.Workflow.EscalateAfter);
+        Assert.True(options.Workflow.ReminderAfter.Plain < options.Workflow.EscalateAfter.Plain);
         Assert.Equal(unit, services.GetRequiredService<UnitProfile>().Id);
         Assert.NotNull(services.GetRequiredService<LinkSigner>());
     }

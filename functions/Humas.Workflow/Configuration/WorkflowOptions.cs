@@ -1,12 +1,18 @@
+using Humas.Workflow.Calendar;
+
 namespace Humas.Workflow.Configuration;
 
+/// <remarks>
+/// The deadline settings take a TimeSpan as before or working time on the unit's calendar (<c>2wd</c>, <c>16wh</c>);
+/// a value that is neither fails the binding at startup, with the setting's name.
+/// </remarks>
 public sealed class WorkflowOptions
 {
-    public TimeSpan ReviewTimeout { get; set; } = TimeSpan.FromDays(3);
-    public TimeSpan ApprovalTimeout { get; set; } = TimeSpan.FromDays(3);
-    public TimeSpan RevisionTimeout { get; set; } = TimeSpan.FromDays(7);
-    public TimeSpan ReminderAfter { get; set; } = TimeSpan.FromDays(1);
-    public TimeSpan EscalateAfter { get; set; } = TimeSpan.FromDays(2);
+    public WorkingDuration ReviewTimeout { get; set; } = TimeSpan.FromDays(3);
+    public WorkingDuration ApprovalTimeout { get; set; } = TimeSpan.FromDays(3);
+    public WorkingDuration RevisionTimeout { get; set; } = TimeSpan.FromDays(7);
+    public WorkingDuration ReminderAfter { get; set; } = TimeSpan.FromDays(1);
+    public WorkingDuration EscalateAfter { get; set; } = TimeSpan.FromDays(2);
 
     /// <summary>How often the local host looks for workflows that failed or were terminated (Azure: a timer every 5 minutes).</summary>
     public TimeSpan FailureCheckInterval { get; set; } = TimeSpan.FromMinutes(1);

@@ -1,10 +1,12 @@
+using Humas.Workflow.Calendar;
+
 namespace Humas.Workflow.Configuration;
 
 public sealed class WorkflowTimingOverride
 {
-    public TimeSpan? ReviewTimeout { get; set; }
-    public TimeSpan? ApprovalTimeout { get; set; }
-    public TimeSpan? RevisionTimeout { get; set; }
-    public TimeSpan? ReminderAfter { get; set; }
-    public TimeSpan? EscalateAfter { get; set; }
+    public WorkingDuration? ReviewTimeout { get; set; }
+    public WorkingDuration? ApprovalTimeout { get; set; }
+    public WorkingDuration? RevisionTimeout { get; set; }
+    public WorkingDuration? ReminderAfter { get; set; }
+    public WorkingDuration? EscalateAfter { get; set; }
 }

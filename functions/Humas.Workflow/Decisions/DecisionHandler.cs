@@ -20,7 +20,7 @@ namespace Humas.Workflow.Decisions;
 /// </summary>
 public sealed class DecisionHandler(
     LinkGate gate, SubmissionStore store, MediaStore media, EventClaims claims, UnitProfile unit, UnitPeople people, TimeProvider clock,
-    Recovery.WorkflowFailures failures, ILogger<DecisionHandler> logger)
+    Recovery.WorkflowFailures failures, ILogger<DecisionHandler> logger, Holidays.UnitCalendar calendar)
 {
     /// <summary>
     /// Under "any" one claim closes the stage for everyone; under "all" and "sequence" each seat (a decider,
@@ -52,6 +52,7 @@ public sealed class DecisionHandler(
             [nameof(DecisionPage.Media)] = await PreviewsAsync(s, http.RequestAborted),
             [nameof(DecisionPage.PreviewLifetime)] = PreviewLifetime,
             [nameof(DecisionPage.Now)] = clock.GetUtcNow(),
+            [nameof(DecisionPage.Calendar)] = await calendar.CurrentAsync(http.RequestAborted),
             [nameof(DecisionPage.Lang)] = lang,
         });
     }

@@ -12,7 +12,8 @@ namespace Humas.Workflow.Decisions;
 /// Puts a submission in a waiting stage and emails each decider a link of their own; a reminder sends the
 /// same link again, an escalation sends each backup a link that decides on behalf of the one they stand in for.
 /// </summary>
-public sealed class RequestDecision(SubmissionStore store, Mailer mailer, MailRenderer mails, Links.Links links, UnitProfile unit)
+public sealed class RequestDecision(
+    SubmissionStore store, Mailer mailer, MailRenderer mails, Links.Links links, UnitProfile unit, Holidays.UnitCalendar calendar)
     : TaskActivity<DecisionRequest, bool>
 {
     public override async Task<bool> RunAsync(TaskActivityContext context, DecisionRequest r)
@@ -21,19 +22,20 @@ public sealed class RequestDecision(SubmissionStore store, Mailer mailer, MailRe
         {
             Notice.Reminder => s.Remind(r.Stage, r.At, r.Deciders),
             Notice.Escalation => s.Escalate(r.Stage, r.At, r.Deciders),
-            _ => s.StartStage(r.Stage, r.Round, r.At, r.Deadline, r.Policy, r.Deciders, r.Comment),
+            _ => s.StartStage(r.Stage, r.Round, r.At, r.Deadline, r.Policy, r.Deciders, r.Comment, r.ReminderDueAt, r.EscalationDueAt),
         });
         var escalated = r.Notice == Notice.Escalation;
         var recipients = escalated
             ? r.Deciders.Where(d => d.BackupKey is not null).Select(d => (Key: d.BackupKey!, Name: d.BackupName!, Email: d.BackupEmail!, For: (Assignee?)d)).ToList()
             : r.Deciders.Select(d => (d.Key, d.Name, d.Email, For: (Assignee?)null)).ToList();
 
+        var left = (await calendar.CurrentAsync()).TimeLeft(r.At, r.Deadline);
         foreach (var (key, name, email, seat) in recipients)
         {
             var url = links.Decision(new LinkToken(waiting.Id, r.Stage == Stage.Revision ? "revise" : "act", r.Stage, r.Round,
                 key, email, r.Deadline, seat?.Key, escalated ? r.At : r.LinkIssuedAt));
             await mailer.SendOnceAsync(waiting.Id, $"step{r.Step}",
-                await WorkflowMails.DecisionRequestAsync(mails, unit, waiting, r.Stage, new Person(key, name, "", email), url, r.Deadline, r.Comment, r.Notice, seat?.Name));
+                await WorkflowMails.DecisionRequestAsync(mails, unit, waiting, r.Stage, new Person(key, name, "", email), url, r.Deadline, r.Comment, r.Notice, seat?.Name, left));
         }
         return true;
     }

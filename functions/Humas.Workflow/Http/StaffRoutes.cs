@@ -25,6 +25,8 @@ public static class StaffRoutes
         new("GET", Routes.PartnerMedia),
         new("POST", Routes.PartnerMedia),
         new("POST", Routes.PartnerMediaItems),
+        new("GET", Routes.WorkingCalendar),
+        new("PUT", Routes.WorkingCalendar),
         new("POST", Routes.RunReach),
     };
 

@@ -9,7 +9,7 @@ public static class WorkflowMails
 {
     public static Task<OutgoingMail> DecisionRequestAsync(
         MailRenderer mails, UnitProfile unit, Submission s, Stage stage, Person to, string url, DateTimeOffset deadline, string? comment,
-        Notice notice = Notice.Request, string? onBehalfOf = null) =>
+        Notice notice = Notice.Request, string? onBehalfOf = null, Calendar.WorkingTimeLeft? left = null) =>
         mails.MailAsync<DecisionRequestMail>(unit, to.Email, to.Name, DecisionRequestSubject(unit, s, stage, notice, onBehalfOf),
             new Dictionary<string, object?>
             {
@@ -21,6 +21,7 @@ public static class WorkflowMails
                 [nameof(DecisionRequestMail.Comment)] = comment,
                 [nameof(DecisionRequestMail.Notice)] = notice,
                 [nameof(DecisionRequestMail.OnBehalfOf)] = onBehalfOf,
+                [nameof(DecisionRequestMail.Left)] = left,
             });
 
     public static string DecisionRequestSubject(UnitProfile unit, Submission s, Stage stage, Notice notice, string? onBehalfOf)

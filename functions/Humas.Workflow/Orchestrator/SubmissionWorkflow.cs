@@ -1,3 +1,4 @@
+using Humas.Workflow.Calendar;
 using Humas.Workflow.Decisions;
 using Humas.Workflow.Orchestration;
 using Humas.Workflow.Profiles;
@@ -103,7 +104,7 @@ public sealed class SubmissionWorkflow : TaskOrchestrator<WorkflowInput, Submiss
         private sealed record StageResult(DecisionMade? Passed, bool Ended = false, SubmissionStatus? End = null);
 
         /// <summary>One review or approval: a rejection or a missed deadline ends the workflow, a revision sends it round again.</summary>
-        private async Task<StageResult> PassAsync(Stage stage, int round, TimeSpan timeout)
+        private async Task<StageResult> PassAsync(Stage stage, int round, WorkingDuration timeout)
         {
             var outcome = await DecideAsync(stage, round, timeout);
             if (outcome.End is { } end) return new(null, true, await CloseAsync(end, outcome.EndEvent!, outcome.EndedBy));
@@ -119,7 +120,7 @@ public sealed class SubmissionWorkflow : TaskOrchestrator<WorkflowInput, Submiss
         /// "any"; every approval under "all"; one decider after another under "sequence". A revise or reject
         /// ends the stage at once.
         /// </summary>
-        private async Task<Outcome> DecideAsync(Stage stage, int round, TimeSpan timeout)
+        private async Task<Outcome> DecideAsync(Stage stage, int round, WorkingDuration timeout)
         {
             var assignment = await context.CallActivityAsync<StageAssignment>(nameof(AssignDeciders), new AssignmentRequest(Id, stage), Retry);
             var groups = assignment.Policy == DecisionPolicy.Sequence
@@ -141,19 +142,30 @@ public sealed class SubmissionWorkflow : TaskOrchestrator<WorkflowInput, Submiss
         }
 
         private async Task<Outcome> WaitForGroupAsync(
-            Stage stage, int round, TimeSpan timeout, DecisionPolicy policy, IReadOnlyList<Assignee> group, List<DecisionMade> answers, string? comment = null)
+            Stage stage, int round, WorkingDuration timeout, DecisionPolicy policy, IReadOnlyList<Assignee> group, List<DecisionMade> answers, string? comment = null)
         {
             var issued = Now;
-            var deadline = issued + timeout;
-            await RequestAsync(stage, round, deadline, policy, group, Notice.Request, issued, comment);
+            var escalates = stage != Stage.Revision && group.Any(d => d.BackupKey is not null);
+            var plan = version >= 3 ? await PlanAsync(issued, timeout, input.Timings.ReminderAfter, escalates ? input.Timings.EscalateAfter : null) : null;
+            var deadline = plan?.Deadline ?? issued + timeout.Approximate;
+            await RequestAsync(stage, round, deadline, policy, group, Notice.Request, issued, comment, plan);
 
             var pending = group.ToDictionary(d => d.Key, StringComparer.OrdinalIgnoreCase);
             using var cancel = new CancellationTokenSource();
             var expiry = context.CreateTimer(deadline.UtcDateTime, cancel.Token);
-            Task? reminder = input.Timings.ReminderAfter < timeout
-                ? context.CreateTimer((issued + input.Timings.ReminderAfter).UtcDateTime, cancel.Token) : null;
-            Task? escalation = stage != Stage.Revision && input.Timings.EscalateAfter < timeout && group.Any(d => d.BackupKey is not null)
-                ? context.CreateTimer((issued + input.Timings.EscalateAfter).UtcDateTime, cancel.Token) : null;
+            Task? reminder, escalation;
+            if (plan is not null)
+            {
+                reminder = plan.RemindAt is { } remindAt ? context.CreateTimer(remindAt.UtcDateTime, cancel.Token) : null;
+                escalation = plan.EscalateAt is { } escalateAt ? context.CreateTimer(escalateAt.UtcDateTime, cancel.Token) : null;
+            }
+            else
+            {
+                // Versions 1 and 2: plain time from the issue, as their instances recorded it.
+                var (span, remindAfter, escalateAfter) = (timeout.Approximate, input.Timings.ReminderAfter.Approximate, input.Timings.EscalateAfter.Approximate);
+                reminder = remindAfter < span ? context.CreateTimer((issued + remindAfter).UtcDateTime, cancel.Token) : null;
+                escalation = escalates && escalateAfter < span ? context.CreateTimer((issued + escalateAfter).UtcDateTime, cancel.Token) : null;
+            }
             var answer = context.WaitForExternalEvent<DecisionMade>(WorkflowEvents.For(stage, round), cancel.Token);
             try
             {
@@ -206,7 +218,9 @@ public sealed class SubmissionWorkflow : TaskOrchestrator<WorkflowInput, Submiss
         {
             var submitter = await context.CallActivityAsync<StageAssignment>(nameof(AssignDeciders), new AssignmentRequest(Id, Stage.Revision), Retry);
             var issued = Now;
-            var deadline = issued + input.Timings.Revision;
+            var deadline = version >= 3
+                ? (await PlanAsync(issued, input.Timings.Revision, null, null)).Deadline
+                : issued + input.Timings.Revision.Approximate;
             await RequestAsync(Stage.Revision, round, deadline, DecisionPolicy.Any, submitter.Deciders, Notice.Request, issued, comment);
 
             using var cancel = new CancellationTokenSource();
@@ -239,10 +253,14 @@ public sealed class SubmissionWorkflow : TaskOrchestrator<WorkflowInput, Submiss
             return null;
         }
 
+        /// <summary>Version 3: the deadline and its reminders on the working calendar, by an activity, so replays see the same times.</summary>
+        private Task<DeadlinePlan> PlanAsync(DateTimeOffset issued, WorkingDuration timeout, WorkingDuration? reminder, WorkingDuration? escalation) =>
+            context.CallActivityAsync<DeadlinePlan>(nameof(PlanDeadline), new DeadlineRequest(Id, issued, timeout, reminder, escalation), Retry);
+
         private Task RequestAsync(Stage stage, int round, DateTimeOffset deadline, DecisionPolicy policy,
-            IReadOnlyList<Assignee> deciders, Notice notice, DateTimeOffset issued, string? comment) =>
+            IReadOnlyList<Assignee> deciders, Notice notice, DateTimeOffset issued, string? comment, DeadlinePlan? plan = null) =>
             context.CallActivityAsync(nameof(RequestDecision),
-                new DecisionRequest(Id, ++step, Now, stage, round, deadline, policy, deciders, notice, issued, comment), Retry);
+                new DecisionRequest(Id, ++step, Now, stage, round, deadline, policy, deciders, notice, issued, comment, plan?.RemindAt, plan?.EscalateAt), Retry);
 
         private static DecisionMade Withdrawer(WithdrawalRequested w) =>
             new(Stage.Revision, 0, "withdraw", w.Reason, "submitter", w.By, w.At);

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Humas.Workflow.Http;
 using Humas.Workflow.Profiles;
 using Humas.Workflow.Submissions;
@@ -10,7 +9,7 @@ namespace Humas.Workflow.People;
 public sealed class PeopleHandlers(UnitPeople people, UnitProfile file)
 {
     /// <summary>Set by App Service authentication (Microsoft Entra ID) in Azure; the platform drops it when a client sends it.</summary>
-    public const string PrincipalHeader = "X-MS-CLIENT-PRINCIPAL-NAME";
+    public const string PrincipalHeader = SettingsBody.PrincipalHeader;
     private const int BodyLimit = 256 * 1024;
 
     /// <summary>What a PUT sends: the whole settings, the version they were based on, and who is changing them.</summary>
@@ -32,34 +31,10 @@ public sealed class PeopleHandlers(UnitPeople people, UnitProfile file)
     public async Task<IResult> PutAsync(HttpContext http)
     {
         var ct = http.RequestAborted;
-        var (document, refused) = await JsonBody.ReadAsync(http, BodyLimit);
+        var (update, refused) = await SettingsBody.ReadAsync<PeopleUpdate>(http, BodyLimit);
         if (refused is not null) return refused;
-        PeopleUpdate? update;
-        using (document)
-        {
-            try
-            {
-                update = document!.Deserialize<PeopleUpdate>(SubmissionJson.Options);
-            }
-            catch (JsonException e)
-            {
-                // Well-formed JSON with a value of the wrong kind: name where it is.
-                return Problems.Field(400, string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "body" : e.Path.TrimStart('$', '.'),
-                    "Nilai ini tidak sesuai jenisnya / this value is of the wrong kind");
-            }
-            catch (InvalidOperationException)
-            {
-                // An escaped lone surrogate (\ud800) makes no text.
-                return Problems.Field(400, "body", "Teks tidak sah / not valid text");
-            }
-        }
-        if (update is null) return Problems.Field(400, "body", "JSON kosong / empty JSON");
-
-        var by = http.Request.Headers[PrincipalHeader].ToString().Trim();
-        if (by.Length == 0) by = update.ChangedBy?.Trim() ?? "";
         var errors = new Dictionary<string, string[]>();
-        if (by.Length is 0 or > 200) errors["changedBy"] = ["Nama pengubah wajib, paling banyak 200 karakter / who is changing this is required, at most 200 characters"];
-        else if (by.Any(char.IsControl)) errors["changedBy"] = ["Tanpa karakter kendali / no control characters"];
+        var by = SettingsBody.ChangedBy(http, update!.ChangedBy, errors);
 
         var settings = new PeopleSettings
         {
@@ -75,9 +50,7 @@ public sealed class PeopleHandlers(UnitPeople people, UnitProfile file)
         }
         catch (PeopleChangedMeanwhile changed)
         {
-            return Problems.Field(409, "version",
-                $"Data orang sudah diubah orang lain (versi {changed.Current.Version}, oleh {changed.Current.ChangedBy}); muat ulang / " +
-                $"someone else changed the people meanwhile (version {changed.Current.Version}, by {changed.Current.ChangedBy}); reload");
+            return SettingsBody.ChangedMeanwhile("Data orang", "the people", changed.Current.Version, changed.Current.ChangedBy);
         }
         return Results.Json(await View(ct), SubmissionJson.Options);
     }

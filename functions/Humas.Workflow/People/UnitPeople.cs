@@ -1,4 +1,3 @@
-using Azure.Data.Tables;
 using Humas.Workflow.Profiles;
 using Humas.Workflow.Storage;
 
@@ -11,40 +10,21 @@ namespace Humas.Workflow.People;
 /// </summary>
 public sealed class UnitPeople(UnitProfile file, HumasStorage storage, TimeProvider clock)
 {
-    private const string CurrentKey = "current";
-    private TableClient Table => storage.Table(HumasStorage.PeopleTable);
-    private string Partition => $"unit-{file.Id}";
+    private readonly VersionedSettings<PeopleSettings> stored =
+        new(storage.Table(HumasStorage.PeopleTable), $"unit-{file.Id}", clock);
 
     /// <summary>The unit profile with the stored people settings applied.</summary>
     public async Task<UnitProfile> CurrentAsync(CancellationToken ct = default) =>
         (await GetAsync(ct)).Settings.ApplyTo(file);
 
-    public async Task<PeopleState> GetAsync(CancellationToken ct = default)
-    {
-        var row = await Table.GetEntityIfExistsAsync<TableEntity>(Partition, CurrentKey, cancellationToken: ct);
-        return State(row.HasValue ? row.Value : null);
-    }
+    public async Task<PeopleState> GetAsync(CancellationToken ct = default) => State(await stored.GetAsync(ct));
 
-    private PeopleState State(TableEntity? row)
-    {
-        if (row is null) return new PeopleState(PeopleSettings.Of(file), 0, null, null);
-        var c = SubmissionStore.Read<PeopleChange>(row);
-        return new PeopleState(c.Settings, c.Version, c.At, c.By);
-    }
+    private PeopleState State(SettingsChange<PeopleSettings>? c) =>
+        c is null ? new PeopleState(PeopleSettings.Of(file), 0, null, null) : new PeopleState(c.Settings, c.Version, c.At, c.By);
 
     /// <summary>The changes so far, newest first.</summary>
-    public async Task<IReadOnlyList<PeopleChange>> ChangesAsync(int max = 50, CancellationToken ct = default)
-    {
-        var list = new List<PeopleChange>();
-        await foreach (var row in Table.QueryAsync<TableEntity>(
-                           e => e.PartitionKey == Partition && e.RowKey.CompareTo("change-") >= 0 && e.RowKey.CompareTo("change.") < 0,
-                           maxPerPage: max, cancellationToken: ct))
-        {
-            list.Add(SubmissionStore.Read<PeopleChange>(row));
-            if (list.Count == max) break;
-        }
-        return list;
-    }
+    public async Task<IReadOnlyList<PeopleChange>> ChangesAsync(int max = 50, CancellationToken ct = default) =>
+        (await stored.ChangesAsync(max, ct)).Select(c => new PeopleChange(c.Version, c.At, c.By, c.Changes, c.Settings)).ToList();
 
     /// <summary>
     /// Stores new settings (already validated) and a change row in one transaction. <paramref name="basedOn"/> is the
@@ -52,27 +32,15 @@ public sealed class UnitPeople(UnitProfile file, HumasStorage storage, TimeProvi
     /// </summary>
     public async Task<PeopleChange> ChangeAsync(PeopleSettings next, string by, int? basedOn, CancellationToken ct = default)
     {
-        var row = await Table.GetEntityIfExistsAsync<TableEntity>(Partition, CurrentKey, cancellationToken: ct);
-        var current = State(row.HasValue ? row.Value : null);
-        if (basedOn is { } seen && seen != current.Version) throw new PeopleChangedMeanwhile(current);
-        var change = new PeopleChange(current.Version + 1, clock.GetUtcNow(), by, PeopleSettings.Differences(current.Settings, next), next);
-        var currentRow = SubmissionStore.Row(Partition, CurrentKey, change);
         try
         {
-            await Table.SubmitTransactionAsync(
-            [
-                row.HasValue
-                    ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, currentRow, row.Value!.ETag)
-                    : new TableTransactionAction(TableTransactionActionType.Add, currentRow),
-                new TableTransactionAction(TableTransactionActionType.Add,
-                    SubmissionStore.Row(Partition, $"change-{int.MaxValue - change.Version:D10}", change)),
-            ], ct);
+            var c = await stored.ChangeAsync(next, by, basedOn, PeopleSettings.Of(file), PeopleSettings.Differences, ct);
+            return new PeopleChange(c.Version, c.At, c.By, c.Changes, c.Settings);
         }
-        catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
+        catch (SettingsChangedMeanwhile)
         {
             throw new PeopleChangedMeanwhile(await GetAsync(ct));
         }
-        return change;
     }
 
     /// <summary>

@@ -1,3 +1,5 @@
+using Humas.Workflow.Calendar;
+
 namespace Humas.Workflow.Profiles;
 
 /// <summary>One deployment's unit: its regions, teams, people, approval routes and targets.</summary>
@@ -28,6 +30,11 @@ public sealed record UnitProfile
     /// <summary>Who decides when four-eyes leaves a stage with nobody else (the head of the unit).</summary>
     public string? FallbackDecider { get; init; }
 
+    /// <summary>Office hours and closed days, for deadlines in working time (docs/working-calendar.md).</summary>
+    public OfficeCalendar Calendar { get; init; } = new();
+
+    /// <summary>The calendar's arithmetic with the profile's own closed days (staff keep theirs in storage).</summary>
+    public WorkingCalendar WorkingCalendar() => new(Calendar, TimeZones.Find(TimeZone));
     /// <summary>Optional yearly reach targets (followers, subscribers...), followed against their pace like the content targets.</summary>
     public IReadOnlyList<ReachTarget> ReachTargets { get; init; } = [];
 

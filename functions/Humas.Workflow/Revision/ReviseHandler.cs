@@ -15,7 +15,8 @@ namespace Humas.Workflow.Revision;
 
 /// <summary>GET/POST /revise/{token}: the submitter's revision form, single-use like a decision link.</summary>
 public sealed class ReviseHandler(
-    LinkGate gate, SubmissionStore store, EventClaims claims, UnitProfile unit, TimeProvider clock, Recovery.WorkflowFailures failures)
+    LinkGate gate, SubmissionStore store, EventClaims claims, UnitProfile unit, TimeProvider clock, Recovery.WorkflowFailures failures,
+    Holidays.UnitCalendar calendar)
 {
     public async Task<IResult> ShowAsync(HttpContext http, string token)
     {
@@ -35,6 +36,7 @@ public sealed class ReviseHandler(
             [nameof(RevisionPage.Link)] = link,
             [nameof(RevisionPage.Asked)] = asked,
             [nameof(RevisionPage.Now)] = clock.GetUtcNow(),
+            [nameof(RevisionPage.Calendar)] = await calendar.CurrentAsync(http.RequestAborted),
             [nameof(RevisionPage.Lang)] = lang,
         });
     }

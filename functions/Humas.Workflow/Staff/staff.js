@@ -45,10 +45,11 @@ $("#key-form").addEventListener("submit", e => {
 $("#forget").addEventListener("click", () => { sessionStorage.clear(); show(); });
 document.querySelectorAll("nav.tabs button[data-tab]").forEach(b => b.addEventListener("click", () => {
   document.querySelectorAll("nav.tabs button[data-tab]").forEach(x => x.setAttribute("aria-selected", x === b));
-  for (const t of ["list", "calendar", "people"]) $("#tab-" + t).hidden = t !== b.dataset.tab;
+  for (const t of ["list", "calendar", "people", "working-calendar"]) $("#tab-" + t).hidden = t !== b.dataset.tab;
   $("#detail").hidden = true;
   if (b.dataset.tab === "calendar") loadCalendar();
   if (b.dataset.tab === "people") loadPeople();
+  if (b.dataset.tab === "working-calendar") loadWorkingCalendar();
 }));
 
 // The list: filters go to the server, sorting happens on the rows loaded.
@@ -191,6 +192,49 @@ $("#people-form").addEventListener("submit", async e => {
     if (err.message === "401") return;
     for (const [field, messages] of Object.entries(err.problem?.errors || {})) {
       const slot = document.querySelector(`.field-error[data-for="${CSS.escape(field)}"]`);
+      if (slot) slot.textContent = messages.join(" "); else say(field + ": " + messages.join(" "));
+    }
+    if (!err.problem?.errors) say(problemText(err.problem));
+  }
+});
+// Working calendar: the closed days are edited whole and sent back with the version they were based on.
+let workingCalendar = null;
+const DAY_NAMES = W.weekdays.split(",");
+const DAY_INDEX = { Sunday: 0, Monday: 1, Tuesday: 2, Wednesday: 3, Thursday: 4, Friday: 5, Saturday: 6 };
+function holidayRow(h, i) {
+  return `<tr><td><input name="date" type="date" aria-label="date" value="${esc(h.date)}"><div class="field-error" data-for="holidays[${i}].date"></div></td>
+    <td><input name="name" aria-label="name" value="${esc(h.name)}"><div class="field-error" data-for="holidays[${i}].name"></div></td>
+    <td><button type="button" class="remove-holiday">${esc(W.remove)}</button><div class="field-error" data-for="holidays[${i}]"></div></td></tr>`;
+}
+function renderWorkingCalendar() {
+  $("#wc-hours").textContent = W.officeHours + ": " + workingCalendar.hours
+    .map(h => h.days.map(d => DAY_NAMES[DAY_INDEX[d]] || d).join(", ") + " " + h.opens + "–" + h.closes).join(" · ");
+  $("#holidays tbody").innerHTML = workingCalendar.holidays.map(holidayRow).join("");
+  $("#holidays-log").innerHTML = workingCalendar.changes.map(c => `<li><strong>${esc(wib(c.at))}</strong> · ${esc(c.by)} · v${c.version}<br>${c.changes.map(esc).join("<br>")}</li>`).join("");
+}
+async function loadWorkingCalendar() {
+  try { workingCalendar = await json("/api/working-calendar"); renderWorkingCalendar(); } catch (e) { if (e.message !== "401") say(problemText(e.problem)); }
+}
+$("#add-holiday").addEventListener("click", () => {
+  const body = document.createElement("tbody");
+  body.innerHTML = holidayRow({ date: "", name: "" }, $("#holidays tbody").rows.length);
+  $("#holidays tbody").appendChild(body.firstElementChild);
+});
+$("#holidays").addEventListener("click", e => { const b = e.target.closest("button.remove-holiday"); if (b) b.closest("tr").remove(); });
+$("#wc-form").addEventListener("submit", async e => {
+  e.preventDefault();
+  $("#wc-form").querySelectorAll(".field-error").forEach(x => x.textContent = "");
+  const body = {
+    version: workingCalendar.version, changedBy: sessionStorage.getItem("humas-me") || "",
+    holidays: [...$("#holidays tbody").rows].map(tr => ({ date: tr.querySelector("[name=date]").value, name: tr.querySelector("[name=name]").value.trim() })),
+  };
+  try {
+    workingCalendar = await json("/api/working-calendar", { method: "PUT", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+    renderWorkingCalendar(); say(""); $("#message").textContent = W.saved + " " + workingCalendar.version;
+  } catch (err) {
+    if (err.message === "401") return;
+    for (const [field, messages] of Object.entries(err.problem?.errors || {})) {
+      const slot = $("#wc-form").querySelector(`.field-error[data-for="${CSS.escape(field)}"]`);
       if (slot) slot.textContent = messages.join(" "); else say(field + ": " + messages.join(" "));
     }
     if (!err.problem?.errors) say(problemText(err.problem));

@@ -34,4 +34,10 @@ public sealed partial record Submission
 
     /// <summary>While <see cref="SubmissionStatus.WorkflowFailed"/>: the status it had before, where a restart goes on from.</summary>
     public SubmissionStatus? FailedFrom { get; init; }
+
+    /// <summary>When the current stage's reminder falls due, where the workflow planned it on the working calendar (version 3).</summary>
+    public DateTimeOffset? ReminderDueAt { get; init; }
+
+    /// <summary>When the current stage escalates to the backups, where the workflow planned it on the working calendar (version 3).</summary>
+    public DateTimeOffset? EscalationDueAt { get; init; }
 }

@@ -25,7 +25,7 @@ public sealed partial record Submission
     /// <summary>Asks a stage's deciders; a later group of a sequence is asked in the same stage and round and keeps the answers so far.</summary>
     public SubmissionChange StartStage(
         Stage stage, int round, DateTimeOffset at, DateTimeOffset deadline, DecisionPolicy policy, IReadOnlyList<Assignee> deciders,
-        string? comment = null)
+        string? comment = null, DateTimeOffset? reminderDueAt = null, DateTimeOffset? escalationDueAt = null)
     {
         // Once approved, nobody is asked to decide on it again.
         Require(!Status.IsFinal() && Status is not (SubmissionStatus.Approved or SubmissionStatus.Scheduled or SubmissionStatus.Publishing), stage);
@@ -34,7 +34,7 @@ public sealed partial record Submission
         {
             Status = stage.WaitingStatus(), UpdatedAt = at, WaitingStage = stage, Round = round, Deadline = deadline, Policy = policy,
             Awaiting = deciders.Select(d => d.Key).ToList(), WaitingFor = deciders.Select(d => d.Name).ToList(),
-            Responses = sameStage ? Responses : [],
+            Responses = sameStage ? Responses : [], ReminderDueAt = reminderDueAt, EscalationDueAt = escalationDueAt,
         }, StageEvents.Requested(stage), Actor: Names(deciders.Select(d => d.Name)), Comment: comment);
     }
 
@@ -42,7 +42,7 @@ public sealed partial record Submission
     public SubmissionChange Remind(Stage stage, DateTimeOffset at, IReadOnlyList<Assignee> pending)
     {
         Require(Status == stage.WaitingStatus(), stage);
-        return new(this with { UpdatedAt = at }, StageEvents.Reminder(stage), Actor: Names(pending.Select(d => d.Name)));
+        return new(this with { UpdatedAt = at, ReminderDueAt = null }, StageEvents.Reminder(stage), Actor: Names(pending.Select(d => d.Name)));
     }
 
     /// <summary>The backups of the deciders who have not answered get links of their own; deciders without one are left as they are.</summary>
@@ -52,7 +52,7 @@ public sealed partial record Submission
         var seats = pending.Where(d => d.BackupKey is not null).ToList();
         return new(this with
         {
-            UpdatedAt = at, WaitingFor = [.. WaitingFor, .. seats.Select(d => $"{d.BackupName} (a.n. {d.Name})")],
+            UpdatedAt = at, WaitingFor = [.. WaitingFor, .. seats.Select(d => $"{d.BackupName} (a.n. {d.Name})")], EscalationDueAt = null,
         }, StageEvents.Escalated(stage), Actor: Names(seats.Select(d => d.BackupName!)), OnBehalfOf: Names(seats.Select(d => d.Name)));
     }
 
@@ -101,7 +101,7 @@ public sealed partial record Submission
         return new(this with
         {
             Content = Content with { Title = title, Summary = summary, Body = body },
-            Status = SubmissionStatus.Submitted, UpdatedAt = at, WaitingStage = null, WaitingFor = [], Deadline = null,
+            Status = SubmissionStatus.Submitted, UpdatedAt = at, WaitingStage = null, WaitingFor = [], Deadline = null, ReminderDueAt = null, EscalationDueAt = null,
         }, HistoryEvent.Revised, Actor: Content.SubmitterName ?? Content.SubmitterEmail, Comment: comment);
     }
 
@@ -156,7 +156,7 @@ public sealed partial record Submission
         return new(this with
         {
             Status = SubmissionStatus.WorkflowFailed, FailedFrom = Status, UpdatedAt = at,
-            WaitingStage = null, WaitingFor = [], Awaiting = [], Deadline = null,
+            WaitingStage = null, WaitingFor = [], Awaiting = [], Deadline = null, ReminderDueAt = null, EscalationDueAt = null,
         }, HistoryEvent.WorkflowFailed);
     }
 
@@ -184,7 +184,7 @@ public sealed partial record Submission
 
     /// <summary>A stage ends (or the submission leaves every stage): nobody is waited for any more.</summary>
     private SubmissionChange Leave(SubmissionStatus status, DateTimeOffset at, HistoryEvent @event, ActedBy? by = null) =>
-        new(this with { Status = status, UpdatedAt = at, WaitingStage = null, WaitingFor = [], Awaiting = [], Deadline = null }, @event, by);
+        new(this with { Status = status, UpdatedAt = at, WaitingStage = null, WaitingFor = [], Awaiting = [], Deadline = null, ReminderDueAt = null, EscalationDueAt = null }, @event, by);
 
     private static string Names(IEnumerable<string> names) => string.Join(", ", names);
 

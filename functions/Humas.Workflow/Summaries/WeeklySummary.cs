@@ -47,7 +47,7 @@ public sealed class WeeklySummary(
     {
         var now = clock.GetUtcNow();
         var report = await reporter.BuildAsync(now.ToWib().Year, now, ct);
-        var overdueAfter = options.Value.Workflow.ReminderAfter;
+        var overdueAfter = options.Value.Workflow.ReminderAfter.Approximate;
         var overdue = (await waiting.AllAsync(ct)).Where(w => now - w.Since >= overdueAfter).OrderBy(w => w.Since).ToList();
         var snapshot = new WeeklySnapshot(runId, now, report, overdue, await reach.BuildAsync(report.Year, now, ct));
         var chart = ProgressChart.Png(report);

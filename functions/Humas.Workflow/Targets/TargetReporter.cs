@@ -3,8 +3,11 @@ using Humas.Workflow.Profiles;
 
 namespace Humas.Workflow.Targets;
 
-/// <summary>Builds a <see cref="TargetReport"/> from the year's counter row and the unit profile.</summary>
-public sealed class TargetReporter(ProgressStore progress, UnitProfile unit, TimeProvider clock)
+/// <summary>
+/// Builds a <see cref="TargetReport"/> from the year's counter row and the unit profile; the pace in working days on the
+/// unit's calendar as staff keep it, where the profile says so.
+/// </summary>
+public sealed class TargetReporter(ProgressStore progress, UnitProfile unit, TimeProvider clock, Holidays.UnitCalendar? calendar = null)
 {
     private static readonly string[] MonthNames = ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"];
 
@@ -17,11 +20,12 @@ public sealed class TargetReporter(ProgressStore progress, UnitProfile unit, Tim
         var at = asOf ?? Now;
         var counts = await progress.GetAsync(year, ct);
         int Get(string key) => counts.GetValueOrDefault(key);
+        var workingDays = !unit.Calendar.PaceInWorkingDays ? null : calendar is null ? unit.WorkingCalendar() : await calendar.CurrentAsync(ct);
 
         var targets = unit.Targets.Where(s => s.Year == year).SelectMany(s => s.Items.Select(i =>
         {
             var actual = Get(Counters.Target(i.Id));
-            var pace = Pace.Of(i.Target, actual, year, at);
+            var pace = Pace.Of(i.Target, actual, year, at, workingDays);
             return new TargetProgress(i.Id, s.Programme, i.Name, i.NameEn, i.Target, actual, pace.ExpectedByNow,
                 pace.Status, pace.Short, i.Target == 0 ? 0 : Math.Round(100.0 * actual / i.Target, 1));
         })).ToList();
@@ -35,7 +39,7 @@ public sealed class TargetReporter(ProgressStore progress, UnitProfile unit, Tim
 
         return new TargetReport
         {
-            Unit = unit.ShortName, Year = year, AsOf = at, YearElapsed = Math.Round(Pace.YearElapsed(year, at), 4),
+            Unit = unit.ShortName, Year = year, AsOf = at, YearElapsed = Math.Round(Pace.Elapsed(year, at, workingDays), 4),
             Targets = targets, PublishedItems = Get(Counters.Items),
             ByTeam = teams, ByChannel = channels, ByContentType = types,
             ByMonth = Enumerable.Range(1, 12).Select(m => new CountBy($"{year}-{m:D2}", MonthNames[m - 1], Get(Counters.Month(m)))).ToList(),

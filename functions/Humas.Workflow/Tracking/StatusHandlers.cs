@@ -13,7 +13,7 @@ using Microsoft.DurableTask.Client;
 namespace Humas.Workflow.Tracking;
 
 /// <summary>GET /track/{token} for the submitter and GET /api/submissions/{id} for staff.</summary>
-public sealed class StatusHandlers(LinkGate gate, SubmissionStore store, MediaStore media, UnitProfile unit, TimeProvider clock)
+public sealed class StatusHandlers(LinkGate gate, SubmissionStore store, MediaStore media, UnitProfile unit, TimeProvider clock, Holidays.UnitCalendar calendar)
 {
     public async Task<IResult> TrackAsync(HttpContext http, string token)
     {
@@ -39,6 +39,7 @@ public sealed class StatusHandlers(LinkGate gate, SubmissionStore store, MediaSt
             [nameof(TrackingPage.History)] = history,
             [nameof(TrackingPage.Publications)] = publications,
             [nameof(TrackingPage.Now)] = clock.GetUtcNow(),
+            [nameof(TrackingPage.Calendar)] = await calendar.CurrentAsync(ct),
             [nameof(TrackingPage.Lang)] = lang,
         });
     }
@@ -65,6 +66,7 @@ public sealed class StatusHandlers(LinkGate gate, SubmissionStore store, MediaSt
                 runtimeStatus = instance.RuntimeStatus.ToString(), instance.LastUpdatedAt,
                 failure = instance.FailureDetails is { } f ? new { f.ErrorType, f.ErrorMessage } : null,
             },
+            s.ReminderDueAt, s.EscalationDueAt,
         }, SubmissionJson.Options);
     }
 }

@@ -235,6 +235,41 @@ public static partial class HostileCorpus
         yield return Problem("people-put-changed-by-201-chars", 400, "changedBy", fx => Staff(fx, Put(People, RawMultipart.Json(PeopleWith(fx, b => b["changedBy"] = new string('c', 201))))));
         yield return Problem("people-put-changed-by-with-crlf", 400, "changedBy", fx => Staff(fx, Put(People, RawMultipart.Json(PeopleWith(fx, b => b["changedBy"] = "Uji\r\nBcc: korban@example.org")))));
 
+        // --- working calendar -------------------------------------------------------------------------------------
+        const string WorkingCalendar = "/api/working-calendar";
+        yield return Problem("working-calendar-without-key", 401, null, _ => Get(WorkingCalendar));
+        yield return Problem("working-calendar-put-without-key", 401, null, fx => Put(WorkingCalendar, RawMultipart.Json(CalendarWith(_ => { }))));
+        yield return Problem("working-calendar-put-wrong-key", 401, null, fx => Keyed(Put(WorkingCalendar, RawMultipart.Json(CalendarWith(_ => { }))), "salah"));
+        yield return Problem("working-calendar-put-not-json", 415, "body", fx => Staff(fx, Put(WorkingCalendar, Form(("changedBy", "Uji")))));
+        yield return Problem("working-calendar-put-malformed", 400, "body", fx => Staff(fx, Put(WorkingCalendar, RawMultipart.Json("""{"holidays":["""))));
+        yield return Problem("working-calendar-put-null", 400, "body", fx => Staff(fx, Put(WorkingCalendar, RawMultipart.Json("null"))));
+        yield return Problem("working-calendar-put-over-256kb", 413, "body", fx => Staff(fx, Put(WorkingCalendar,
+            RawMultipart.Json(CalendarWith(b => b["filler"] = new string('f', 300_000))))));
+        yield return Problem("working-calendar-put-holidays-missing", 400, "holidays", fx => Staff(fx, Put(WorkingCalendar, RawMultipart.Json(CalendarWith(b => b.Remove("holidays"))))));
+        yield return Problem("working-calendar-put-holidays-a-string", 400, "holidays", fx => Staff(fx, Put(WorkingCalendar, RawMultipart.Json(CalendarWith(b => b["holidays"] = "semua")))));
+        yield return Problem("working-calendar-put-holiday-null", 400, "holidays[0]", fx => Staff(fx, Put(WorkingCalendar, RawMultipart.Json(CalendarWith(b => b["holidays"]![0] = null)))));
+        yield return Problem("working-calendar-put-date-feb-30", 400, "holidays[0].date", fx => Staff(fx, Put(WorkingCalendar, RawMultipart.Json(CalendarWith(b => b["holidays"]![0]!["date"] = "2026-02-30")))));
+        yield return Problem("working-calendar-put-date-words", 400, "holidays[0].date", fx => Staff(fx, Put(WorkingCalendar, RawMultipart.Json(CalendarWith(b => b["holidays"]![0]!["date"] = "besok")))));
+        yield return Problem("working-calendar-put-date-with-time", 400, "holidays[0].date", fx => Staff(fx, Put(WorkingCalendar,
+            RawMultipart.Json(CalendarWith(b => b["holidays"]![0]!["date"] = "2026-12-25T00:00:00Z")))));
+        yield return Problem("working-calendar-put-date-a-number", 400, "holidays[0].date", fx => Staff(fx, Put(WorkingCalendar, RawMultipart.Json(CalendarWith(b => b["holidays"]![0]!["date"] = 20261225)))));
+        yield return Problem("working-calendar-put-year-1999", 400, "holidays[0].date", fx => Staff(fx, Put(WorkingCalendar, RawMultipart.Json(CalendarWith(b => b["holidays"]![0]!["date"] = "1999-12-25")))));
+        yield return Problem("working-calendar-put-year-2101", 400, "holidays[0].date", fx => Staff(fx, Put(WorkingCalendar, RawMultipart.Json(CalendarWith(b => b["holidays"]![0]!["date"] = "2101-12-25")))));
+        yield return Problem("working-calendar-put-date-twice", 400, "holidays[1].date", fx => Staff(fx, Put(WorkingCalendar,
+            RawMultipart.Json(CalendarWith(b => b["holidays"]!.AsArray().Add(new JsonObject { ["date"] = "2026-12-25", ["name"] = "Natal lagi" }))))));
+        yield return Problem("working-calendar-put-name-empty", 400, "holidays[0].name", fx => Staff(fx, Put(WorkingCalendar, RawMultipart.Json(CalendarWith(b => b["holidays"]![0]!["name"] = " ")))));
+        yield return Problem("working-calendar-put-name-with-crlf", 400, "holidays[0].name", fx => Staff(fx, Put(WorkingCalendar,
+            RawMultipart.Json(CalendarWith(b => b["holidays"]![0]!["name"] = "Natal\r\nBcc: korban@example.org")))));
+        yield return Problem("working-calendar-put-name-201-chars", 400, "holidays[0].name", fx => Staff(fx, Put(WorkingCalendar, RawMultipart.Json(CalendarWith(b => b["holidays"]![0]!["name"] = new string('n', 201))))));
+        yield return Problem("working-calendar-put-1001-days", 400, "holidays", fx => Staff(fx, Put(WorkingCalendar, RawMultipart.Json(CalendarWith(b =>
+        {
+            var days = b["holidays"]!.AsArray();
+            for (var i = 1; i <= 1000; i++) days.Add(new JsonObject { ["date"] = new DateOnly(2030, 1, 1).AddDays(i).ToString("yyyy-MM-dd"), ["name"] = "Libur" });
+        })))));
+        yield return Problem("working-calendar-put-version-text", 400, "version", fx => Staff(fx, Put(WorkingCalendar, RawMultipart.Json(CalendarWith(b => b["version"] = "terbaru")))));
+        yield return Problem("working-calendar-put-version-stale", 409, "version", fx => Staff(fx, Put(WorkingCalendar, RawMultipart.Json(CalendarWith(b => b["version"] = -5)))));
+        yield return Problem("working-calendar-put-changed-by-missing", 400, "changedBy", fx => Staff(fx, Put(WorkingCalendar, RawMultipart.Json(CalendarWith(b => b.Remove("changedBy"))))));
+
         // --- methods a route does not serve ------------------------------------------------------------------------
         foreach (var (method, path) in new (string, string)[]
         {
@@ -242,7 +277,7 @@ public static partial class HostileCorpus
             ("POST", "/dashboard"), ("POST", "/api/targets/2026"), ("GET", "/api/summaries/run"), ("GET", "/api/uploads"), ("POST", "/staff"),
             ("DELETE", "/api/people"), ("POST", "/api/people"), ("PUT", "/api/communities"), ("DELETE", "/api/partner-media"),
             ("GET", "/api/partner-media/warta-jateng-uji/items"), ("POST", "/api/calendar/2026-01"), ("POST", "/api/exports/submissions/csv"),
-            ("DELETE", "/"), ("POST", "/api/reach/2026"), ("DELETE", "/api/reach/run"),
+            ("DELETE", "/"), ("POST", "/api/working-calendar"), ("DELETE", "/api/working-calendar"), ("POST", "/api/reach/2026"), ("DELETE", "/api/reach/run"),
         })
         {
             var route = path.Trim('/').Replace('/', '-').Replace('.', '-');
@@ -286,6 +321,18 @@ public static partial class HostileCorpus
     private static string PeopleWith(HostileFixture fx, Action<JsonObject> change)
     {
         var body = JsonNode.Parse(fx.PeopleBody)!.AsObject();
+        change(body);
+        return body.ToJsonString();
+    }
+
+    /// <summary>A PUT /api/working-calendar body that would be accepted while nothing is stored; cases break one part.</summary>
+    private static string CalendarWith(Action<JsonObject> change)
+    {
+        var body = new JsonObject
+        {
+            ["version"] = 0, ["changedBy"] = "Uji",
+            ["holidays"] = new JsonArray(new JsonObject { ["date"] = "2026-12-25", ["name"] = "Hari Raya Natal" }),
+        };
         change(body);
         return body.ToJsonString();
     }

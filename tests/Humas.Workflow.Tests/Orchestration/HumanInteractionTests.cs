@@ -272,7 +272,7 @@ public sealed class HumanInteractionTests(WorkflowFixture fixture) : IAsyncLifet
         var article = WorkflowStart.Timings(options, "article");
         Assert.Equal(TimeSpan.FromHours(4), press.Review);
         Assert.Equal(TimeSpan.FromDays(3), article.Review);
-        Assert.True(press.ReminderAfter < press.EscalateAfter && press.EscalateAfter < press.Review);
+        Assert.True(press.ReminderAfter.Plain < press.EscalateAfter.Plain && press.EscalateAfter.Plain < press.Review.Plain);
     }
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition)

@@ -17,6 +17,8 @@ public static class RecordedWaits
         // The publication is the orchestrator's own since version 2: Instagram's container wait, whole publications
         // (one of them with a channel that failed), and an admin's retry of that channel.
         ["v2"] = [.. Version1, "publication-instagram-wait", "published", "published-channel-failed", "staff-channel-retry"],
+        // Version 3 plans each wait's deadline in an activity: the same points, each stage with one activity more.
+        ["v3"] = [.. Version1, "publication-instagram-wait", "published", "published-channel-failed", "staff-channel-retry"],
     };
 
     /// <summary>What the recorder records: the points of the version this build starts instances on.</summary>
