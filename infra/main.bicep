@@ -174,6 +174,8 @@ module storage 'modules/storage.bicep' = {
       'SubmissionIndex'
       'People'
       'WorkingCalendar'
+      'Reach'
+      'Credentials'
     ]
   }
 }

@@ -5,6 +5,7 @@ using Humas.Workflow.Intake;
 using Humas.Workflow.Pages;
 using Humas.Workflow.Publication;
 using Humas.Workflow.Publication.Channels;
+using Humas.Workflow.Reach;
 using Humas.Workflow.Recovery;
 using Humas.Workflow.People;
 using Humas.Workflow.Revision;
@@ -64,6 +65,8 @@ public static class HumasRoutes
         app.MapPut(Routes.People, (HttpContext c, PeopleHandlers h) => h.PutAsync(c)).DisableAntiforgery();
         app.MapGet(Routes.WorkingCalendar, (HttpContext c, Humas.Workflow.Holidays.WorkingCalendarHandlers h) => h.GetAsync(c));
         app.MapPut(Routes.WorkingCalendar, (HttpContext c, Humas.Workflow.Holidays.WorkingCalendarHandlers h) => h.PutAsync(c)).DisableAntiforgery();
+        app.MapPost(Routes.RunReach, (HttpContext c, ReachHandlers h) => h.RunAsync(c)).DisableAntiforgery();
+        app.MapGet(Routes.Reach, (HttpContext c, ReachHandlers h, string year) => h.JsonAsync(c, year));
     }
 
     private static void GuardStaffRoutes(EndpointBuilder endpoint)

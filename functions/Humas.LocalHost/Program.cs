@@ -44,6 +44,7 @@ builder.Services.AddLocalDurableEngine(
 builder.Services.AddSingleton<ScheduleClaims>();
 builder.Services.AddHostedService<UploadSweepService>();
 builder.Services.AddHostedService<LocalSummaryScheduler>();
+builder.Services.AddHostedService<LocalReachScheduler>();
 builder.Services.AddHostedService<Humas.LocalHost.Recovery.WorkflowFailureWatch>();
 
 var app = builder.Build();

@@ -10,6 +10,7 @@ using Humas.Workflow.People;
 using Humas.Workflow.Profiles;
 using Humas.Workflow.Publication;
 using Humas.Workflow.Publication.Channels;
+using Humas.Workflow.Reach;
 using Humas.Workflow.Revision;
 using Humas.Workflow.Staff;
 using Humas.Workflow.Storage;
@@ -67,6 +68,7 @@ public static class HumasWorkflowServices
         services.AddHttpClient(ChannelHttp.ClientName, (sp, http) =>
             http.Timeout = sp.GetRequiredService<IOptions<HumasOptions>>().Value.Channels.RequestTimeout);
         services.AddSingleton<YouTubeToken>();
+        services.AddSingleton<InstagramToken>();
         services.AddSingleton<IPublicationChannel, WordPressChannel>();
         services.AddSingleton<IPublicationChannel, YouTubeChannel>();
         // Its steps are activities of their own in version 2, which take the adapter itself.
@@ -109,6 +111,17 @@ public static class HumasWorkflowServices
         services.AddSingleton<StaffPage>();
         services.AddSingleton<Holidays.UnitCalendar>();
         services.AddSingleton<Holidays.WorkingCalendarHandlers>();
+
+        services.AddOptions<ReachOptions>().Bind(configuration.GetSection(ReachOptions.Section));
+        services.AddSingleton<IReachSource, InstagramReach>();
+        services.AddSingleton<IReachSource, YouTubeReach>();
+        services.AddSingleton<IReachSource, WordPressReach>();
+        services.AddSingleton<ReachStore>();
+        services.AddSingleton<ChannelHealthStore>();
+        services.AddSingleton<ReconnectNotice>();
+        services.AddSingleton<ReachRecorder>();
+        services.AddSingleton<ReachReporter>();
+        services.AddSingleton<ReachHandlers>();
         return services;
     }
 }

@@ -1,4 +1,3 @@
-using Humas.Workflow.Pages;
 using Humas.Workflow.Summaries;
 using Microsoft.Extensions.Options;
 
@@ -11,31 +10,15 @@ namespace Humas.LocalHost.Schedules;
 /// </summary>
 internal sealed class LocalSummaryScheduler(
     WeeklySummary summary, ScheduleClaims claims, IOptions<SummaryOptions> options, TimeProvider clock, ILogger<LocalSummaryScheduler> logger)
-    : BackgroundService
+    : ClaimedSchedule(claims, clock, logger)
 {
-    public const string Job = "weekly-summary";
+    public const string JobName = "weekly-summary";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.RunOnSchedule) return;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var next = SummaryScheduler.Next(options.Value.Schedule, clock.GetUtcNow());
-            if (next is null) return;
-            logger.LogInformation("Next weekly summary at {At}", Wib.Format(next));
-            var wait = next.Value - clock.GetUtcNow();
-            if (wait > TimeSpan.Zero) await Task.Delay(wait, clock, stoppingToken);
-            // Named by the occurrence, not by the clock after the wait, so that every process claims the same run.
-            var runId = WeeklySummary.WeeklyRunId(next.Value);
-            try
-            {
-                if (!await claims.RunOnceAsync(Job, runId, ct => summary.RunAsync(runId, ct), stoppingToken))
-                    logger.LogInformation("Weekly summary {RunId} was run by another local host process", runId);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "The weekly summary failed; it runs again at the next occurrence or with POST /api/summaries/run");
-            }
-        }
-    }
+    protected override string Job => JobName;
+
+    protected override string? Schedule => options.Value.RunOnSchedule ? options.Value.Schedule : null;
+
+    protected override string Occurrence(DateTimeOffset at) => WeeklySummary.WeeklyRunId(at);
+
+    protected override Task RunAsync(string occurrence, CancellationToken ct) => summary.RunAsync(occurrence, ct);
 }

@@ -14,5 +14,14 @@ public sealed class InstagramOptions
     public TimeSpan StatusPollInterval { get; set; } = TimeSpan.FromSeconds(10);
     public int StatusPollAttempts { get; set; } = 60;
 
+    /// <summary>
+    /// Where a long-lived token (60 days) is exchanged for a new one before it expires: Instagram's
+    /// <c>refresh_access_token</c> (grant_type ig_refresh_token).
+    /// </summary>
+    public string RefreshUrl { get; set; } = "https://graph.instagram.com/refresh_access_token";
+
+    /// <summary>How long before its expiry the token is refreshed; a token whose expiry is not known yet is refreshed at its first use.</summary>
+    public TimeSpan RefreshBefore { get; set; } = TimeSpan.FromDays(10);
+
     public bool IsConfigured => !string.IsNullOrWhiteSpace(UserId) && !string.IsNullOrWhiteSpace(AccessToken);
 }

@@ -32,4 +32,6 @@ public static class Routes
     public const string PartnerMedia = "api/partner-media";
     public const string PartnerMediaItems = "api/partner-media/{id}/items";
     public const string WorkingCalendar = "api/working-calendar";
+    public const string RunReach = "api/reach/run";
+    public const string Reach = "api/reach/{year}";
 }

@@ -27,6 +27,7 @@ public static class StaffRoutes
         new("POST", Routes.PartnerMediaItems),
         new("GET", Routes.WorkingCalendar),
         new("PUT", Routes.WorkingCalendar),
+        new("POST", Routes.RunReach),
     };
 
     /// <summary>Whether a method on a route template needs the key; the template may carry a group's leading slash.</summary>

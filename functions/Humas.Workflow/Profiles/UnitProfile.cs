@@ -35,6 +35,8 @@ public sealed record UnitProfile
 
     /// <summary>The calendar's arithmetic with the profile's own closed days (staff keep theirs in storage).</summary>
     public WorkingCalendar WorkingCalendar() => new(Calendar, TimeZones.Find(TimeZone));
+    /// <summary>Optional yearly reach targets (followers, subscribers...), followed against their pace like the content targets.</summary>
+    public IReadOnlyList<ReachTarget> ReachTargets { get; init; } = [];
 
     /// <summary>What the deciders check before a content type passes review and approval, by content type.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<ChecklistItem>> Checklists { get; init; } = new Dictionary<string, IReadOnlyList<ChecklistItem>>();

@@ -38,6 +38,19 @@ public sealed class WebsiteFeed(HumasStorage storage, SubmissionStore store, Lin
         return items;
     }
 
+    /// <summary>The items published from one moment (included) to another (excluded), newest first.</summary>
+    public async Task<IReadOnlyList<PublishedItem>> PublishedBetweenAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken ct = default)
+    {
+        // Newest first: the later moment has the smaller key; a tick before a moment is the key just above all of its rows.
+        var low = FeedKey(to.AddTicks(-1), "");
+        var high = FeedKey(from.AddTicks(-1), "");
+        var items = new List<PublishedItem>();
+        await foreach (var row in Table.QueryAsync<TableEntity>(
+                           e => e.PartitionKey == Channel && e.RowKey.CompareTo(low) >= 0 && e.RowKey.CompareTo(high) < 0, cancellationToken: ct))
+            items.Add(SubmissionStore.Read<PublishedItem>(row));
+        return items;
+    }
+
     public string MediaUrl(string id, MediaItem m) => $"{links.BaseUrl}/media/{id}/{Uri.EscapeDataString(m.Name)}";
 
     // Newest first in the table's own order.

@@ -23,11 +23,13 @@ public sealed class HumasStorage
     public const string WaitingTable = "Waiting";
     public const string SnapshotsContainer = "snapshots";
     public const string WorkingCalendarTable = "WorkingCalendar";
+    public const string ReachTable = "Reach";
+    public const string CredentialsTable = "Credentials";
 
     /// <summary>Every table and container the app uses; infra/main.bicep creates the same (a test compares them).</summary>
     public static readonly IReadOnlyList<string> AppTables =
         [SubmissionsTable, PublishedTable, IdempotencyTable, UploadsTable, ProgressTable, RegistersTable, SummariesTable, WaitingTable,
-         SubmissionIndexTable, PeopleTable, WorkingCalendarTable];
+         SubmissionIndexTable, PeopleTable, WorkingCalendarTable, ReachTable, CredentialsTable];
 
     public static readonly IReadOnlyList<string> AppContainers = [MediaContainer, UploadsContainer, SnapshotsContainer];
 

@@ -25,7 +25,7 @@ namespace Humas.Workflow.Summaries;
 /// so a timer that fires twice or a retried run sends nothing twice.
 /// </summary>
 public sealed class WeeklySummary(
-    TargetReporter reporter, WaitingIndex waiting, UnitProfile unit, UnitPeople people, IMailTransport transport, MailRenderer mails, HumasStorage storage,
+    TargetReporter reporter, Reach.ReachReporter reach, WaitingIndex waiting, UnitProfile unit, UnitPeople people, IMailTransport transport, MailRenderer mails, HumasStorage storage,
     Links.Links links, IOptions<HumasOptions> options, TimeProvider clock, ILogger<WeeklySummary> logger)
 {
     private TableClient Sent => storage.Table(HumasStorage.SummariesTable);
@@ -49,16 +49,20 @@ public sealed class WeeklySummary(
         var report = await reporter.BuildAsync(now.ToWib().Year, now, ct);
         var overdueAfter = options.Value.Workflow.ReminderAfter.Approximate;
         var overdue = (await waiting.AllAsync(ct)).Where(w => now - w.Since >= overdueAfter).OrderBy(w => w.Since).ToList();
-        var snapshot = new WeeklySnapshot(runId, now, report, overdue);
+        var snapshot = new WeeklySnapshot(runId, now, report, overdue, await reach.BuildAsync(report.Year, now, ct));
         var chart = ProgressChart.Png(report);
+        var reachChart = snapshot.Reach!.Channels.Count > 0 ? Reach.ReachChart.Png(snapshot.Reach) : null;
         var dashboard = $"{links.BaseUrl}/dashboard";
 
-        var files = await StoreAsync(snapshot, chart, dashboard, ct);
+        var files = await StoreAsync(snapshot, chart, reachChart, dashboard, ct);
         var recipients = await RecipientsAsync(ct);
         foreach (var person in recipients)
         {
-            var mail = await SummaryDocument.MailAsync(mails, unit, snapshot, person, $"cid:{ProgressChart.ContentId}", dashboard);
-            await SendOnceAsync(runId, person, mail with { Images = [new InlineImage(ProgressChart.ContentId, "image/png", chart)] }, ct);
+            var mail = await SummaryDocument.MailAsync(mails, unit, snapshot, person, $"cid:{ProgressChart.ContentId}", dashboard,
+                $"cid:{Reach.ReachChart.ContentId}");
+            List<InlineImage> images = [new InlineImage(ProgressChart.ContentId, "image/png", chart)];
+            if (reachChart is not null) images.Add(new InlineImage(Reach.ReachChart.ContentId, "image/png", reachChart));
+            await SendOnceAsync(runId, person, mail with { Images = images }, ct);
         }
         logger.LogInformation("Summary {RunId}: {Targets} targets, {Overdue} overdue, mailed to {Count}", runId, report.Targets.Count, overdue.Count, recipients.Count);
         return new SummaryRun(runId, report.Year, now, recipients.Select(p => p.Email).ToList(), files, report, overdue);
@@ -81,11 +85,12 @@ public sealed class WeeklySummary(
         catch (RequestFailedException e) when (e.Status == 409) { /* a concurrent run of the same name sent it too */ }
     }
 
-    private async Task<SnapshotFiles> StoreAsync(WeeklySnapshot s, byte[] chart, string dashboard, CancellationToken ct)
+    private async Task<SnapshotFiles> StoreAsync(WeeklySnapshot s, byte[] chart, byte[]? reachChart, string dashboard, CancellationToken ct)
     {
         var folder = $"{s.Report.Year}/{s.RunId}";
         var files = new SnapshotFiles($"{folder}/ringkasan.html", $"{folder}/ringkasan.json", $"{folder}/ringkasan.xlsx", $"{folder}/capaian.png");
-        var html = await SummaryDocument.PageAsync(mails, unit, s, "data:image/png;base64," + Convert.ToBase64String(chart), dashboard);
+        var html = await SummaryDocument.PageAsync(mails, unit, s, "data:image/png;base64," + Convert.ToBase64String(chart), dashboard,
+            reachChart is null ? "" : "data:image/png;base64," + Convert.ToBase64String(reachChart));
         await UploadAsync(files.Html, Encoding.UTF8.GetBytes(html), "text/html; charset=utf-8", ct);
         await UploadAsync(files.Json, JsonSerializer.SerializeToUtf8Bytes(s, SubmissionJson.Options), "application/json", ct);
         await UploadAsync(files.Xlsx, SummaryWorkbook.Xlsx(s), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ct);

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Http;
 namespace Humas.Workflow.Targets;
 
 /// <summary>GET /api/targets/{year} and GET /dashboard: aggregate figures only, so no key is needed.</summary>
-public sealed class TargetHandlers(TargetReporter reporter, UnitProfile unit)
+public sealed class TargetHandlers(TargetReporter reporter, Reach.ReachReporter reach, UnitProfile unit)
 {
     public async Task<IResult> JsonAsync(HttpContext http, string year)
     {
@@ -28,6 +28,7 @@ public sealed class TargetHandlers(TargetReporter reporter, UnitProfile unit)
             [nameof(DashboardPage.Unit)] = unit,
             [nameof(DashboardPage.Report)] = await reporter.BuildAsync(year, ct: http.RequestAborted),
             [nameof(DashboardPage.Lang)] = lang,
+            [nameof(DashboardPage.Reach)] = await reach.BuildAsync(year, ct: http.RequestAborted),
         });
     }
 

@@ -129,4 +129,17 @@ public static class Terms
         "on-pace" => new("sesuai laju", "on pace"),
         _ => new("tertinggal", "behind"),
     };
+
+    /// <summary>A figure a channel's reach is measured by (the codes of <c>ReachFigures</c>).</summary>
+    public static Words ReachFigure(string figure) => figure switch
+    {
+        "followers" => new("Pengikut", "Followers"),
+        "media" => new("Unggahan", "Posts"),
+        "subscribers" => new("Pelanggan", "Subscribers"),
+        "views" => new("Tayangan", "Views"),
+        "videos" => new("Video", "Videos"),
+        "posts" => new("Artikel terbit", "Published posts"),
+        "reach" => new("Akun terjangkau", "Accounts reached"),
+        _ => Words.Same(figure),
+    };
 }

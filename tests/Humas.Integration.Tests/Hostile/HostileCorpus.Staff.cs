@@ -31,6 +31,19 @@ public static partial class HostileCorpus
         yield return Problem("summary-run-wrong-key", 401, null, _ => Keyed(Post("/api/summaries/run", null), "salah"));
         yield return Problem("summary-run-wrong-key-in-query", 401, null, _ => Post("/api/summaries/run?code=salah", null));
 
+        // --- reach (the year's figures need no key; a run does) ------------------------------------------------
+        yield return Problem("reach-run-without-key", 401, null, _ => Post("/api/reach/run", null));
+        yield return Problem("reach-run-wrong-key", 401, null, _ => Keyed(Post("/api/reach/run", null), "salah"));
+        yield return Problem("reach-run-wrong-key-in-query", 401, null, _ => Post("/api/reach/run?code=salah", null));
+        yield return Problem("reach-year-words", 400, "year", _ => Get("/api/reach/tahun-ini"));
+        yield return Problem("reach-year-run-asked-by-get", 400, "year", _ => Get("/api/reach/run"));
+        yield return Problem("reach-year-1999", 400, "year", _ => Get("/api/reach/1999"));
+        yield return Problem("reach-year-negative", 400, "year", _ => Get("/api/reach/-2026"));
+        yield return Problem("reach-year-with-plus", 400, "year", _ => Get("/api/reach/+2026"));
+        yield return Problem("reach-year-past-int", 400, "year", _ => Get("/api/reach/99999999999999999999"));
+        yield return Problem("reach-year-fullwidth-digits", 400, "year", _ => Get("/api/reach/%EF%BC%92%EF%BC%90%EF%BC%92%EF%BC%96"));
+        yield return Problem("reach-year-markup", 400, "year", _ => Get("/api/reach/%3Cscript%3E"));
+
         // --- communities register -------------------------------------------------------------------------------
         const string Communities = "/api/communities";
         yield return Problem("communities-list-without-key", 401, null, _ => Get(Communities));
@@ -264,7 +277,7 @@ public static partial class HostileCorpus
             ("POST", "/dashboard"), ("POST", "/api/targets/2026"), ("GET", "/api/summaries/run"), ("GET", "/api/uploads"), ("POST", "/staff"),
             ("DELETE", "/api/people"), ("POST", "/api/people"), ("PUT", "/api/communities"), ("DELETE", "/api/partner-media"),
             ("GET", "/api/partner-media/warta-jateng-uji/items"), ("POST", "/api/calendar/2026-01"), ("POST", "/api/exports/submissions/csv"),
-            ("DELETE", "/"), ("POST", "/api/working-calendar"), ("DELETE", "/api/working-calendar"),
+            ("DELETE", "/"), ("POST", "/api/working-calendar"), ("DELETE", "/api/working-calendar"), ("POST", "/api/reach/2026"), ("DELETE", "/api/reach/run"),
         })
         {
             var route = path.Trim('/').Replace('/', '-').Replace('.', '-');

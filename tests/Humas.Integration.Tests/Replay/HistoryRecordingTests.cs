@@ -103,6 +103,7 @@ public sealed class HistoryRecordingTests(SystemFixture fixture)
                 ["Humas__Channels__Instagram__ApiVersion"] = InstagramStub.Version,
                 ["Humas__Channels__Instagram__UserId"] = IgUser,
                 ["Humas__Channels__Instagram__AccessToken"] = IgToken,
+                ["Humas__Channels__Instagram__RefreshUrl"] = instagram.Url + "/refresh_access_token",
                 ["Humas__Channels__Instagram__StatusPollInterval"] = firstPause.ToString("c", CultureInfo.InvariantCulture),
             });
             return new Recorder(system, tables.GetTableClient(hub + "History"), tables.GetTableClient(hub + "Instances"), instagram);

@@ -153,7 +153,8 @@ public sealed class ChannelAdapterTests(WorkflowFixture fixture) : IAsyncLifetim
         var create = Assert.Single(channels.Instagram.Sent("POST", $"/{ChannelSetup.IgUser}/media"));
         Assert.Equal($"/{InstagramStub.Version}/{ChannelSetup.IgUser}/media", create.Path);
         var form = ProtocolStub.Form(create);
-        Assert.Equal(ChannelSetup.IgToken, form["access_token"]);
+        // The configured token, refreshed at its first use since its expiry was not known.
+        Assert.Equal(channels.Instagram.Refreshed.Single(), form["access_token"]);
         Assert.StartsWith(s.Content.Title, form["caption"]);
         Assert.Equal(s.Media[0].Alt, form["alt_text"]);
         var imageUrl = form["image_url"]!;

@@ -14,11 +14,14 @@ public sealed class ChannelSetup : IDisposable
     public const string WpUser = "humas";
     public const string WpPassword = "abcd EFGH ijkl MNOP qrst UVWX";
     public const string IgUser = "17841400000000001";
-    public const string IgToken = "EAAG-test-token";
+    /// <summary>Each setup its own token: a refreshed token is kept in storage the tests share, for the token it came from.</summary>
+    public string IgToken { get; } = "EAAG-test-token-" + Guid.NewGuid().ToString("N")[..12];
 
     public WordPressStub WordPress { get; } = new(WpUser, WpPassword);
     public YouTubeStub YouTube { get; } = new("client-id.apps.googleusercontent.com", "client-secret", "1//refresh-token");
-    public InstagramStub Instagram { get; } = new(IgUser, IgToken);
+    public InstagramStub Instagram { get; }
+
+    public ChannelSetup() => Instagram = new(IgUser, IgToken);
 
     public Dictionary<string, string?> Settings(bool configured = true)
     {
@@ -44,16 +47,19 @@ public sealed class ChannelSetup : IDisposable
         settings["Humas:Channels:Instagram:ApiVersion"] = InstagramStub.Version;
         settings["Humas:Channels:Instagram:UserId"] = IgUser;
         settings["Humas:Channels:Instagram:AccessToken"] = IgToken;
+        settings["Humas:Channels:Instagram:RefreshUrl"] = Instagram.Url + "/refresh_access_token";
         return settings;
     }
 
     /// <summary>The workflow's services without the engine, for calling the channels and the activity directly.</summary>
-    public async Task<ServiceProvider> ServicesAsync(WorkflowFixture fixture, IDictionary<string, string?>? extra = null)
+    public async Task<ServiceProvider> ServicesAsync(WorkflowFixture fixture, IDictionary<string, string?>? extra = null, TimeProvider? clock = null)
     {
         var settings = Settings();
         foreach (var (k, v) in extra ?? new Dictionary<string, string?>()) settings[k] = v;
         var configuration = WorkflowHost.Settings(fixture, settings);
-        var services = new ServiceCollection().AddLogging().AddHumasWorkflow(configuration).BuildServiceProvider();
+        var collection = new ServiceCollection().AddLogging().AddHumasWorkflow(configuration);
+        if (clock is not null) collection.AddSingleton(clock);
+        var services = collection.BuildServiceProvider();
         await services.GetRequiredService<HumasStorage>().EnsureCreatedAsync();
         return services;
     }

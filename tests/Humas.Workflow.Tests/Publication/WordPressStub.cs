@@ -5,7 +5,11 @@ using WireMock;
 
 namespace Humas.Workflow.Tests.Publication;
 
-/// <summary>A WordPress site's REST API (/wp-json/wp/v2 media and posts) with application-password authentication.</summary>
+/// <summary>
+/// A WordPress site's REST API (/wp-json/wp/v2 media and posts) with application-password authentication. A collection
+/// answers one page (per_page, at most 100) with the totals in X-WP-Total and X-WP-TotalPages
+/// (developer.wordpress.org/rest-api/using-the-rest-api/pagination/).
+/// </summary>
 public sealed class WordPressStub(string user, string appPassword) : ProtocolStub
 {
     private readonly ConcurrentDictionary<int, Dictionary<string, object?>> posts = new();
@@ -19,6 +23,9 @@ public sealed class WordPressStub(string user, string appPassword) : ProtocolStu
     /// <summary>The alt text and caption of each media-library entry, as an edit of the entry set them.</summary>
     public IReadOnlyDictionary<int, (string? Alt, string? Caption)> MediaDetails => details;
     public IReadOnlyCollection<Dictionary<string, object?>> Posts => posts.Values.ToList();
+
+    /// <summary>Published posts the site had before these tests, counted in X-WP-Total.</summary>
+    public int EarlierPosts { get; set; } = 250;
 
     protected override IResponseMessage Answer(IRequestMessage r)
     {
@@ -50,7 +57,14 @@ public sealed class WordPressStub(string user, string appPassword) : ProtocolStu
                 return Reply(200, new { id = entry, type = "attachment", alt_text = alt ?? "", caption = new { raw = caption ?? "", rendered = $"<p>{caption}</p>" } });
             case ("GET", "/wp-json/wp/v2/posts"):
                 var slug = Query(r, "slug");
-                return Reply(200, posts.Values.Where(p => (string?)p["slug"] == slug).ToList());
+                if (slug is not null) return Reply(200, posts.Values.Where(p => (string?)p["slug"] == slug).ToList());
+                var perPage = int.TryParse(Query(r, "per_page"), out var n) ? n : 10;
+                if (perPage is < 1 or > 100)
+                    return Reply(400, new { code = "rest_invalid_param", message = "Invalid parameter(s): per_page", data = new { status = 400 } });
+                var live = posts.Values.Where(p => (string?)p["status"] == "publish").ToList();
+                var total = EarlierPosts + live.Count;
+                return Reply(200, live.Take(perPage).Select(p => new { id = p["id"] }).ToList(),
+                    ("X-WP-Total", total.ToString()), ("X-WP-TotalPages", ((total + perPage - 1) / perPage).ToString()));
             case ("POST", "/wp-json/wp/v2/posts"):
                 var body = Json(r);
                 var id = Interlocked.Increment(ref nextId);

@@ -6,7 +6,9 @@ namespace Humas.Workflow.Tests.Publication;
 /// <summary>
 /// Google's OAuth token endpoint and the YouTube Data API v3 resumable upload: a POST with the video resource opens a
 /// session (its address in Location), PUTs carry the bytes, and an empty PUT with Content-Range bytes */size asks
-/// for the session's state (308 with Range while incomplete, the video once done).
+/// for the session's state (308 with Range while incomplete, the video once done). Reach as the reference pages give
+/// it: channels.list with part=statistics&amp;mine=true (developers.google.com/youtube/v3/docs/channels/list) and
+/// videos.list with part=statistics&amp;id= (developers.google.com/youtube/v3/docs/videos/list), the counts as strings.
 /// </summary>
 public sealed class YouTubeStub(string clientId, string clientSecret, string refreshToken) : ProtocolStub
 {
@@ -20,6 +22,10 @@ public sealed class YouTubeStub(string clientId, string clientSecret, string ref
         public List<byte> Bytes { get; } = [];
         public string? VideoId { get; set; }
     }
+
+    public long Subscribers { get; set; } = 3_120;
+    public long ChannelViews { get; set; } = 415_000;
+    public long ViewsPerVideo { get; set; } = 640;
 
     public IReadOnlyCollection<Session> Sessions => sessions.Values.ToList();
     public IEnumerable<string> Videos => sessions.Values.Where(s => s.VideoId is not null).Select(s => s.VideoId!);
@@ -37,6 +43,7 @@ public sealed class YouTubeStub(string clientId, string clientSecret, string ref
                 return Reply(400, new { error = "invalid_grant", error_description = "Bad Request" });
             return Reply(200, new { access_token = AccessToken, expires_in = 3599, scope = "https://www.googleapis.com/auth/youtube.upload", token_type = "Bearer" });
         }
+        if (r.Method == "GET" && r.Path is "/youtube/v3/channels" or "/youtube/v3/videos") return Statistics(r);
         if (r.Path != "/upload/youtube/v3/videos") return Reply(404, new { error = new { code = 404, message = "Not Found" } });
         if (Header(r, "Authorization") != $"Bearer {AccessToken}")
             return Reply(401, new { error = new { code = 401, message = "Request had invalid authentication credentials.", status = "UNAUTHENTICATED" } });
@@ -67,6 +74,44 @@ public sealed class YouTubeStub(string clientId, string clientSecret, string ref
             return Reply(503, new { error = new { code = 503, message = "Backend Error" } });
         }
         return Reply(200, Video(session));
+    }
+
+    private IResponseMessage Statistics(IRequestMessage r)
+    {
+        if (Header(r, "Authorization") != $"Bearer {AccessToken}")
+            return Reply(401, new { error = new { code = 401, message = "Request had invalid authentication credentials.", status = "UNAUTHENTICATED" } });
+        if (Query(r, "part") != "statistics")
+            return Reply(400, new { error = new { code = 400, message = "'part' must be statistics here", errors = new[] { new { reason = "unknownPart" } } } });
+        if (r.Path == "/youtube/v3/channels")
+        {
+            if (Query(r, "mine") != "true") return Reply(400, new { error = new { code = 400, message = "No filter selected.", errors = new[] { new { reason = "missingRequiredParameter" } } } });
+            return Reply(200, new
+            {
+                kind = "youtube#channelListResponse", pageInfo = new { totalResults = 1, resultsPerPage = 5 },
+                items = new[]
+                {
+                    new
+                    {
+                        kind = "youtube#channel", id = "UCbbpmpjateng",
+                        statistics = new
+                        {
+                            viewCount = ChannelViews.ToString(), subscriberCount = Subscribers.ToString(), hiddenSubscriberCount = false,
+                            videoCount = Videos.Count().ToString(),
+                        },
+                    },
+                },
+            });
+        }
+        var ids = (Query(r, "id") ?? "").Split(',');
+        return Reply(200, new
+        {
+            kind = "youtube#videoListResponse",
+            items = Videos.Where(ids.Contains).Select(v => new
+            {
+                kind = "youtube#video", id = v,
+                statistics = new { viewCount = ViewsPerVideo.ToString(), likeCount = "12", favoriteCount = "0", commentCount = "1" },
+            }),
+        });
     }
 
     private static object Video(Session s)

@@ -45,10 +45,13 @@ public sealed class TermsTests
     [InlineData(typeof(PublicationStatus))]
     [InlineData(typeof(PaceStatus))]
     [InlineData(typeof(DecisionValues))]
+    [InlineData(typeof(Workflow.Reach.ReachFigures))]
+    [InlineData(typeof(Workflow.Reach.ReachPace))]
     public void Every_code_of_a_constants_class_has_words_of_its_own(Type constants)
     {
         Func<string, Words> words = constants == typeof(PublicationStatus) ? Terms.Publication
-            : constants == typeof(PaceStatus) ? Terms.Pace : Terms.Decision;
+            : constants == typeof(PaceStatus) || constants == typeof(Workflow.Reach.ReachPace) ? Terms.Pace
+            : constants == typeof(Workflow.Reach.ReachFigures) ? Terms.ReachFigure : Terms.Decision;
         var codes = constants.GetFields(BindingFlags.Public | BindingFlags.Static)
             .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToList();
 

@@ -1,8 +1,11 @@
 namespace Humas.Workflow.Publication.Channels;
 
 /// <summary>A channel refused or failed a request; passing faults are tried again, the others end the channel.</summary>
-public sealed class ChannelException(string message, bool transient, string? answer = null) : Exception(message)
+public sealed class ChannelException(string message, bool transient, string? answer = null, bool needsReconnecting = false) : Exception(message)
 {
     public bool Transient { get; } = transient;
     public string? Answer { get; } = answer;
+
+    /// <summary>The channel refused the credential itself (a WordPress 401, YouTube's invalid_grant): someone must connect it again.</summary>
+    public bool NeedsReconnecting { get; } = needsReconnecting;
 }

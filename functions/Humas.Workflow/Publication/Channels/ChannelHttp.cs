@@ -31,7 +31,7 @@ public static class ChannelHttp
         var code = (int)response.StatusCode;
         var transient = code >= 500 || code is 408 or 429;
         response.Dispose();
-        throw new ChannelException($"{what}: HTTP {code} {Trim(body, 500)}", transient, Trim(body));
+        throw new ChannelException($"{what}: HTTP {code} {Trim(body, 500)}", transient, Trim(body), needsReconnecting: code == 401);
     }
 
     public static JsonNode Json(string body, string what) =>

@@ -12,7 +12,7 @@ namespace Humas.Workflow.Publication.Channels;
 /// media_publish makes a post; the container and the published media id are kept, and a container that says
 /// PUBLISHED is never published again.
 /// </summary>
-public sealed class InstagramChannel(IHttpClientFactory http, MediaStore media, IOptions<HumasOptions> options, TimeProvider clock)
+public sealed class InstagramChannel(IHttpClientFactory http, MediaStore media, InstagramToken token, IOptions<HumasOptions> options, TimeProvider clock)
     : IPublicationChannel
 {
     public const string ChannelName = "instagram";
@@ -184,7 +184,7 @@ public sealed class InstagramChannel(IHttpClientFactory http, MediaStore media, 
 
     private async Task<JsonNode> PostAsync(HttpClient client, string url, Dictionary<string, string> fields, string what, CancellationToken ct)
     {
-        fields["access_token"] = Settings.AccessToken!;
+        fields["access_token"] = await token.GetAsync(ct);
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(fields) };
         var (response, body) = await ChannelHttp.SendAsync(client, request, what, ct);
         response.Dispose();
@@ -193,7 +193,7 @@ public sealed class InstagramChannel(IHttpClientFactory http, MediaStore media, 
 
     private async Task<JsonNode> GetAsync(HttpClient client, string url, string what, CancellationToken ct)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"{url}&access_token={Uri.EscapeDataString(Settings.AccessToken!)}");
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"{url}&access_token={Uri.EscapeDataString(await token.GetAsync(ct))}");
         var (response, body) = await ChannelHttp.SendAsync(client, request, what, ct);
         response.Dispose();
         return ChannelHttp.Json(body, what);

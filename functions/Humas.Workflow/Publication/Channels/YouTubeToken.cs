@@ -25,7 +25,17 @@ public sealed class YouTubeToken(IHttpClientFactory http, IOptions<HumasOptions>
                     ["refresh_token"] = settings.RefreshToken!, ["grant_type"] = "refresh_token",
                 }),
             };
-            var (response, body) = await ChannelHttp.SendAsync(http.CreateClient(ChannelHttp.ClientName), request, "YouTube token", ct);
+            HttpResponseMessage response;
+            string body;
+            try
+            {
+                (response, body) = await ChannelHttp.SendAsync(http.CreateClient(ChannelHttp.ClientName), request, "YouTube token", ct);
+            }
+            catch (ChannelException e) when (e.Answer?.Contains("invalid_grant", StringComparison.Ordinal) == true)
+            {
+                // Google answers invalid_grant for a refresh token that was revoked or has expired.
+                throw new ChannelException("YouTube token: invalid_grant, the refresh token no longer works", transient: false, e.Answer, needsReconnecting: true);
+            }
             response.Dispose();
             var answer = ChannelHttp.Json(body, "YouTube token");
             var token = answer["access_token"]?.ToString()
