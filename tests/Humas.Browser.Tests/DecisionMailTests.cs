@@ -37,6 +37,9 @@ public sealed class DecisionMailTests(BrowserFixture fixture)
             var file = new ByteArrayContent(bytes);
             file.Headers.ContentType = new MediaTypeHeaderValue(type);
             form.Add(file, "media", name);
+            form.Add(new StringContent(type.StartsWith("image/") ? "Guru SD berdiskusi dalam lokakarya asesmen" : ""), "alt");
+            form.Add(new StringContent(""), "caption");
+            form.Add(new StringContent(type.StartsWith("image/") ? "no" : ""), "minors");
         }
         using var response = await fixture.Host.Http.PostAsync("/api/submissions", form);
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
@@ -67,7 +70,7 @@ public sealed class DecisionMailTests(BrowserFixture fixture)
         page = await context.NewPageAsync();
         await page.SetContentAsync(mail.HtmlBody!.Replace("cid:foto-pertama", "data:image/jpeg;base64," + Convert.ToBase64String(photo.ToArray())));
         await page.WaitForFunctionAsync("() => { const i = document.querySelector('img'); return i && i.complete && i.naturalWidth === 480; }");
-        Assert.Equal("foto-lokakarya.jpg", await page.GetAttributeAsync("img", "alt"));
+        Assert.Equal("Guru SD berdiskusi dalam lokakarya asesmen", await page.GetAttributeAsync("img", "alt"));
         var wide = await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 0.5).map(e => e.tagName + ' ' + e.getBoundingClientRect().right + ' ' + (e.textContent || '').slice(0, 60))");
         Assert.True(wide.Length == 0, "the mail is wider than 390 px: " + string.Join(" | ", wide));
         Directory.CreateDirectory(Screenshots.Folder);
