@@ -165,10 +165,12 @@ public sealed class SummaryTests(SystemFixture fixture) : IAsyncLifetime
         fields["team"] = team;
         fields["priorityProgram"] = priority ? "true" : "false";
         var (id, _) = await system.SubmitAsync(RunningSystem.Form(fields));
+        // The deciders tick what the content type's checklist asks, as they would on the page.
+        var ticked = RunningSystem.Checklist(type);
         var review = await system.MailAsync(Reviewer, title, "Mohon tinjau");
-        Assert.Equal(HttpStatusCode.OK, (await system.DecideAsync(RunningSystem.LinkIn(review, "act"), "accept")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await system.DecideAsync(RunningSystem.LinkIn(review, "act"), "accept", ticked: ticked)).StatusCode);
         var approval = await system.MailAsync(Approver, title, "Mohon persetujuan");
-        Assert.Equal(HttpStatusCode.OK, (await system.DecideAsync(RunningSystem.LinkIn(approval, "act"), "approve")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await system.DecideAsync(RunningSystem.LinkIn(approval, "act"), "approve", ticked: ticked)).StatusCode);
         await system.WaitForStatusAsync(id, "Published");
     }
 

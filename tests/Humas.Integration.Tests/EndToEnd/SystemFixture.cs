@@ -79,6 +79,10 @@ public sealed class RunningSystem(SystemFixture fixture, LocalHostProcess host, 
         form.Add(new StringContent(type.StartsWith("image/") || type.StartsWith("video/") ? "no" : ""), "minors");
     }
 
+    /// <summary>What a decider ticks for a content type: its checklist in the built-in profile, less what is ticked by itself.</summary>
+    public static IReadOnlyList<string> Checklist(string contentType) =>
+        Humas.Workflow.Profiles.UnitProfileLoader.Load("bbpmp-jateng").ChecklistFor(contentType).Where(i => i.Automatic is null).Select(i => i.Key).ToList();
+
     public static Dictionary<string, string> Fields(string title, string track = "internal") => new()
     {
         ["title"] = title, ["summary"] = "Ringkasan kegiatan", ["body"] = "Isi berita kegiatan.", ["contentType"] = "news",
@@ -120,10 +124,12 @@ public sealed class RunningSystem(SystemFixture fixture, LocalHostProcess host, 
         return link.Split("?decision=")[0];
     }
 
-    public async Task<HttpResponseMessage> DecideAsync(string link, string decision, string? comment = null)
+    /// <param name="ticked">The checklist items the decider ticks (the content type's, from the unit profile).</param>
+    public async Task<HttpResponseMessage> DecideAsync(string link, string decision, string? comment = null, IEnumerable<string>? ticked = null)
     {
-        var fields = new Dictionary<string, string> { ["decision"] = decision };
-        if (comment is not null) fields["comment"] = comment;
+        var fields = new List<KeyValuePair<string, string>> { new("decision", decision) };
+        if (comment is not null) fields.Add(new("comment", comment));
+        fields.AddRange((ticked ?? []).Select(t => new KeyValuePair<string, string>("checklist", t)));
         return await Host.Http.PostAsync(link, new FormUrlEncodedContent(fields));
     }
 

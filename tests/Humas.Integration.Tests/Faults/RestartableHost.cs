@@ -68,8 +68,10 @@ public sealed class RestartableHost(string storage, SmtpSink smtp) : IAsyncDispo
     public Task<ReceivedMail> MailAsync(string to, string title, string subject) =>
         smtp.WaitForMessageAsync(m => m.IsFor(to) && m.Subject.Contains(title) && m.Subject.Contains(subject), TimeSpan.FromSeconds(60));
 
-    public Task<HttpResponseMessage> DecideAsync(string link, string decision) =>
-        Current.Http.PostAsync(link, new FormUrlEncodedContent(new Dictionary<string, string> { ["decision"] = decision }));
+    /// <param name="ticked">The checklist items the decider ticks.</param>
+    public Task<HttpResponseMessage> DecideAsync(string link, string decision, IEnumerable<string>? ticked = null) =>
+        Current.Http.PostAsync(link, new FormUrlEncodedContent(
+            (ticked ?? []).Select(t => new KeyValuePair<string, string>("checklist", t)).Prepend(new("decision", decision))));
 
     public async Task<JsonDocument> StatusAsync(string id)
     {
