@@ -86,6 +86,10 @@ public static class WorkflowTriggers
     public static Task<DeadlinePlan> RunPlanDeadline([ActivityTrigger] DeadlineRequest input, string instanceId, FunctionContext fc) =>
         Run<PlanDeadline, DeadlineRequest, DeadlinePlan>(fc, instanceId, input);
 
+    [Function(nameof(HandOnDecision))]
+    public static Task<Assignee> RunHandOnDecision([ActivityTrigger] HandOnInput input, string instanceId, FunctionContext fc) =>
+        Run<HandOnDecision, HandOnInput, Assignee>(fc, instanceId, input);
+
     private static Task<TOut> Run<TActivity, TIn, TOut>(FunctionContext fc, string instanceId, TIn input)
         where TActivity : TaskActivity<TIn, TOut> =>
         ActivatorUtilities.CreateInstance<TActivity>(fc.InstanceServices)

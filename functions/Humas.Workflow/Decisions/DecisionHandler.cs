@@ -36,6 +36,7 @@ public sealed class DecisionHandler(
         if (refused is not null) return refused;
         var s = await store.GetAsync(link!.SubmissionId, http.RequestAborted);
         if (s is null) return NotFound(unit, lang);
+        if (await HandOverOfAsync(s.Id, link, http.RequestAborted) is { } handed) return await HandedOnAsync(lang, s.Id, handed, 200, http.RequestAborted);
         var claim = await store.GetMarkerAsync<DecisionClaim>(s.Id, ClaimKey(s, link), http.RequestAborted);
         if (claim is not null) return AlreadyDecided(lang, claim, 200);
         if (!IsWaitingFor(s, link)) return MovedOn(unit, lang, s, 200);
@@ -59,6 +60,7 @@ public sealed class DecisionHandler(
             [nameof(DecisionPage.Calendar)] = await calendar.CurrentAsync(http.RequestAborted),
             [nameof(DecisionPage.Lang)] = lang,
             [nameof(DecisionPage.Chosen)] = Chosen(http.Request, link.Stage!.Value),
+            [nameof(DecisionPage.Colleagues)] = s.WorkflowVersion >= HandOnVersion ? await ColleaguesAsync(s, link, http.RequestAborted) : [],
         });
     }
 
@@ -81,6 +83,7 @@ public sealed class DecisionHandler(
         if (unreadable is not null) return unreadable;
         var decision = form?["decision"].ToString().Trim().ToLowerInvariant() ?? "";
         var comment = form?["comment"].ToString().Trim();
+        if (decision == DecisionValues.Reassign) return await HandOnAsync(http, client, link, form?["to"].ToString().Trim() ?? "", comment, lang);
         if (!DecisionValues.AllowedAt(stage).Contains(decision))
             return Problems.Field(400, "decision", $"Keputusan harus salah satu dari / must be one of: {string.Join(", ", DecisionValues.AllowedAt(stage))}");
         if (decision is DecisionValues.Revise or DecisionValues.Reject && string.IsNullOrWhiteSpace(comment))
@@ -97,6 +100,7 @@ public sealed class DecisionHandler(
         if (decision is DecisionValues.Accept or DecisionValues.Approve && s.MissingToPass(stage, unit, ticked) is { Count: > 0 } missing)
             return Problems.Validation(missing.ToDictionary(m => m, m => new[] { MissingReason(s, m) }));
         if (await failures.HasStoppedAsync(client, s, ct)) return Stopped(unit, lang);
+        if (await HandOverOfAsync(s.Id, link, ct) is { } handed) return await HandedOnAsync(lang, s.Id, handed, 409, ct);
         var key = ClaimKey(s, link);
         if (await store.GetMarkerAsync<DecisionClaim>(s.Id, key, ct) is { } earlier) return AlreadyDecided(lang, earlier, 409);
         if (!IsWaitingFor(s, link)) return MovedOn(unit, lang, s, 409);
@@ -125,6 +129,90 @@ public sealed class DecisionHandler(
             [nameof(DecisionRecorded.Title)] = s.Content.Title,
             [nameof(DecisionRecorded.Unit)] = unit,
         });
+    }
+
+    /// <summary>The workflow version from which a seat can be handed on; older instances would read it as a decision.</summary>
+    public const int HandOnVersion = 4;
+
+    /// <summary>
+    /// POST with <c>decision=reassign</c>: the seat goes to <paramref name="to"/>, a colleague <see cref="Colleagues.Allowed"/>
+    /// names, with the reason in <paramref name="comment"/>. The hand-over row is the claim: it makes this seat's links
+    /// answer with who has it now, while the stage's decision claim stays free for the colleague.
+    /// </summary>
+    private async Task<IResult> HandOnAsync(HttpContext http, DurableTaskClient client, LinkToken link, string to, string? comment, Lang lang)
+    {
+        var ct = http.RequestAborted;
+        var stage = link.Stage!.Value;
+        if (string.IsNullOrWhiteSpace(comment))
+            return Problems.Field(400, "comment", "Alasan wajib untuk menyerahkan keputusan / a reason is required to hand the decision on");
+        if (comment.Length > 4000) return Problems.Field(400, "comment", "Paling banyak 4000 karakter / at most 4000 characters");
+        if (TextRules.Check(comment, multiline: true) is { } badComment) return Problems.Field(400, "comment", badComment);
+        if (to.Length == 0) return Problems.Field(400, "to", "Pilih rekan yang menerima keputusan ini / choose the colleague who takes this decision");
+        if (to.Length > 100 || TextRules.Check(to, multiline: false) is not null)
+            return Problems.Field(400, "to", "Bukan kunci orang di profil unit / not a person key of the unit profile");
+
+        var s = await store.GetAsync(link.SubmissionId, ct);
+        if (s is null) return NotFound(unit, lang);
+        if (await failures.HasStoppedAsync(client, s, ct)) return Stopped(unit, lang);
+        if (await HandOverOfAsync(s.Id, link, ct) is { } handed) return await HandedOnAsync(lang, s.Id, handed, 409, ct);
+        if (await store.GetMarkerAsync<DecisionClaim>(s.Id, ClaimKey(s, link), ct) is { } earlier) return AlreadyDecided(lang, earlier, 409);
+        if (!IsWaitingFor(s, link)) return MovedOn(unit, lang, s, 409);
+        if (s.WorkflowVersion < HandOnVersion)
+            return PageResult.Message(lang, 409, lang.T("Keputusan ini tidak dapat diserahkan", "This decision cannot be handed on"),
+                lang.T("Pengajuan ini dimulai sebelum keputusan dapat diserahkan ke rekan. Putuskan sendiri, atau minta tim Humas mengirim tautan kepada rekan Anda.",
+                    "This submission started before decisions could be handed on. Decide yourself, or ask the Humas team to send your colleague a link."), unit);
+
+        var allowed = await ColleaguesAsync(s, link, ct);
+        if (allowed.FirstOrDefault(p => string.Equals(p.Key, to, StringComparison.OrdinalIgnoreCase)) is not { } colleague)
+            return Problems.Field(400, "to", allowed.Count == 0
+                ? "Tidak ada rekan yang boleh menerima keputusan ini / nobody may take this decision over"
+                : $"Boleh diserahkan kepada / may be handed to: {string.Join(", ", allowed.Select(p => p.Key))}");
+        var person = await people.ResolveAsync(link.PersonKey, link.Email, ct);
+        var seat = link.OnBehalfOf is null ? null : await people.ResolveAsync(link.OnBehalfOf, null, ct);
+        if (person is null || (link.OnBehalfOf is not null && seat is null))
+            return PageResult.Message(lang, 403, lang.T("Tautan tidak sah", "This link is not valid"),
+                lang.T("Orang pada tautan ini tidak dikenal.", "The person this link was made for is not known."), unit);
+
+        var now = clock.GetUtcNow();
+        var handOver = new HandOver(stage, link.Round, link.SeatKey, person.Key, person.Name, colleague.Key, colleague.Name, comment, now);
+        var claimed = await claims.ClaimAndRaiseAsync(client, s.Id, HandOver.Key(stage, link.Round, link.SeatKey), handOver,
+            WorkflowEvents.For(stage, link.Round),
+            new DecisionMade(stage, link.Round, DecisionValues.Reassign, comment, person.Key, person.Name, now, seat?.Key, seat?.Name, [], colleague.Key), ct);
+        if (claimed.Earlier is { } taken) return await HandedOnAsync(lang, s.Id, taken, 409, ct);
+        if (claimed.Failed) return Problems.Status(503, "Penyerahan belum tercatat / the hand-on was not recorded", "Please try again.");
+        logger.LogInformation("{Stage} seat {Seat} of {Id} handed on to {To}", stage, link.SeatKey, s.Id, colleague.Key);
+        return await HandedOnAsync(lang, s.Id, handOver, 200, ct, fresh: true);
+    }
+
+    /// <summary>The hand-over of the link's seat in its stage and round, if it was handed on.</summary>
+    private Task<HandOver?> HandOverOfAsync(string id, LinkToken link, CancellationToken ct) =>
+        store.GetMarkerAsync<HandOver>(id, HandOver.Key(link.Stage!.Value, link.Round, link.SeatKey), ct);
+
+    /// <summary>The page naming who holds the seat now, following a colleague who handed it on again (a few steps at most).</summary>
+    private async Task<IResult> HandedOnAsync(Lang lang, string id, HandOver handed, int status, CancellationToken ct, bool fresh = false)
+    {
+        var holder = handed;
+        for (var hops = 0; hops < 5 && await store.GetMarkerAsync<HandOver>(id, HandOver.Key(holder.Stage, holder.Round, holder.ToKey), ct) is { } next; hops++)
+            holder = next;
+        return PageResult.Of<HandedOn>(new Dictionary<string, object?>
+        {
+            [nameof(HandedOn.Lang)] = lang,
+            [nameof(HandedOn.Handed)] = handed,
+            [nameof(HandedOn.Holder)] = holder,
+            [nameof(HandedOn.Fresh)] = fresh,
+            [nameof(HandedOn.Unit)] = unit,
+        }, status);
+    }
+
+    /// <summary>Whom this link's seat may go to, with four-eyes read from the claims of the round's other stage.</summary>
+    private async Task<IReadOnlyList<Person>> ColleaguesAsync(Submission s, LinkToken link, CancellationToken ct)
+    {
+        var stage = link.Stage!.Value;
+        var other = await store.GetMarkersAsync<DecisionClaim>(s.Id, DecisionClaim.Key(Colleagues.OtherStage(stage), link.Round), ct);
+        var handed = await store.GetMarkersAsync<HandOver>(s.Id, $"handover-{stage}-{link.Round}-", ct);
+        return Colleagues.Allowed(await people.CurrentAsync(ct), s, link,
+            other.Where(c => c.Round == link.Round).Select(c => c.PersonKey),
+            handed.Where(h => h.Round == link.Round).SelectMany(h => new[] { h.FromKey, h.SeatKey }));
     }
 
     /// <summary>Why an accept or approve is refused for one missing item, in both languages.</summary>

@@ -43,6 +43,7 @@ public static class WorkflowMails
         {
             Notice.Reminder => ("Pengingat: ", "Reminder: "),
             Notice.Escalation => ($"Eskalasi a.n. {onBehalfOf}: ", $"Escalation on behalf of {onBehalfOf}: "),
+            Notice.HandedOn => ($"Diserahkan oleh {onBehalfOf}: ", $"Handed on by {onBehalfOf}: "),
             _ => ("", ""),
         };
         return $"[{unit.ShortName}] {prefixId}{id} / {prefixEn}{en}: {s.Content.Title}";

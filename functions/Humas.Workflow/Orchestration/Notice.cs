@@ -6,4 +6,7 @@ public enum Notice
     Request,
     Reminder,
     Escalation,
+
+    /// <summary>A decider handed their seat to the recipient, with a reason (workflow version 4).</summary>
+    HandedOn,
 }

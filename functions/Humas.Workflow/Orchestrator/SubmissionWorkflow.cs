@@ -189,6 +189,20 @@ public sealed class SubmissionWorkflow : TaskOrchestrator<WorkflowInput, Submiss
                     }
 
                     var made = await answer;
+                    // Version 4: a seat handed to a colleague waits on, for the colleague, on the same timers. Earlier
+                    // versions never receive one: the endpoint refuses a hand-on for their instances.
+                    if (version >= 4 && made.Decision == DecisionValues.Reassign)
+                    {
+                        if (made.To is { } to && pending.ContainsKey(made.SeatKey) && !pending.ContainsKey(to))
+                        {
+                            var colleague = await context.CallActivityAsync<Assignee>(nameof(HandOnDecision),
+                                new HandOnInput(Id, ++step, made, deadline, issued), Retry);
+                            pending.Remove(made.SeatKey);
+                            pending[colleague.Key] = colleague;
+                        }
+                        answer = context.WaitForExternalEvent<DecisionMade>(WorkflowEvents.For(stage, round), cancel.Token);
+                        continue;
+                    }
                     if (pending.Remove(made.SeatKey))
                     {
                         answers.Add(made);

@@ -48,7 +48,11 @@ public sealed class RecoveryHandlers(
         var resume = new WorkflowResume(at, Math.Max(1, s.Round), step);
         // Decisions claimed for the stage that is asked again never took effect: the stopped instance dropped them.
         if (StageOf(at) is { } stage)
+        {
             await store.RemoveMarkersAsync(s.Id, DecisionClaim.Key(stage, resume.Round), ct);
+            // The stage is asked again from its route: seats handed on before the stop are the route's again.
+            await store.RemoveMarkersAsync(s.Id, $"handover-{stage}-{resume.Round}", ct);
+        }
         // The stopped instance is replaced by a new execution under the same id, on this release's version.
         await client.ScheduleNewOrchestrationInstanceAsync(WorkflowStart.Orchestrator,
             WorkflowStart.Input(restarted, options.Value.Workflow, resume), WorkflowStart.Options(s.Id), CancellationToken.None);

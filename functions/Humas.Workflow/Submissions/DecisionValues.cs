@@ -7,6 +7,9 @@ public static class DecisionValues
     public const string Revise = "revise";
     public const string Reject = "reject";
 
+    /// <summary>Not a decision on the content: the decider hands their seat to a colleague (workflow version 4).</summary>
+    public const string Reassign = "reassign";
+
     public static IReadOnlyList<string> AllowedAt(Stage stage) => stage switch
     {
         Stage.Review => [Accept, Revise, Reject],

@@ -13,4 +13,7 @@ public sealed record HistoryEntry
     public string? OnBehalfOf { get; init; }
     public string? Decision { get; init; }
     public string? Comment { get; init; }
+
+    /// <summary>On a hand-on: the colleague who has the seat now.</summary>
+    public string? To { get; init; }
 }

@@ -47,4 +47,9 @@ public enum HistoryEvent
     WorkflowFailed,
     WorkflowRestarted,
     Closed,
+
+    /// <summary>A decider handed their seat to a colleague, with the reason; the row's <c>to</c> names the colleague.</summary>
+    ReviewHandedOn,
+
+    ApprovalHandedOn,
 }

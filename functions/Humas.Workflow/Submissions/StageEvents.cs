@@ -33,6 +33,14 @@ public static class StageEvents
         _ => throw new ArgumentOutOfRangeException(nameof(stage), stage, "A revision has no responses."),
     };
 
+    /// <summary>A decider handed their seat on; a revision is the submitter's own and is not handed on.</summary>
+    public static HistoryEvent HandedOn(Stage stage) => stage switch
+    {
+        Stage.Review => HistoryEvent.ReviewHandedOn,
+        Stage.Approval => HistoryEvent.ApprovalHandedOn,
+        _ => throw new ArgumentOutOfRangeException(nameof(stage), stage, "A revision is not handed on."),
+    };
+
     public static HistoryEvent Expired(Stage stage) => stage switch
     {
         Stage.Review => HistoryEvent.ReviewExpired,

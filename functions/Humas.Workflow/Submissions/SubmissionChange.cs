@@ -6,7 +6,8 @@ namespace Humas.Workflow.Submissions;
 /// (<see cref="Storage.SubmissionStore.ApplyAsync"/>).
 /// </summary>
 public sealed record SubmissionChange(
-    Submission After, HistoryEvent Event, string? Actor = null, string? OnBehalfOf = null, string? Decision = null, string? Comment = null)
+    Submission After, HistoryEvent Event, string? Actor = null, string? OnBehalfOf = null, string? Decision = null, string? Comment = null,
+    string? To = null)
 {
     public SubmissionChange(Submission after, HistoryEvent @event, ActedBy? by)
         : this(after, @event, by?.Actor, by?.OnBehalfOf, by?.Decision, by?.Comment)
@@ -17,6 +18,6 @@ public sealed record SubmissionChange(
     public HistoryEntry Entry(int step) => new()
     {
         Step = step, At = After.UpdatedAt, Status = After.Status, Event = Event,
-        Actor = Actor, OnBehalfOf = OnBehalfOf, Decision = Decision, Comment = Comment,
+        Actor = Actor, OnBehalfOf = OnBehalfOf, Decision = Decision, Comment = Comment, To = To,
     };
 }

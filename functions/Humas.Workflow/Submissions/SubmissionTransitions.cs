@@ -69,6 +69,22 @@ public sealed partial record Submission
         }, StageEvents.Response(stage), response.Name, response.OnBehalfOfName, response.Decision, response.Comment);
     }
 
+    /// <summary>
+    /// A decider hands their seat to <paramref name="colleague"/>: the seat's links stop deciding, the colleague's decides
+    /// in its place, and reminders and the escalation go to the colleague.
+    /// </summary>
+    public SubmissionChange HandOn(Stage stage, DateTimeOffset at, string seatKey, string seatName, Assignee colleague, ActedBy by)
+    {
+        Require(stage != Stage.Revision && Status == stage.WaitingStatus(), stage);
+        bool Other(string k) => !string.Equals(k, seatKey, StringComparison.OrdinalIgnoreCase);
+        return new(this with
+        {
+            UpdatedAt = at,
+            Awaiting = [.. Awaiting.Where(Other), colleague.Key],
+            WaitingFor = [.. WaitingFor.Where(n => n != seatName && !n.EndsWith($"(a.n. {seatName})", StringComparison.Ordinal)), colleague.Name],
+        }, StageEvents.HandedOn(stage), by.Actor, by.OnBehalfOf, DecisionValues.Reassign, by.Comment, colleague.Name);
+    }
+
     public SubmissionChange Accept(DateTimeOffset at, ActedBy by)
     {
         Require(Status == SubmissionStatus.InReview);

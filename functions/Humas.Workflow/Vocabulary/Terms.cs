@@ -62,6 +62,7 @@ public static class Terms
         HistoryEvent.WorkflowFailed => new("Alur kerja terhenti karena gangguan sistem", "The workflow stopped by a system fault"),
         HistoryEvent.WorkflowRestarted => new("Alur kerja dilanjutkan oleh staf", "The workflow was restarted by staff"),
         HistoryEvent.Closed => new("Ditutup oleh tim Humas", "Closed by the Humas team"),
+        HistoryEvent.ReviewHandedOn or HistoryEvent.ApprovalHandedOn => new("Diserahkan ke rekan", "Handed on to a colleague"),
         _ => Words.Same(e.ToString()),
     };
 
@@ -72,6 +73,7 @@ public static class Terms
         DecisionValues.Approve => new("Setujui", "Approve"),
         DecisionValues.Revise => new("Minta revisi", "Ask for revision"),
         DecisionValues.Reject => new("Tolak", "Reject"),
+        DecisionValues.Reassign => new("Serahkan ke rekan", "Hand on to a colleague"),
         _ => Words.Same(decision),
     };
 
