@@ -133,6 +133,15 @@ public sealed class RunningSystem(SystemFixture fixture, LocalHostProcess host, 
         return await Host.Http.PostAsync(link, new FormUrlEncodedContent(fields));
     }
 
+    /// <summary>Hands the link's seat to <paramref name="to"/> (a person key) with a reason, as the decision page's second form does.</summary>
+    public async Task<HttpResponseMessage> HandOnAsync(string link, string? to, string? comment)
+    {
+        var fields = new List<KeyValuePair<string, string>> { new("decision", "reassign") };
+        if (to is not null) fields.Add(new("to", to));
+        if (comment is not null) fields.Add(new("comment", comment));
+        return await Host.Http.PostAsync(link, new FormUrlEncodedContent(fields));
+    }
+
     public async Task<JsonDocument> StatusAsync(string id)
     {
         var response = await Host.AdminHttp.GetAsync($"/api/submissions/{id}");

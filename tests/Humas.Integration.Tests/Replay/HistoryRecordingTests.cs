@@ -75,6 +75,9 @@ public sealed class HistoryRecordingTests(SystemFixture fixture)
     private static readonly Wait StaffRetry = new("staff-channel-retry",
         [Create, Check, Check, Check, Publish, Keep], [], EventType.ExecutionCompleted, 0);
 
+    // Version 4: the reviewer hands the seat to the head; the stage waits on, for the head, on the timers it has.
+    private static readonly Wait HandedOn = new("review-handed-on", [Assign, Request, "HandOnDecision"], ["Review-1"], EventType.TaskScheduled, 0);
+
     /// <summary>Since version 3 a stage's deadline is planned by an activity right before its deciders are asked.</summary>
     private static string[] OfCurrentVersion(string[] activities) =>
         Humas.Workflow.Orchestration.WorkflowVersions.Current >= 3
@@ -116,6 +119,7 @@ public sealed class HistoryRecordingTests(SystemFixture fixture)
             recorder.ReviewAsync(), recorder.RevisionAsync(), recorder.ApprovalAsync(),
             recorder.AllMidwayAsync(), recorder.SequenceMidwayAsync(), recorder.ScheduledAsync(),
             recorder.PublishedAsync(), holder.InstagramWaitAsync())).ToList();
+        if (Humas.Workflow.Orchestration.WorkflowVersions.Current >= 4) recorded.Add(await recorder.HandedOnAsync());
         // Alone, because the stub refuses the next container whoever asks for it.
         recorded.AddRange(await recorder.ChannelFailedAndRetriedAsync());
         // Last, because it breaks publication on purpose.
@@ -156,6 +160,15 @@ public sealed class HistoryRecordingTests(SystemFixture fixture)
             var (id, title) = await SubmitAsync("Rapat koordinasi");
             await MailAsync(Reviewer, title, "Mohon tinjau");
             return (Review, await StoppedAtAsync(id, Review));
+        }
+
+        public async Task<(Wait Wait, IReadOnlyList<TableEntity> Rows)> HandedOnAsync()
+        {
+            var (id, title) = await SubmitAsync("Kunjungan kerja ke sekolah");
+            var response = await system.HandOnAsync(RunningSystem.LinkIn(await MailAsync(Reviewer, title, "Mohon tinjau"), "act"), "head", "Sedang dinas luar");
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"hand-on: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            await MailAsync("kepala@bbpmp-jateng.example", title, "Diserahkan oleh");
+            return (HandedOn, await StoppedAtAsync(id, HandedOn));
         }
 
         public async Task<(Wait Wait, IReadOnlyList<TableEntity> Rows)> RevisionAsync()

@@ -19,6 +19,8 @@ public static class RecordedWaits
         ["v2"] = [.. Version1, "publication-instagram-wait", "published", "published-channel-failed", "staff-channel-retry"],
         // Version 3 plans each wait's deadline in an activity: the same points, each stage with one activity more.
         ["v3"] = [.. Version1, "publication-instagram-wait", "published", "published-channel-failed", "staff-channel-retry"],
+        // Version 4 lets a decider hand their seat on: the same points, and a review whose seat went to a colleague.
+        ["v4"] = [.. Version1, "publication-instagram-wait", "published", "published-channel-failed", "staff-channel-retry", "review-handed-on"],
     };
 
     /// <summary>What the recorder records: the points of the version this build starts instances on.</summary>
