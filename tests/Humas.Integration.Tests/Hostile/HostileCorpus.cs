@@ -332,6 +332,24 @@ public static partial class HostileCorpus
         yield return new HostileCase("act-post-comment-4001-chars", 400, Answer.Problem, "comment", fx => Decide(fx.InReview.ActUrl, ("decision", "reject"), ("comment", new string('c', 4001))));
         yield return new HostileCase("act-post-comment-with-nul", 400, Answer.Problem, "body", fx => Decide(fx.InReview.ActUrl, ("decision", "reject"), ("comment", "tidak\0layak")));
         yield return new HostileCase("act-post-comment-with-escape", 400, Answer.Problem, "comment", fx => Decide(fx.InReview.ActUrl, ("decision", "reject"), ("comment", "tidak\u001b[2Jlayak")));
+        // --- handing a seat on (decision=reassign) ----------------------------------------------------------
+        yield return new HostileCase("reassign-without-to", 400, Answer.Problem, "to", fx => Decide(fx.InReview.ActUrl, ("decision", "reassign"), ("comment", "cuti")));
+        yield return new HostileCase("reassign-to-not-allowed", 400, Answer.Problem, "to", fx => Decide(fx.InReview.ActUrl, ("decision", "reassign"), ("to", "pdm07-lead"), ("comment", "cuti")));
+        yield return new HostileCase("reassign-to-self", 400, Answer.Problem, "to", fx => Decide(fx.InReview.ActUrl, ("decision", "reassign"), ("to", "reviewer"), ("comment", "cuti")));
+        yield return new HostileCase("reassign-to-unknown", 400, Answer.Problem, "to", fx => Decide(fx.InReview.ActUrl, ("decision", "reassign"), ("to", "penyusup"), ("comment", "cuti")));
+        yield return new HostileCase("reassign-to-markup", 400, Answer.Problem, "to", fx => Decide(fx.InReview.ActUrl, ("decision", "reassign"), ("to", "<script>alert(1)</script>"), ("comment", "cuti")));
+        yield return new HostileCase("reassign-to-10k-chars", 400, Answer.Problem, "to", fx => Decide(fx.InReview.ActUrl, ("decision", "reassign"), ("to", new string('h', 10_000)), ("comment", "cuti")));
+        yield return new HostileCase("reassign-to-twice", 400, Answer.Problem, "to", fx => Decide(fx.InReview.ActUrl, ("decision", "reassign"), ("to", "head"), ("to", "reviewer-backup"), ("comment", "cuti")));
+        yield return new HostileCase("reassign-without-comment", 400, Answer.Problem, "comment", fx => Decide(fx.InReview.ActUrl, ("decision", "reassign"), ("to", "head")));
+        yield return new HostileCase("reassign-blank-comment", 400, Answer.Problem, "comment", fx => Decide(fx.InReview.ActUrl, ("decision", "reassign"), ("to", "head"), ("comment", " \t ")));
+        yield return new HostileCase("reassign-comment-4001-chars", 400, Answer.Problem, "comment", fx => Decide(fx.InReview.ActUrl, ("decision", "reassign"), ("to", "head"), ("comment", new string('c', 4001))));
+        yield return new HostileCase("reassign-comment-with-escape", 400, Answer.Problem, "comment", fx => Decide(fx.InReview.ActUrl, ("decision", "reassign"), ("to", "head"), ("comment", "cuti\u001b[2J")));
+        yield return Link("reassign-forged-digest", 403, fx => Decide("/act/" + Opaque(fx.InReview.ActUrl, digest: Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(16))), ("decision", "reassign"), ("to", "head"), ("comment", "cuti")));
+        yield return Link("reassign-truncated-token", 403, fx => Decide("/act/" + Token(fx.InReview.ActUrl)[..^1], ("decision", "reassign"), ("to", "head"), ("comment", "cuti")));
+        yield return Link("reassign-cross-submission", 403, fx => Decide("/act/" + Opaque(fx.InReview.ActUrl, submissionId: fx.InRevision.Id), ("decision", "reassign"), ("to", "head"), ("comment", "cuti")));
+        yield return Link("reassign-signed-for-another-person", 409, fx => Decide("/act/" + Resign(fx, fx.InReview.ActUrl, t => t with { PersonKey = "kabag-umum" }), ("decision", "reassign"), ("to", "head"), ("comment", "cuti")));
+        yield return Link("reassign-after-the-decision", 409, fx => Decide(fx.Decided.ActUrl, ("decision", "reassign"), ("to", "head"), ("comment", "cuti")));
+        yield return Link("reassign-revise-link", 403, fx => Decide("/act/" + Token(fx.InRevision.ReviseUrl!), ("decision", "reassign"), ("to", "head"), ("comment", "cuti")));
         yield return new HostileCase("act-post-json", 400, Answer.Problem, "decision", fx => new HttpRequestMessage(HttpMethod.Post, fx.InReview.ActUrl) { Content = Json("""{"decision":"accept"}""").Content });
         yield return new HostileCase("act-post-multipart-without-boundary", 400, Answer.Problem, "body", fx => new HttpRequestMessage(HttpMethod.Post, fx.InReview.ActUrl) { Content = Valid().Content("multipart/form-data") });
         yield return new HostileCase("act-post-multipart-truncated", 400, Answer.Problem, "body", fx => new HttpRequestMessage(HttpMethod.Post, fx.InReview.ActUrl)
