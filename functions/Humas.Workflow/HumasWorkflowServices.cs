@@ -64,6 +64,7 @@ public static class HumasWorkflowServices
             sp.GetRequiredService<HumasStorage>().Blobs.Uri.ToString(), sp.GetRequiredService<Links.Links>().BaseUrl));
         services.AddSingleton<AssetHandler>();
         services.AddSingleton<EventClaims>();
+        services.AddSingleton<Rounds.RoundSnapshots>();
         services.AddSingleton<WebsiteFeed>();
         services.AddHttpClient(ChannelHttp.ClientName, (sp, http) =>
             http.Timeout = sp.GetRequiredService<IOptions<HumasOptions>>().Value.Channels.RequestTimeout);

@@ -20,7 +20,7 @@ namespace Humas.Workflow.Decisions;
 /// </summary>
 public sealed class DecisionHandler(
     LinkGate gate, SubmissionStore store, MediaStore media, EventClaims claims, UnitProfile unit, UnitPeople people, TimeProvider clock,
-    Recovery.WorkflowFailures failures, ILogger<DecisionHandler> logger, Holidays.UnitCalendar calendar)
+    Recovery.WorkflowFailures failures, ILogger<DecisionHandler> logger, Holidays.UnitCalendar calendar, Rounds.RoundSnapshots rounds)
 {
     /// <summary>
     /// Under "any" one claim closes the stage for everyone; under "all" and "sequence" each seat (a decider,
@@ -60,6 +60,7 @@ public sealed class DecisionHandler(
             [nameof(DecisionPage.Calendar)] = await calendar.CurrentAsync(http.RequestAborted),
             [nameof(DecisionPage.Lang)] = lang,
             [nameof(DecisionPage.Chosen)] = Chosen(http.Request, link.Stage!.Value),
+            [nameof(DecisionPage.Changes)] = await rounds.ChangesAsync(s, http.RequestAborted),
             [nameof(DecisionPage.Colleagues)] = s.WorkflowVersion >= HandOnVersion ? await ColleaguesAsync(s, link, http.RequestAborted) : [],
         });
     }

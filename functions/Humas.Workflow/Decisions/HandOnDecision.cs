@@ -16,7 +16,7 @@ namespace Humas.Workflow.Decisions;
 /// </summary>
 public sealed class HandOnDecision(
     SubmissionStore store, Mailer mailer, MailRenderer mails, Links.Links links, UnitProfile unit, Holidays.UnitCalendar calendar,
-    MailThumbnail thumbnail, UnitPeople people)
+    MailThumbnail thumbnail, UnitPeople people, Rounds.RoundSnapshots rounds)
     : TaskActivity<HandOnInput, Assignee>
 {
     public override async Task<Assignee> RunAsync(TaskActivityContext context, HandOnInput input)
@@ -35,7 +35,7 @@ public sealed class HandOnDecision(
         var team = current.People.FirstOrDefault(p => p.Key == PersonKeys.HumasTeam);
         await mailer.SendOnceAsync(waiting.Id, $"step{input.Step}",
             await WorkflowMails.DecisionRequestAsync(mails, unit, waiting, made.Stage, to, url, input.Deadline, made.Comment, Notice.HandedOn,
-                made.PersonName, await thumbnail.OfAsync(waiting), team, left));
+                made.PersonName, await thumbnail.OfAsync(waiting), team, left, await rounds.ChangesAsync(waiting)));
         return colleague;
     }
 }

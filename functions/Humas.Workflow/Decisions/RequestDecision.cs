@@ -15,7 +15,7 @@ namespace Humas.Workflow.Decisions;
 /// </summary>
 public sealed class RequestDecision(
     SubmissionStore store, Mailer mailer, MailRenderer mails, Links.Links links, UnitProfile unit, Holidays.UnitCalendar calendar,
-    MailThumbnail thumbnail, UnitPeople people)
+    MailThumbnail thumbnail, UnitPeople people, Rounds.RoundSnapshots rounds)
     : TaskActivity<DecisionRequest, bool>
 {
     public override async Task<bool> RunAsync(TaskActivityContext context, DecisionRequest r)
@@ -35,12 +35,13 @@ public sealed class RequestDecision(
         var photo = await thumbnail.OfAsync(waiting);
         // The team as staff set it last (GET/PUT /api/people), not as the profile file had it.
         var team = (await people.CurrentAsync()).People.FirstOrDefault(p => p.Key == PersonKeys.HumasTeam);
+        var changes = r.Stage == Stage.Revision ? null : await rounds.ChangesAsync(waiting);
         foreach (var (key, name, email, seat) in recipients)
         {
             var url = await links.DecisionAsync(new LinkToken(waiting.Id, r.Stage == Stage.Revision ? "revise" : "act", r.Stage, r.Round,
                 key, email, r.Deadline, seat?.Key, escalated ? r.At : r.LinkIssuedAt));
             await mailer.SendOnceAsync(waiting.Id, $"step{r.Step}",
-                await WorkflowMails.DecisionRequestAsync(mails, unit, waiting, r.Stage, new Person(key, name, "", email), url, r.Deadline, r.Comment, r.Notice, seat?.Name, photo, team, left));
+                await WorkflowMails.DecisionRequestAsync(mails, unit, waiting, r.Stage, new Person(key, name, "", email), url, r.Deadline, r.Comment, r.Notice, seat?.Name, photo, team, left, changes));
         }
         return true;
     }

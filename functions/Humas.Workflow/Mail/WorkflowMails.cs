@@ -14,7 +14,7 @@ public static class WorkflowMails
 
     public static async Task<OutgoingMail> DecisionRequestAsync(
         MailRenderer mails, UnitProfile unit, Submission s, Stage stage, Person to, string url, DateTimeOffset deadline, string? comment,
-        Notice notice, string? onBehalfOf, InlineImage? photo, Person? answerTo, Calendar.WorkingTimeLeft? left = null) =>
+        Notice notice, string? onBehalfOf, InlineImage? photo, Person? answerTo, Calendar.WorkingTimeLeft? left = null, Rounds.RoundChanges? changes = null) =>
         await mails.MailAsync<DecisionRequestMail>(unit, to.Email, to.Name, DecisionRequestSubject(unit, s, stage, notice, onBehalfOf),
             new Dictionary<string, object?>
             {
@@ -29,6 +29,7 @@ public static class WorkflowMails
                 [nameof(DecisionRequestMail.Notice)] = notice,
                 [nameof(DecisionRequestMail.OnBehalfOf)] = onBehalfOf,
                 [nameof(DecisionRequestMail.Left)] = left,
+                [nameof(DecisionRequestMail.Changes)] = changes,
             }) with { Images = photo is null ? [] : [photo] };
 
     public static string DecisionRequestSubject(UnitProfile unit, Submission s, Stage stage, Notice notice, string? onBehalfOf)

@@ -1,0 +1,8 @@
+namespace Humas.Workflow.Rounds;
+
+public enum DiffKind
+{
+    Same,
+    Inserted,
+    Deleted,
+}
