@@ -117,4 +117,39 @@ public sealed class HandOnTests(SystemFixture fixture) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await system.DecideAsync(link, "accept")).StatusCode);
         await system.WaitForStatusAsync(id, "AwaitingApproval");
     }
+
+    [Fact]
+    public async Task A_revised_submission_shows_the_words_changed_since_the_last_round_on_the_page_and_in_the_mail()
+    {
+        var (id, title, link) = await SubmitAsync();
+        Assert.DoesNotContain("id=\"changes\"", await system.Host.Http.GetStringAsync(link));
+        Assert.Equal(HttpStatusCode.OK, (await system.DecideAsync(link, "revise", "Sebutkan tempatnya")).StatusCode);
+        var reviseLink = RunningSystem.LinkIn(await system.MailAsync("ani@example.org", title, "Mohon revisi"), "revise");
+        var sent = await system.Host.Http.PostAsync(reviseLink, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["title"] = title, ["summary"] = "Ringkasan <kegiatan> di Semarang", ["body"] = "Isi kegiatan.", ["comment"] = "Tempat disebutkan",
+        }));
+        Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+
+        var mail = await system.Smtp.WaitForMessageAsync(m => m.IsFor(Reviewer) && m.Subject.Contains(title)
+            && m.Links.All(l => !l.StartsWith(link, StringComparison.Ordinal)), TimeSpan.FromSeconds(60));
+        var second = RunningSystem.LinkIn(mail, "act");
+        Assert.NotEqual(link, second);
+        var changes = mail.HtmlBody![mail.HtmlBody!.IndexOf("id=\"changes\"", StringComparison.Ordinal)..];
+        Assert.Contains("<ins", changes);
+        Assert.Contains("&lt;kegiatan&gt; di Semarang</ins>", changes);
+        Assert.Contains("kegiatan</del>", changes);
+        Assert.DoesNotContain("<kegiatan>", changes);
+        Assert.Contains("[+<kegiatan> di Semarang]", mail.TextBody);
+        Assert.Contains("[-berita]", mail.TextBody);
+
+        var page = await system.Host.Http.GetStringAsync(second + "?lang=en");
+        Assert.Contains("What changed since round 1", page);
+        Assert.Contains(">&lt;kegiatan&gt; di Semarang</ins>", page);
+        Assert.Contains(">kegiatan</del>", page);
+        Assert.Contains(">berita</del>", page);
+        Assert.DoesNotContain("<kegiatan>", page);
+        using var kept = await system.StatusAsync(id);
+        Assert.Equal(1, system.Submissions.Query<TableEntity>(e => e.PartitionKey == id).Count(e => e.RowKey.StartsWith("round-")));
+    }
 }
