@@ -161,6 +161,21 @@ public sealed class DecisionAndTrackingTests(BrowserFixture fixture)
         await page.GetByRole(AriaRole.Heading, new() { Name = "Terima kasih, revisi terkirim" }).WaitForAsync();
         var record = await WaitForStatusAsync(fixture, submitted.TrackingUrl, "InReview");
         Assert.Equal(title + " (revisi)", record.GetProperty("content").GetProperty("title").GetString());
+
+        // The second round's page says what changed, word by word, and offers to hand the decision on (no script needed).
+        var secondRound = (await fixture.Smtp.WaitForMessageAsync(m => m.IsFor(Reviewer) && m.Subject.Contains(title + " (revisi)") && m.Links.Any(l => l.Contains("/act/")),
+            TimeSpan.FromSeconds(60))).Link("/act/");
+        await page.GotoAsync(secondRound);
+        Assert.Equal("(revisi)", await page.Locator("#changes ins").First.InnerTextAsync());
+        Assert.Contains("Yang berubah sejak putaran 1", await page.Locator("#changes-title").InnerTextAsync());
+        Assert.True(await page.Locator("#handon-form select[name=to] option[value=head]").CountAsync() == 1);
+        await AssertAccessibleAsync(page, "decision page, second round");
+        await Screenshots.SaveAsync(page, "decision-changes");
+        await page.GotoAsync(secondRound + (secondRound.Contains('?') ? "&" : "?") + "lang=en");
+        Assert.Contains("What changed since round 1", await page.Locator("#changes-title").InnerTextAsync());
+        Assert.Equal("Hand on to a colleague", await page.Locator("#handon-title").InnerTextAsync());
+        await AssertAccessibleAsync(page, "decision page, second round (en)");
+        await Screenshots.SaveAsync(page, "decision-changes-en");
     }
 
     [Fact]
