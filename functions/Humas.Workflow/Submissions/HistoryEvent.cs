@@ -47,4 +47,7 @@ public enum HistoryEvent
     WorkflowFailed,
     WorkflowRestarted,
     Closed,
+
+    /// <summary>A channel waits to be reconnected or for its limit (version 5): actor the channel, decision what for, comment until when.</summary>
+    ChannelWaiting,
 }

@@ -62,6 +62,7 @@ public static class Terms
         HistoryEvent.WorkflowFailed => new("Alur kerja terhenti karena gangguan sistem", "The workflow stopped by a system fault"),
         HistoryEvent.WorkflowRestarted => new("Alur kerja dilanjutkan oleh staf", "The workflow was restarted by staff"),
         HistoryEvent.Closed => new("Ditutup oleh tim Humas", "Closed by the Humas team"),
+        HistoryEvent.ChannelWaiting => new("Kanal menunggu", "A channel waits"),
         _ => Words.Same(e.ToString()),
     };
 
@@ -119,6 +120,7 @@ public static class Terms
         "Published" => new("Terbit", "Published"),
         "Failed" => new("Gagal terbit", "Publication failed"),
         "NotConfigured" => new("Kanal belum dikonfigurasi", "Channel not configured"),
+        "Waiting" => new("Menunggu", "Waiting"),
         _ => Words.Same(status),
     };
 
@@ -142,4 +144,16 @@ public static class Terms
         "reach" => new("Akun terjangkau", "Accounts reached"),
         _ => Words.Same(figure),
     };
+
+    /// <summary>What a waiting channel waits for (the codes of <c>ChannelWaitReason</c>), the channel named.</summary>
+    public static Words ChannelWait(string? reason, string channel)
+    {
+        var name = Channel(channel);
+        return reason switch
+        {
+            "reconnect" => new($"Menunggu {name.Id} dihubungkan ulang", $"Waiting for {name.En} to be reconnected"),
+            "rate-limit" => new($"Menunggu batas unggahan {name.Id} pulih", $"Waiting for {name.En}'s posting limit to free"),
+            _ => new($"Menunggu {name.Id}", $"Waiting for {name.En}"),
+        };
+    }
 }
