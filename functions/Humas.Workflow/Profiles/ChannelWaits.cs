@@ -12,8 +12,8 @@ public sealed record ChannelWaits
     public string Reconnect { get; init; } = "3d";
     public string RateLimit { get; init; } = "2d";
 
-    public TimeSpan Bound(string reason) =>
-        Parse(reason == Orchestration.ChannelWaitReason.Reconnect ? Reconnect : RateLimit, reason);
+    public TimeSpan Bound(bool reconnect) =>
+        reconnect ? Parse(Reconnect, "reconnect") : Parse(RateLimit, "rateLimit");
 
     public static TimeSpan Parse(string text, string field)
     {

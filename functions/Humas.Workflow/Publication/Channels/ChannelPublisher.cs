@@ -136,7 +136,7 @@ public sealed class ChannelPublisher(
     private PublicationRecord Waiting(ChannelPublication publication, string waitFor, ChannelException e, DateTimeOffset now)
     {
         var since = publication.WaitingSince ?? now;
-        var bound = unit.ChannelWaits.Bound(waitFor);
+        var bound = unit.ChannelWaits.Bound(reconnect: waitFor == ChannelWaitReason.Reconnect);
         if (now >= since + bound)
             return Failed(publication.Channel, publication.Attempt,
                 $"{e.Message} (menunggu {bound.TotalHours:0.#} jam / waited {bound.TotalHours:0.#} h)", e.Answer);
