@@ -19,6 +19,8 @@ public static class RecordedWaits
         ["v2"] = [.. Version1, "publication-instagram-wait", "published", "published-channel-failed", "staff-channel-retry"],
         // Version 3 plans each wait's deadline in an activity: the same points, each stage with one activity more.
         ["v3"] = [.. Version1, "publication-instagram-wait", "published", "published-channel-failed", "staff-channel-retry"],
+        // Version 5 lets a channel wait for a reconnection or a limit: the same points, and Instagram waiting for its limit.
+        ["v5"] = [.. Version1, "publication-instagram-wait", "published", "published-channel-failed", "staff-channel-retry", "publication-rate-limit-wait"],
     };
 
     /// <summary>What the recorder records: the points of the version this build starts instances on.</summary>
