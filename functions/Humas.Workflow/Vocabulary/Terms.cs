@@ -156,4 +156,13 @@ public static class Terms
             _ => new($"Menunggu {name.Id}", $"Waiting for {name.En}"),
         };
     }
+
+    /// <summary>A bound as people say it: whole days, else hours, else minutes.</summary>
+    public static Words Duration(TimeSpan span)
+    {
+        static string N(double n) => n.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
+        if (span.TotalDays >= 1) return new($"{N(span.TotalDays)} hari", $"{N(span.TotalDays)} {(span.TotalDays == 1 ? "day" : "days")}");
+        if (span.TotalHours >= 1) return new($"{N(span.TotalHours)} jam", $"{N(span.TotalHours)} {(span.TotalHours == 1 ? "hour" : "hours")}");
+        return new($"{N(span.TotalMinutes)} menit", $"{N(span.TotalMinutes)} {(span.TotalMinutes == 1 ? "minute" : "minutes")}");
+    }
 }

@@ -139,7 +139,7 @@ public sealed class ChannelPublisher(
         var bound = unit.ChannelWaits.Bound(reconnect: waitFor == ChannelWaitReason.Reconnect);
         if (now >= since + bound)
             return Failed(publication.Channel, publication.Attempt,
-                $"{e.Message} (menunggu {bound.TotalHours:0.#} jam / waited {bound.TotalHours:0.#} h)", e.Answer);
+                $"{e.Message} (menunggu {Vocabulary.Terms.Duration(bound).Id} / waited {Vocabulary.Terms.Duration(bound).En})", e.Answer);
         var settings = options.Value.Channels;
         var until = e.LimitedUntil ?? now + settings.ReconnectCheckEvery;
         if (waitFor == ChannelWaitReason.RateLimit && settings.RateLimitWaitAtMost is { } most && until > now + most) until = now + most;
