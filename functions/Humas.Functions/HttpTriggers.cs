@@ -131,8 +131,8 @@ public sealed class HttpTriggers(
 
     // The page holds no data; it asks for the function key and sends it with each call.
     [Function("StaffPage")]
-    public IActionResult StaffPage([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.StaffPage)] HttpRequest req) =>
-        staffPage.Show(req.HttpContext).AsAction();
+    public Task<IActionResult> StaffPage([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.StaffPage)] HttpRequest req) =>
+        staffPage.ShowAsync(req.HttpContext).AsAction();
 
     [Function("GetPeople")]
     public Task<IActionResult> GetPeople(

@@ -66,6 +66,10 @@ public static class WorkflowTriggers
     public static Task<IReadOnlyList<PublicationRecord>> RunRecordPublication([ActivityTrigger] PublicationOutcomes input, string instanceId, FunctionContext fc) =>
         Run<RecordPublication, PublicationOutcomes, IReadOnlyList<PublicationRecord>>(fc, instanceId, input);
 
+    [Function(nameof(RecordChannelWait))]
+    public static Task<bool> RunRecordChannelWait([ActivityTrigger] ChannelWait input, string instanceId, FunctionContext fc) =>
+        Run<RecordChannelWait, ChannelWait, bool>(fc, instanceId, input);
+
     [Function(nameof(CreateInstagramContainer))]
     public static Task<InstagramContainer> RunCreateInstagramContainer([ActivityTrigger] ChannelPublication input, string instanceId, FunctionContext fc) =>
         Run<CreateInstagramContainer, ChannelPublication, InstagramContainer>(fc, instanceId, input);

@@ -58,7 +58,7 @@ public static class HumasRoutes
         app.MapGet(Routes.PartnerMedia, (HttpContext c, RegisterHandlers h) => h.MediaAsync(c));
         app.MapPost(Routes.PartnerMedia, (HttpContext c, RegisterHandlers h) => h.AddMediumAsync(c));
         app.MapPost(Routes.PartnerMediaItems, (HttpContext c, RegisterHandlers h, string id) => h.AddItemAsync(c, id));
-        app.MapGet(Routes.StaffPage, (HttpContext c, StaffPage h) => h.Show(c));
+        app.MapGet(Routes.StaffPage, (HttpContext c, StaffPage h) => h.ShowAsync(c));
         app.MapGet(Routes.SubmissionExport, (HttpContext c, StaffHandlers h, string format) => h.ExportAsync(c, format));
         app.MapGet(Routes.Calendar, (HttpContext c, StaffHandlers h, string month) => h.CalendarAsync(c, month));
         app.MapGet(Routes.People, (HttpContext c, PeopleHandlers h) => h.GetAsync(c));

@@ -17,5 +17,5 @@ public static class WorkflowCatalog
          typeof(PublishSubmission), typeof(PublishChannel), typeof(CountPublication),
          typeof(PlanPublication), typeof(PublishToChannel), typeof(RecordPublication),
          typeof(CreateInstagramContainer), typeof(CheckInstagramContainer), typeof(PublishInstagramContainer),
-         typeof(PlanDeadline), typeof(HandOnDecision)];
+         typeof(PlanDeadline), typeof(HandOnDecision), typeof(RecordChannelWait)];
 }

@@ -18,4 +18,16 @@ public sealed class ChannelOptions
 
     /// <summary>How long one request may take; a video upload is one request.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromMinutes(20);
+
+    /// <summary>How often a publication waiting for a channel to be reconnected tries it again (version 5).</summary>
+    public TimeSpan ReconnectCheckEvery { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// How long an Instagram post over its publishing limit waits before it reads the limit again: the API gives the use
+    /// in the rolling 24 hours, not when the oldest use leaves it.
+    /// </summary>
+    public TimeSpan RateLimitStep { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>The longest single wait for a limit (YouTube's quota until midnight Pacific); set short in tests only.</summary>
+    public TimeSpan? RateLimitWaitAtMost { get; set; }
 }

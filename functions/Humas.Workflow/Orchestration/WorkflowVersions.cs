@@ -10,10 +10,12 @@ namespace Humas.Workflow.Orchestration;
 /// activity per channel, Instagram's container waited for on durable timers (docs/workflow-versions.md). 3: every
 /// wait's deadline, reminder and escalation computed by an activity (<c>PlanDeadline</c>) on the working calendar.
 /// 4: a decider may hand their seat to a colleague; the stage calls <c>HandOnDecision</c> and waits on.
+/// 5: a channel that refuses its credential or has reached its limit waits (<c>RecordChannelWait</c>, a durable timer)
+/// and is tried again, up to the profile's bound.
 /// </remarks>
 public static class WorkflowVersions
 {
-    public const int Current = 4;
+    public const int Current = 5;
 
     /// <summary>The oldest version this release still runs; older instances must have ended before it ships.</summary>
     public const int Oldest = 1;

@@ -67,6 +67,8 @@ public sealed class SubmissionWorkflow : TaskOrchestrator<WorkflowInput, Submiss
             var request = new PublishRequest(Id, Now);
             if (version == 1)
                 return await context.CallActivityAsync<IReadOnlyList<PublicationRecord>>(nameof(PublishSubmission), request, Retry);
+            // Version 5: a channel that refuses its credential or has reached its limit waits on durable timers.
+            if (version >= 5) return await new PublicationFanOut(context, version, () => ++step).PublishAsync(request);
             return await new PublicationFanOut(context).PublishAsync(request);
         }
 

@@ -44,6 +44,9 @@ public sealed record UnitProfile
     /// <summary>How submissions sent before the gates existed pass them.</summary>
     public OlderSubmissionRule OlderSubmissions { get; init; } = OlderSubmissionRule.Publish;
 
+    /// <summary>How long a publication waits on a channel to be reconnected or for its limit to free.</summary>
+    public ChannelWaits ChannelWaits { get; init; } = new();
+
     public IReadOnlyList<ChecklistItem> ChecklistFor(string contentType) =>
         Checklists.TryGetValue(contentType, out var items) ? items : [];
 

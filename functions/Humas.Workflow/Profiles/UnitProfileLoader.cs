@@ -24,6 +24,8 @@ public static class UnitProfileLoader
         using var stream = Open(nameOrPath);
         var profile = JsonSerializer.Deserialize<UnitProfile>(stream, Json)
                       ?? throw new InvalidOperationException($"Unit profile '{nameOrPath}' is empty.");
+        // A bound that cannot be read fails the host at start, not a publication days later.
+        _ = (profile.ChannelWaits.Bound(reconnect: true), profile.ChannelWaits.Bound(reconnect: false));
         return peopleOverrides is { Count: > 0 } ? WithPeople(profile, peopleOverrides) : profile;
     }
 

@@ -17,7 +17,7 @@ public sealed class PublishToChannel(SubmissionStore store, WebsiteFeed website,
     public override async Task<PublicationRecord> RunAsync(TaskActivityContext context, ChannelPublication publication)
     {
         var s = await store.GetExistingAsync(publication.SubmissionId);
-        if (publication.Channel != WebsiteFeed.Channel) return await channels.TryAsync(s, publication.Channel, publication.Attempt);
+        if (publication.Channel != WebsiteFeed.Channel) return await channels.TryAsync(s, publication);
         var record = await website.PublishAsync(s, publication.At);
         faults.CrashAfter(Faults.FaultPoints.AfterPublication(WebsiteFeed.Channel));
         return record;

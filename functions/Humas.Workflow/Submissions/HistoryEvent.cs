@@ -52,4 +52,7 @@ public enum HistoryEvent
     ReviewHandedOn,
 
     ApprovalHandedOn,
+
+    /// <summary>A channel waits to be reconnected or for its limit (version 5): actor the channel, decision what for, comment until when.</summary>
+    ChannelWaiting,
 }

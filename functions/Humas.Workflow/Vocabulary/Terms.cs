@@ -63,6 +63,7 @@ public static class Terms
         HistoryEvent.WorkflowRestarted => new("Alur kerja dilanjutkan oleh staf", "The workflow was restarted by staff"),
         HistoryEvent.Closed => new("Ditutup oleh tim Humas", "Closed by the Humas team"),
         HistoryEvent.ReviewHandedOn or HistoryEvent.ApprovalHandedOn => new("Diserahkan ke rekan", "Handed on to a colleague"),
+        HistoryEvent.ChannelWaiting => new("Kanal menunggu", "A channel waits"),
         _ => Words.Same(e.ToString()),
     };
 
@@ -121,6 +122,7 @@ public static class Terms
         "Published" => new("Terbit", "Published"),
         "Failed" => new("Gagal terbit", "Publication failed"),
         "NotConfigured" => new("Kanal belum dikonfigurasi", "Channel not configured"),
+        "Waiting" => new("Menunggu", "Waiting"),
         _ => Words.Same(status),
     };
 
@@ -144,4 +146,25 @@ public static class Terms
         "reach" => new("Akun terjangkau", "Accounts reached"),
         _ => Words.Same(figure),
     };
+
+    /// <summary>What a waiting channel waits for (the codes of <c>ChannelWaitReason</c>), the channel named.</summary>
+    public static Words ChannelWait(string? reason, string channel)
+    {
+        var name = Channel(channel);
+        return reason switch
+        {
+            "reconnect" => new($"Menunggu {name.Id} dihubungkan ulang", $"Waiting for {name.En} to be reconnected"),
+            "rate-limit" => new($"Menunggu batas unggahan {name.Id} pulih", $"Waiting for {name.En}'s posting limit to free"),
+            _ => new($"Menunggu {name.Id}", $"Waiting for {name.En}"),
+        };
+    }
+
+    /// <summary>A bound as people say it: whole days, else hours, else minutes.</summary>
+    public static Words Duration(TimeSpan span)
+    {
+        static string N(double n) => n.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
+        if (span.TotalDays >= 1) return new($"{N(span.TotalDays)} hari", $"{N(span.TotalDays)} {(span.TotalDays == 1 ? "day" : "days")}");
+        if (span.TotalHours >= 1) return new($"{N(span.TotalHours)} jam", $"{N(span.TotalHours)} {(span.TotalHours == 1 ? "hour" : "hours")}");
+        return new($"{N(span.TotalMinutes)} menit", $"{N(span.TotalMinutes)} {(span.TotalMinutes == 1 ? "minute" : "minutes")}");
+    }
 }

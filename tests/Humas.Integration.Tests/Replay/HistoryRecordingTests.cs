@@ -77,6 +77,10 @@ public sealed class HistoryRecordingTests(SystemFixture fixture)
 
     // Version 4: the reviewer hands the seat to the head; the stage waits on, for the head, on the timers it has.
     private static readonly Wait HandedOn = new("review-handed-on", [Assign, Request, "HandOnDecision"], ["Review-1"], EventType.TaskScheduled, 0);
+    // Since version 5: Instagram's publishing limit is reached, so the channel's Waiting record is kept and its timer (the
+    // holder's step, 10 minutes) is the wait.
+    private static readonly Wait RateLimitWait = new("publication-rate-limit-wait",
+        [.. Approved, Create, "RecordChannelWait"], ["Review-1", "Approval-1"], EventType.TimerCreated, null);
 
     /// <summary>Since version 3 a stage's deadline is planned by an activity right before its deciders are asked.</summary>
     private static string[] OfCurrentVersion(string[] activities) =>
@@ -108,6 +112,7 @@ public sealed class HistoryRecordingTests(SystemFixture fixture)
                 ["Humas__Channels__Instagram__AccessToken"] = IgToken,
                 ["Humas__Channels__Instagram__RefreshUrl"] = instagram.Url + "/refresh_access_token",
                 ["Humas__Channels__Instagram__StatusPollInterval"] = firstPause.ToString("c", CultureInfo.InvariantCulture),
+                ["Humas__Channels__RateLimitStep"] = firstPause.ToString("c", CultureInfo.InvariantCulture),
             });
             return new Recorder(system, tables.GetTableClient(hub + "History"), tables.GetTableClient(hub + "Instances"), instagram);
         }
@@ -122,6 +127,8 @@ public sealed class HistoryRecordingTests(SystemFixture fixture)
         if (Humas.Workflow.Orchestration.WorkflowVersions.Current >= 4) recorded.Add(await recorder.HandedOnAsync());
         // Alone, because the stub refuses the next container whoever asks for it.
         recorded.AddRange(await recorder.ChannelFailedAndRetriedAsync());
+        // Alone too, because the stub's limit is the account's, whichever host posts.
+        if (Humas.Workflow.Orchestration.WorkflowVersions.Current >= 5) recorded.Add(await holder.RateLimitWaitAsync());
         // Last, because it breaks publication on purpose.
         recorded.Add(await recorder.PublicationRetryAsync(tables));
 
@@ -241,6 +248,21 @@ public sealed class HistoryRecordingTests(SystemFixture fixture)
             Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"retry: {(int)response.StatusCode} {body}");
             var retry = JsonNode.Parse(body)!["instanceId"]!.ToString();
             return [(ChannelFailed, failed), (StaffRetry, await StoppedAtAsync(retry, StaffRetry))];
+        }
+
+        /// <summary>Instagram's publishing limit is reached (quota_usage = quota_total): the post waits for the window.</summary>
+        public async Task<(Wait Wait, IReadOnlyList<TableEntity> Rows)> RateLimitWaitAsync()
+        {
+            instagram.QuotaUsage = instagram.QuotaTotal;
+            try
+            {
+                var id = await ApprovedAsync("Foto kegiatan literasi", "website,instagram", Video());
+                return (RateLimitWait, await StoppedAtAsync(id, RateLimitWait));
+            }
+            finally
+            {
+                instagram.QuotaUsage = 0;
+            }
         }
 
         /// <summary>

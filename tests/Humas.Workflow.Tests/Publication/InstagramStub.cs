@@ -43,6 +43,15 @@ public sealed class InstagramStub(string userId, string token, int videoPollsBef
 
     public IReadOnlyDictionary<string, Container> Containers => containers;
 
+    /// <summary>
+    /// The account's publishing limit as GET /{ig-user-id}/content_publishing_limit?fields=config,quota_usage answers it
+    /// (developers.facebook.com/docs/instagram-platform/content-publishing#rate-limit, reference
+    /// developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/content_publishing_limit):
+    /// the API posts in the rolling 24 hours against config.quota_total. Each media_publish adds one use.
+    /// </summary>
+    public int QuotaUsage { get; set; }
+    public int QuotaTotal { get; set; } = 100;
+
     /// <summary>Makes the configured token expire at a moment (real time), as a 60-day token does.</summary>
     public void ExpireToken(DateTimeOffset at) => tokens[token] = at;
 
@@ -86,10 +95,20 @@ public sealed class InstagramStub(string userId, string token, int videoPollsBef
             var creation = form!["creation_id"];
             if (creation is null || !containers.TryGetValue(creation, out var c) || c.Status != "FINISHED")
                 return Reply(400, new { error = new { message = "Media ID is not available", type = "OAuthException", code = 9007, error_subcode = 2207027 } });
+            if (QuotaUsage >= QuotaTotal)
+                return Reply(400, new { error = new { message = "Application request limit reached", type = "OAuthException", code = 4, error_subcode = 2207042 } });
+            QuotaUsage++;
             c.Status = "PUBLISHED";
             var mediaId = Interlocked.Increment(ref next).ToString();
             published[mediaId] = c.Fields.GetValueOrDefault("caption") ?? "";
             return Reply(200, new { id = mediaId });
+        }
+        if (r.Method == "GET" && segments is [_, var limited, "content_publishing_limit"] && limited == userId)
+        {
+            var fields = (Query(r, "fields") ?? "").Split(',');
+            var limit = new Dictionary<string, object> { ["quota_usage"] = QuotaUsage };
+            if (fields.Contains("config")) limit["config"] = new { quota_total = QuotaTotal, quota_duration = 86400 };
+            return Reply(200, new { data = new[] { limit } });
         }
         if (r.Method == "GET" && segments is [_, var someone, "media"] && someone == userId)
             return Reply(200, new { data = published.Select(p => new { id = p.Key, caption = p.Value, timestamp = DateTime.UtcNow.ToString("s") + "+0000" }) });

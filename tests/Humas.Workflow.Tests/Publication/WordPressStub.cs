@@ -24,12 +24,19 @@ public sealed class WordPressStub(string user, string appPassword) : ProtocolStu
     public IReadOnlyDictionary<int, (string? Alt, string? Caption)> MediaDetails => details;
     public IReadOnlyCollection<Dictionary<string, object?>> Posts => posts.Values.ToList();
 
+    /// <summary>
+    /// The application password the site takes now: set another to revoke the configured one, as a site's admin does
+    /// (developer.wordpress.org/rest-api/using-the-rest-api/authentication/#basic-authentication-with-application-passwords);
+    /// a refused request is answered 401 rest_not_logged_in.
+    /// </summary>
+    public string AppPassword { get; set; } = appPassword;
+
     /// <summary>Published posts the site had before these tests, counted in X-WP-Total.</summary>
     public int EarlierPosts { get; set; } = 250;
 
     protected override IResponseMessage Answer(IRequestMessage r)
     {
-        var expected = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{appPassword}"));
+        var expected = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{AppPassword}"));
         if (Header(r, "Authorization") != expected)
             return Reply(401, new { code = "rest_not_logged_in", message = "You are not currently logged in.", data = new { status = 401 } });
 

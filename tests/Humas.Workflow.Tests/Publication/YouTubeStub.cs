@@ -30,6 +30,16 @@ public sealed class YouTubeStub(string clientId, string clientSecret, string ref
     public IReadOnlyCollection<Session> Sessions => sessions.Values.ToList();
     public IEnumerable<string> Videos => sessions.Values.Where(s => s.VideoId is not null).Select(s => s.VideoId!);
 
+    /// <summary>
+    /// How many upload sessions to refuse as Google does when the project's daily quota is spent: 403 with
+    /// errors[].reason quotaExceeded (developers.google.com/youtube/v3/docs/errors#quotaExceeded,
+    /// developers.google.com/youtube/v3/getting-started#quota: an upload costs 1,600 of the 10,000 daily units).
+    /// </summary>
+    public int QuotaExceededUploads { get; set; }
+
+    /// <summary>Set to answer the token endpoint invalid_grant, as for a revoked refresh token (developers.google.com/identity/protocols/oauth2/web-server#offline).</summary>
+    public bool RefreshTokenRevoked { get; set; }
+
     /// <summary>Set to lose the answer of the next upload that completes (the video exists, the client sees a 503).</summary>
     public bool LoseNextAnswer { get; set; }
 
@@ -38,7 +48,7 @@ public sealed class YouTubeStub(string clientId, string clientSecret, string ref
         if (r.Method == "POST" && r.Path == "/token")
         {
             var form = Form(r);
-            if (form["grant_type"] != "refresh_token" || form["client_id"] != clientId || form["client_secret"] != clientSecret
+            if (RefreshTokenRevoked || form["grant_type"] != "refresh_token" || form["client_id"] != clientId || form["client_secret"] != clientSecret
                 || form["refresh_token"] != refreshToken)
                 return Reply(400, new { error = "invalid_grant", error_description = "Bad Request" });
             return Reply(200, new { access_token = AccessToken, expires_in = 3599, scope = "https://www.googleapis.com/auth/youtube.upload", token_type = "Bearer" });
@@ -50,6 +60,19 @@ public sealed class YouTubeStub(string clientId, string clientSecret, string ref
 
         if (r.Method == "POST" && Query(r, "uploadType") == "resumable")
         {
+            if (QuotaExceededUploads > 0)
+            {
+                QuotaExceededUploads--;
+                return Reply(403, new
+                {
+                    error = new
+                    {
+                        code = 403,
+                        message = "The request cannot be completed because you have exceeded your <a href=\"/youtube/v3/getting-started#quota\">quota</a>.",
+                        errors = new[] { new { message = "The request cannot be completed because you have exceeded your quota.", domain = "youtube.quota", reason = "quotaExceeded" } },
+                    },
+                });
+            }
             var id = Guid.NewGuid().ToString("N");
             sessions[id] = new Session { Size = long.Parse(Header(r, "X-Upload-Content-Length")!), Metadata = r.Body ?? "" };
             return Reply(200, null, ("Location", $"{Url}/upload/youtube/v3/videos?uploadType=resumable&upload_id={id}"));

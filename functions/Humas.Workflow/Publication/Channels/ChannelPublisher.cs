@@ -19,7 +19,8 @@ namespace Humas.Workflow.Publication.Channels;
 /// </summary>
 public sealed class ChannelPublisher(
     IEnumerable<IPublicationChannel> channels, SubmissionStore store, HumasStorage storage, Mailer mailer, MailRenderer mails, UnitProfile unit,
-    People.UnitPeople people, Links.Links links, IOptions<HumasOptions> options, TimeProvider clock, Faults.FaultPoints faults, ILogger<ChannelPublisher> logger)
+    People.UnitPeople people, Links.Links links, IOptions<HumasOptions> options, TimeProvider clock, Faults.FaultPoints faults, ILogger<ChannelPublisher> logger,
+    ChannelHealthStore health, ReconnectNotice notice)
 {
     private readonly ResiliencePipeline retry = Pipeline(options.Value.Channels, logger);
 
@@ -56,41 +57,96 @@ public sealed class ChannelPublisher(
     /// settles this one, or what the channel answers now. The adapters find their own earlier posts, so a try delivered
     /// again before its record was kept does not post twice.
     /// </summary>
-    public async Task<PublicationRecord> TryAsync(Submission s, string channel, int attempt, CancellationToken ct = default)
+    public Task<PublicationRecord> TryAsync(Submission s, string channel, int attempt, CancellationToken ct = default) =>
+        TryAsync(s, new ChannelPublication(s.Id, channel, clock.GetUtcNow(), attempt), ct);
+
+    /// <summary>
+    /// The same for one channel's publication as the orchestration asked it; one that may wait (version 5) answers a
+    /// Waiting record when the channel refuses its credential or its limit is reached.
+    /// </summary>
+    public async Task<PublicationRecord> TryAsync(Submission s, ChannelPublication publication, CancellationToken ct = default)
     {
+        var (channel, attempt) = (publication.Channel, publication.Attempt);
         if (await SettledAsync(s.Id, channel, attempt, ct) is { } earlier) return earlier;
         var adapter = channels.FirstOrDefault(c => c.Name == channel);
         if (adapter is null || !adapter.IsConfigured) return NotConfigured(channel, attempt);
         var progress = new ChannelProgress(store, s.Id, channel);
-        var (post, failed) = await AttemptAsync(s.Id, channel, attempt, token => adapter.PublishAsync(s, progress, token), ct);
+        var (post, failed) = await AttemptAsync(publication, token => adapter.PublishAsync(s, progress, token), ct);
         if (failed is not null) return failed;
         faults.CrashAfter(Faults.FaultPoints.AfterPublication(channel));
         return Published(channel, attempt, post!);
     }
 
-    /// <summary>The record that settles try <paramref name="attempt"/>: a publication, or a record of this try or a later one.</summary>
+    /// <summary>
+    /// The record that settles try <paramref name="attempt"/>: a publication, or a final record of this try or a later
+    /// one. A Waiting record settles nothing: it is what the channel said last while the try goes on.
+    /// </summary>
     public async Task<PublicationRecord?> SettledAsync(string submissionId, string channel, int attempt, CancellationToken ct = default)
     {
         var earlier = await store.GetMarkerAsync<PublicationRecord>(submissionId, WebsiteFeed.PublicationKey(channel), ct);
-        return earlier is not null && (earlier.Status == PublicationStatus.Published || earlier.Attempt >= attempt) ? earlier : null;
+        return earlier is not null && (earlier.Status == PublicationStatus.Published
+                                       || (earlier.Status != PublicationStatus.Waiting && earlier.Attempt >= attempt)) ? earlier : null;
     }
 
     /// <summary>
     /// Runs requests to a channel with its retries for passing faults. A channel that refuses, or keeps failing, gives the
     /// Failed record of this try instead of a value.
     /// </summary>
+    public Task<(T? Value, PublicationRecord? Failed)> AttemptAsync<T>(
+        string submissionId, string channel, int attempt, Func<CancellationToken, Task<T>> requests, CancellationToken ct = default) =>
+        AttemptAsync(new ChannelPublication(submissionId, channel, clock.GetUtcNow(), attempt), requests, ct);
+
+    /// <summary>
+    /// The same for one channel's publication as the orchestration asked it. A refused credential marks the channel as
+    /// needing reconnecting (the Humas team told once, then weekly); a publication that may wait answers a Waiting
+    /// record instead of the failure for that and for a reached limit, until the profile's bound has passed.
+    /// </summary>
     public async Task<(T? Value, PublicationRecord? Failed)> AttemptAsync<T>(
-        string submissionId, string channel, int attempt, Func<CancellationToken, Task<T>> requests, CancellationToken ct = default)
+        ChannelPublication publication, Func<CancellationToken, Task<T>> requests, CancellationToken ct = default)
     {
+        var (channel, attempt) = (publication.Channel, publication.Attempt);
         try
         {
-            return (await retry.ExecuteAsync(async token => await requests(token), ct), null);
+            var value = await retry.ExecuteAsync(async token => await requests(token), ct);
+            if (await health.GetAsync(channel, ct) is not null) await health.ClearAsync(channel, ct);
+            return (value, null);
         }
         catch (Exception e) when (e is ChannelException or HttpRequestException)
         {
-            logger.LogWarning(e, "Publication of {Id} on {Channel} failed", submissionId, channel);
-            return (default, Failed(channel, attempt, e.Message, (e as ChannelException)?.Answer));
+            logger.LogWarning(e, "Publication of {Id} on {Channel} failed", publication.SubmissionId, channel);
+            var refused = e as ChannelException;
+            var now = clock.GetUtcNow();
+            if (refused is { NeedsReconnecting: true }) await notice.TellAsync(await health.MarkAsync(channel, e.Message, now, ct), now, ct);
+            var waitFor = refused switch
+            {
+                { NeedsReconnecting: true } => ChannelWaitReason.Reconnect,
+                { LimitedUntil: not null } => ChannelWaitReason.RateLimit,
+                _ => null,
+            };
+            if (publication.MayWait && waitFor is not null) return (default, Waiting(publication, waitFor, refused!, now));
+            return (default, Failed(channel, attempt, e.Message, refused?.Answer));
         }
+    }
+
+    /// <summary>
+    /// The Waiting record of a channel that refused or is limited: the next try after the configured pause (a
+    /// reconnection) or when the limit frees, never past the profile's bound from the first wait; at the bound it is
+    /// the channel's failure, which people are told of as of any other.
+    /// </summary>
+    private PublicationRecord Waiting(ChannelPublication publication, string waitFor, ChannelException e, DateTimeOffset now)
+    {
+        var since = publication.WaitingSince ?? now;
+        var bound = unit.ChannelWaits.Bound(reconnect: waitFor == ChannelWaitReason.Reconnect);
+        if (now >= since + bound)
+            return Failed(publication.Channel, publication.Attempt,
+                $"{e.Message} (menunggu {Vocabulary.Terms.Duration(bound).Id} / waited {Vocabulary.Terms.Duration(bound).En})", e.Answer);
+        var settings = options.Value.Channels;
+        var until = e.LimitedUntil ?? now + settings.ReconnectCheckEvery;
+        if (waitFor == ChannelWaitReason.RateLimit && settings.RateLimitWaitAtMost is { } most && until > now + most) until = now + most;
+        if (until > since + bound) until = since + bound;
+        if (until <= now) until = now + TimeSpan.FromSeconds(1);
+        return new(publication.Channel, PublicationStatus.Waiting, null, null, now, e.Answer, publication.Attempt, e.Message,
+            until, waitFor, since);
     }
 
     /// <summary>

@@ -20,8 +20,8 @@ public sealed class CreateInstagramContainer(SubmissionStore store, InstagramCha
         if (!instagram.IsConfigured) return Ended(channels.NotConfigured(channel, publication.Attempt));
         var s = await store.GetExistingAsync(publication.SubmissionId);
         var progress = new ChannelProgress(store, s.Id, channel);
-        var (next, failed) = await channels.AttemptAsync(s.Id, channel, publication.Attempt, ct => instagram.PrepareAsync(s, progress, ct));
-        if (failed is not null) return Ended(failed);
+        var (next, failed) = await channels.AttemptAsync(publication, ct => instagram.PrepareAsync(s, progress, ct, publication.MayWait));
+        if (failed is not null) return Ended(failed); // a Waiting one too: the orchestration waits, then begins again
         if (next!.Post is { } post) return Ended(channels.Published(channel, publication.Attempt, post));
         return new(next.Container, next.Publishable, first, limit);
     }

@@ -45,9 +45,10 @@ public sealed class InstagramChannel(IHttpClientFactory http, MediaStore media, 
     /// <summary>
     /// Everything up to the next wait for Instagram: the post when an earlier try made it, or the container to wait for
     /// (a video item of a carousel, made before the carousel that holds it, or the container to publish), made now or
-    /// kept from an earlier try. Asked again after each wait, it goes on from what it kept.
+    /// kept from an earlier try. Asked again after each wait, it goes on from what it kept. With
+    /// <paramref name="readLimit"/> (version 5) the account's publishing limit is read first, and a reached one refuses.
     /// </summary>
-    public async Task<InstagramPreparation> PrepareAsync(Submission s, ChannelProgress progress, CancellationToken ct)
+    public async Task<InstagramPreparation> PrepareAsync(Submission s, ChannelProgress progress, CancellationToken ct, bool readLimit = false)
     {
         // Instagram takes JPEG photos and videos only.
         var items = s.Media.Where(m => m.ContentType == "image/jpeg" || m.ContentType.StartsWith("video/", StringComparison.Ordinal))
@@ -58,6 +59,7 @@ public sealed class InstagramChannel(IHttpClientFactory http, MediaStore media, 
         var caption = Caption(s);
 
         if (await progress.GetAsync<string>("media-id", ct) is { } published) return new(null, false, await EvidenceAsync(client, published, ct));
+        if (readLimit) await ReadLimitAsync(client, ct);
 
         var container = await progress.GetAsync<string>("container", ct);
         if (container is not null)
@@ -174,6 +176,22 @@ public sealed class InstagramChannel(IHttpClientFactory http, MediaStore media, 
     {
         var answer = await GetAsync(client, $"{Api}/{Settings.UserId}/media?fields=id,caption,timestamp&limit=25", "Instagram media list", ct);
         return (answer["data"] as JsonArray)?.FirstOrDefault(m => m?["caption"]?.ToString() == caption)?["id"]?.ToString();
+    }
+
+    /// <summary>
+    /// Instagram's publishing limit (GET /{ig-user-id}/content_publishing_limit?fields=config,quota_usage): the posts
+    /// made through the API in the rolling window (config.quota_duration, 24 h) against config.quota_total. The answer
+    /// does not say when the oldest of them leaves the window, so a reached limit is read again after a fixed step.
+    /// </summary>
+    private async Task ReadLimitAsync(HttpClient client, CancellationToken ct)
+    {
+        var answer = await GetAsync(client, $"{Api}/{Settings.UserId}/content_publishing_limit?fields=config,quota_usage", "Instagram publishing limit", ct);
+        var limit = (answer["data"] as JsonArray)?.FirstOrDefault();
+        var used = limit?["quota_usage"]?.GetValue<int>();
+        var total = limit?["config"]?["quota_total"]?.GetValue<int>();
+        if (used is { } u && total is { } t && u >= t)
+            throw new ChannelException($"Instagram publishing limit reached: {u} of {t} posts in 24 h", transient: false,
+                ChannelHttp.Compact(answer), limitedUntil: clock.GetUtcNow() + options.Value.Channels.RateLimitStep);
     }
 
     private async Task<ChannelPost> EvidenceAsync(HttpClient client, string mediaId, CancellationToken ct)

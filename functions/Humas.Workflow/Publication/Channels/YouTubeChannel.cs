@@ -14,7 +14,7 @@ namespace Humas.Workflow.Publication.Channels;
 /// then the bytes go to the session's address. The session is kept before any byte is sent, so a repeated try
 /// asks the session how far it got (and gets the finished video) instead of uploading a second one.
 /// </summary>
-public sealed class YouTubeChannel(IHttpClientFactory http, MediaStore media, YouTubeToken token, IOptions<HumasOptions> options)
+public sealed class YouTubeChannel(IHttpClientFactory http, MediaStore media, YouTubeToken token, IOptions<HumasOptions> options, TimeProvider clock)
     : IPublicationChannel
 {
     public const string ChannelName = "youtube";
@@ -26,6 +26,28 @@ public sealed class YouTubeChannel(IHttpClientFactory http, MediaStore media, Yo
     public bool IsConfigured => Settings.IsConfigured;
 
     public async Task<ChannelPost> PublishAsync(Submission s, ChannelProgress progress, CancellationToken ct)
+    {
+        try
+        {
+            return await UploadVideoAsync(s, progress, ct);
+        }
+        catch (ChannelException e) when (e.Answer?.Contains("\"quotaExceeded\"", StringComparison.Ordinal) == true)
+        {
+            // 403 with errors[].reason quotaExceeded: the project's daily quota is spent until midnight Pacific time.
+            throw new ChannelException("YouTube quota exceeded until midnight Pacific time", transient: false, e.Answer,
+                limitedUntil: QuotaResetAfter(clock.GetUtcNow()));
+        }
+    }
+
+    /// <summary>The next midnight in America/Los_Angeles after a moment, where YouTube's daily quota starts again.</summary>
+    public static DateTimeOffset QuotaResetAfter(DateTimeOffset now)
+    {
+        var pacific = Calendar.TimeZones.Find("America/Los_Angeles");
+        var midnight = TimeZoneInfo.ConvertTime(now, pacific).Date.AddDays(1);
+        return new DateTimeOffset(midnight, pacific.GetUtcOffset(midnight));
+    }
+
+    private async Task<ChannelPost> UploadVideoAsync(Submission s, ChannelProgress progress, CancellationToken ct)
     {
         var video = s.Media.FirstOrDefault(m => m.ContentType.StartsWith("video/", StringComparison.Ordinal))
                     ?? throw new ChannelException("Tidak ada video untuk diunggah / no video to upload", transient: false);

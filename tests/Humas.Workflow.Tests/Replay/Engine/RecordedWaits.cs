@@ -21,6 +21,8 @@ public static class RecordedWaits
         ["v3"] = [.. Version1, "publication-instagram-wait", "published", "published-channel-failed", "staff-channel-retry"],
         // Version 4 lets a decider hand their seat on: the same points, and a review whose seat went to a colleague.
         ["v4"] = [.. Version1, "publication-instagram-wait", "published", "published-channel-failed", "staff-channel-retry", "review-handed-on"],
+        // Version 5 lets a channel wait for a reconnection or a limit: the same points as version 4, and Instagram waiting for its limit.
+        ["v5"] = [.. Version1, "publication-instagram-wait", "published", "published-channel-failed", "staff-channel-retry", "review-handed-on", "publication-rate-limit-wait"],
     };
 
     /// <summary>What the recorder records: the points of the version this build starts instances on.</summary>

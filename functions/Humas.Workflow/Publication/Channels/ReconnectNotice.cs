@@ -1,9 +1,8 @@
 using Humas.Workflow.Mail;
 using Humas.Workflow.Profiles;
-using Humas.Workflow.Publication.Channels;
 using Microsoft.Extensions.Logging;
 
-namespace Humas.Workflow.Reach;
+namespace Humas.Workflow.Publication.Channels;
 
 /// <summary>
 /// Tells the Humas team that a channel needs reconnecting: at once, then again each week while it lasts. The moment of
