@@ -44,6 +44,9 @@ public sealed record UnitProfile
     /// <summary>How submissions sent before the gates existed pass them.</summary>
     public OlderSubmissionRule OlderSubmissions { get; init; } = OlderSubmissionRule.Publish;
 
+    /// <summary>How the targets count an item that is taken down after it was published.</summary>
+    public TakedownCounting Takedown { get; init; } = TakedownCounting.KeepCounted;
+
     public IReadOnlyList<ChecklistItem> ChecklistFor(string contentType) =>
         Checklists.TryGetValue(contentType, out var items) ? items : [];
 

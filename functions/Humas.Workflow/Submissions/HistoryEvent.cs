@@ -47,4 +47,10 @@ public enum HistoryEvent
     WorkflowFailed,
     WorkflowRestarted,
     Closed,
+
+    /// <summary>One channel's part of a takedown; the row's decision is the channel, its comment what was done there.</summary>
+    TakedownStep,
+
+    /// <summary>Every channel's part done: the item is taken down; the row's comment is the reason.</summary>
+    TakenDown,
 }

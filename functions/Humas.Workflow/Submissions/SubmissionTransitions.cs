@@ -186,6 +186,20 @@ public sealed partial record Submission
         return new(this with { Status = SubmissionStatus.Closed, UpdatedAt = at }, HistoryEvent.Closed, Actor: ClosedBy, Comment: reason);
     }
 
+    /// <summary>One channel's part of a takedown, recorded while the item is still published elsewhere.</summary>
+    public SubmissionChange RecordTakedownStep(DateTimeOffset at, string channel, string done)
+    {
+        Require(Status == SubmissionStatus.Published);
+        return new(this with { UpdatedAt = at }, HistoryEvent.TakedownStep, Decision: channel, Comment: done);
+    }
+
+    /// <summary>A published item taken down, with the reason (a withdrawn consent, or staff's own).</summary>
+    public SubmissionChange TakeDown(DateTimeOffset at, string reason, string by)
+    {
+        Require(Status == SubmissionStatus.Published);
+        return new(this with { Status = SubmissionStatus.TakenDown, UpdatedAt = at }, HistoryEvent.TakenDown, Actor: by, Comment: reason);
+    }
+
     /// <summary>A stage ends (or the submission leaves every stage): nobody is waited for any more.</summary>
     private SubmissionChange Leave(SubmissionStatus status, DateTimeOffset at, HistoryEvent @event, ActedBy? by = null) =>
         new(this with { Status = status, UpdatedAt = at, WaitingStage = null, WaitingFor = [], Awaiting = [], Deadline = null, ReminderDueAt = null, EscalationDueAt = null }, @event, by);

@@ -28,6 +28,7 @@ public static class Terms
         SubmissionStatus.WorkflowFailed => new("Terhenti karena gangguan sistem; tim Humas sudah diberi tahu",
             "Stopped by a system fault; the Humas team has been told"),
         SubmissionStatus.Closed => new("Ditutup oleh tim Humas", "Closed by the Humas team"),
+        SubmissionStatus.TakenDown => new("Diturunkan dari publikasi", "Taken down"),
         _ => Words.Same(status.ToString()),
     };
 
@@ -62,6 +63,8 @@ public static class Terms
         HistoryEvent.WorkflowFailed => new("Alur kerja terhenti karena gangguan sistem", "The workflow stopped by a system fault"),
         HistoryEvent.WorkflowRestarted => new("Alur kerja dilanjutkan oleh staf", "The workflow was restarted by staff"),
         HistoryEvent.Closed => new("Ditutup oleh tim Humas", "Closed by the Humas team"),
+        HistoryEvent.TakedownStep => new("Diturunkan dari satu kanal", "Taken down from one channel"),
+        HistoryEvent.TakenDown => new("Diturunkan dari publikasi", "Taken down"),
         _ => Words.Same(e.ToString()),
     };
 
@@ -141,5 +144,15 @@ public static class Terms
         "posts" => new("Artikel terbit", "Published posts"),
         "reach" => new("Akun terjangkau", "Accounts reached"),
         _ => Words.Same(figure),
+    };
+
+    /// <summary>What a takedown did on one channel (the codes of <c>TakedownOutcomes</c>).</summary>
+    public static Words Takedown(string outcome) => outcome switch
+    {
+        "Removed" => new("dihapus", "removed"),
+        "MadePrivate" => new("dijadikan privat", "made private"),
+        "TaskMailed" => new("tugas dikirim ke tim Humas", "task mailed to the Humas team"),
+        "Failed" => new("gagal; tugas dikirim ke tim Humas", "failed; task mailed to the Humas team"),
+        _ => Words.Same(outcome),
     };
 }
