@@ -33,6 +33,17 @@ public sealed class ConsentRegister(HumasStorage storage, TimeProvider clock)
         return row.HasValue ? SubmissionStore.Read<RegisteredConsent>(row.Value!) : null;
     }
 
+    /// <summary>
+    /// Why a submission may not rest on the consent <paramref name="id"/> on <paramref name="day"/>: it is not in the
+    /// register, is withdrawn, or has expired; null when it holds. An id taken on trust would let a photo of children
+    /// through on a made-up number.
+    /// </summary>
+    public async Task<string?> ProblemAsync(string id, DateOnly day, CancellationToken ct = default) =>
+        await GetAsync(id, ct) is { } consent ? consent.ProblemOn(day) : NotInRegister;
+
+    public const string NotInRegister =
+        "Nomor persetujuan tidak ada di register; lampirkan dokumen persetujuan (consentDocument) / no consent with this id in the register; attach the consent document (consentDocument)";
+
     public async Task<IReadOnlyList<RegisteredConsent>> ListAsync(CancellationToken ct = default)
     {
         var list = new List<RegisteredConsent>();

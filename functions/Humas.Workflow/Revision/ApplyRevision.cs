@@ -10,7 +10,7 @@ public sealed class ApplyRevision(SubmissionStore store) : TaskActivity<Revision
     public override async Task<bool> RunAsync(TaskActivityContext context, RevisionInput input)
     {
         var r = input.Revision;
-        await store.ApplyAsync(input.SubmissionId, input.Step, s => s.Revise(r.At, r.Title, r.Summary, r.Body, r.Comment, r.Media));
+        await store.ApplyAsync(input.SubmissionId, input.Step, s => s.Revise(r.At, r.Title, r.Summary, r.Body, r.Comment, r.Media, r.ConsentId));
         return true;
     }
 }

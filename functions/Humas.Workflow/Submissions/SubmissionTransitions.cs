@@ -96,7 +96,8 @@ public sealed partial record Submission
 
     /// <summary>The submitter's revised text; the next review round reads it.</summary>
     public SubmissionChange Revise(
-        DateTimeOffset at, string title, string? summary, string? body, string? comment, IReadOnlyList<MediaText>? media = null)
+        DateTimeOffset at, string title, string? summary, string? body, string? comment, IReadOnlyList<MediaText>? media = null,
+        string? consentId = null)
     {
         Require(Status == SubmissionStatus.RevisionRequested);
         return new(this with
@@ -105,6 +106,7 @@ public sealed partial record Submission
             Media = media is null ? Media : Media.Select((m, i) => i < media.Count
                 ? m with { Alt = media[i].Alt ?? m.Alt, Caption = media[i].Caption ?? m.Caption, Minors = media[i].Minors ?? m.Minors }
                 : m).ToList(),
+            Consent = consentId is null ? Consent : new Consent(consentId, Consent?.Document),
             Status = SubmissionStatus.Submitted, UpdatedAt = at, WaitingStage = null, WaitingFor = [], Deadline = null, ReminderDueAt = null, EscalationDueAt = null,
         }, HistoryEvent.Revised, Actor: Content.SubmitterName ?? Content.SubmitterEmail, Comment: comment);
     }
