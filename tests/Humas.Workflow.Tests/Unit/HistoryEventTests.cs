@@ -16,6 +16,7 @@ public sealed class HistoryEventTests
         "ApprovalRequested", "ApprovalReminder", "ApprovalEscalated", "ApprovalResponse", "Approved", "ApprovalExpired",
         "RevisionAsked", "RevisionRequested", "RevisionReminder", "Revised", "RevisionExpired", "Rejected", "Withdrawn",
         "Scheduled", "Publishing", "Published", "PublicationFailed", "WorkflowFailed", "WorkflowRestarted", "Closed",
+        "TakedownStep", "TakenDown",
     ];
 
     [Fact]
