@@ -69,10 +69,10 @@ public sealed class ConsentHandlers(
     public async Task<IResult> WithdrawAsync(HttpContext http, DurableTaskClient client, string id)
     {
         var ct = http.RequestAborted;
-        var consent = await register.GetAsync(id, ct);
-        if (consent is null) return Problems.Field(404, "id", "Persetujuan tidak ditemukan / consent not found");
         var (reason, refused) = await Takedowns.ReasonAsync(http, required: false);
         if (refused is not null) return refused;
+        var consent = await register.GetAsync(id, ct);
+        if (consent is null) return Problems.Field(404, "id", "Persetujuan tidak ditemukan / consent not found");
         var withdrawn = await register.WithdrawAsync(consent, clock.GetUtcNow(), reason ?? "Persetujuan ditarik / consent withdrawn", ct);
 
         // Asked again after a fault, the same withdrawal starts whatever takedown did not start the first time.
