@@ -299,17 +299,17 @@ public static partial class HostileCorpus
         static HttpContent ConsentForm(string name, string type, byte[] bytes, string field = "document") => new RawMultipart()
             .Fields(new Dictionary<string, string> { ["person"] = "Ananda", ["guardian"] = "Ibu Sari", ["schoolOrEvent"] = "SD 1", ["signedOn"] = "2026-01-05", ["validUntil"] = "2027-01-05" })
             .File(name, type, bytes, field).Close().Content();
-        yield return Problem("consent-document-exe", 400, "document", fx => Staff(fx, Post(Consents, ConsentForm("izin.exe", "application/octet-stream", [0x4D, 0x5A, 0, 0]))));
-        yield return Problem("consent-document-html-as-pdf", 400, "document", fx => Staff(fx, Post(Consents, ConsentForm("izin.pdf", "application/pdf", "<html><script>alert(1)</script></html>"u8.ToArray()))));
-        yield return Problem("consent-document-empty", 400, "document", fx => Staff(fx, Post(Consents, ConsentForm("izin.pdf", "application/pdf", []))));
-        yield return Problem("consent-document-traversal-name", 400, "document", fx => Staff(fx, Post(Consents, ConsentForm("../../izin.pdf", "application/pdf", "%PDF-1.7\n%%EOF"u8.ToArray()))));
-        yield return Problem("consent-document-other-field", 400, "media", fx => Staff(fx, Post(Consents, ConsentForm("izin.pdf", "application/pdf", "%PDF-1.7\n%%EOF"u8.ToArray(), field: "media"))));
+        yield return Problem("register-document-exe", 400, "document", fx => Staff(fx, Post(Consents, ConsentForm("izin.exe", "application/octet-stream", [0x4D, 0x5A, 0, 0]))));
+        yield return Problem("register-document-html-as-pdf", 400, "document", fx => Staff(fx, Post(Consents, ConsentForm("izin.pdf", "application/pdf", "<html><script>alert(1)</script></html>"u8.ToArray()))));
+        yield return Problem("register-document-empty", 400, "document", fx => Staff(fx, Post(Consents, ConsentForm("izin.pdf", "application/pdf", []))));
+        yield return Problem("register-document-traversal-name", 400, "document", fx => Staff(fx, Post(Consents, ConsentForm("../../izin.pdf", "application/pdf", "%PDF-1.7\n%%EOF"u8.ToArray()))));
+        yield return Problem("register-document-other-field", 400, "media", fx => Staff(fx, Post(Consents, ConsentForm("izin.pdf", "application/pdf", "%PDF-1.7\n%%EOF"u8.ToArray(), field: "media"))));
         yield return Problem("consent-withdraw-without-key", 401, null, _ => Post($"{Consents}/c-20260101-0000000000/withdraw", Form(("reason", "x"))));
         yield return Problem("consent-withdraw-unknown", 404, null, fx => Staff(fx, Post($"{Consents}/c-20260101-0000000000/withdraw", Form(("reason", "x")))));
         yield return Problem("consent-withdraw-id-with-quote", 404, null, fx => Staff(fx, Post($"{Consents}/x'%20or%20'1'%3D'1/withdraw", Form(("reason", "x")))));
         yield return Problem("consent-withdraw-id-2000-chars", 404, null, fx => Staff(fx, Post($"{Consents}/{new string('c', 2000)}/withdraw", Form(("reason", "x")))));
         yield return Problem("consent-withdraw-reason-2001-chars", 400, "reason", fx => Staff(fx, Post($"{Consents}/c-20260101-0000000000/withdraw", Form(("reason", new string('r', 2001))))));
-        yield return Problem("consent-withdraw-reason-with-nul", 400, "reason", fx => Staff(fx, Post($"{Consents}/c-20260101-0000000000/withdraw", Form(("reason", "cabut\0")))));
+        yield return Problem("consent-withdraw-reason-with-nul", 400, "reason", fx => Staff(fx, Post($"{Consents}/c-20260101-0000000000/withdraw", RawMultipart.Json("""{"reason":"cabut\u0000"}"""))));
         yield return Problem("consent-withdraw-reason-number", 400, "reason", fx => Staff(fx, Post($"{Consents}/c-20260101-0000000000/withdraw", RawMultipart.Json("""{"reason":5}"""))));
 
         // --- takedown ------------------------------------------------------------------------------------------------
