@@ -5,6 +5,7 @@ using Humas.Workflow.Publication.Channels;
 using Humas.Workflow.Publication;
 using Humas.Workflow.Revision;
 using Humas.Workflow.Submissions;
+using Humas.Workflow.Takedown;
 using Humas.Workflow.Targets;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
@@ -25,6 +26,10 @@ public static class WorkflowTriggers
     [Function(nameof(RetryPublication))]
     public static Task<PublicationRecord> RunRetryPublication([OrchestrationTrigger] TaskOrchestrationContext context) =>
         new RetryPublication().RunAsync(context, context.GetInput<ChannelRetry>()!);
+
+    [Function(nameof(TakedownWorkflow))]
+    public static Task<SubmissionStatus> RunTakedownWorkflow([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        new TakedownWorkflow().RunAsync(context, context.GetInput<TakedownRequest>()!);
 
     [Function(nameof(RecordTransition))]
     public static Task<bool> RunRecordTransition([ActivityTrigger] Transition input, string instanceId, FunctionContext fc) =>
@@ -93,6 +98,18 @@ public static class WorkflowTriggers
     [Function(nameof(HandOnDecision))]
     public static Task<Assignee> RunHandOnDecision([ActivityTrigger] HandOnInput input, string instanceId, FunctionContext fc) =>
         Run<HandOnDecision, HandOnInput, Assignee>(fc, instanceId, input);
+
+    [Function(nameof(PlanTakedown))]
+    public static Task<IReadOnlyList<string>> RunPlanTakedown([ActivityTrigger] string input, string instanceId, FunctionContext fc) =>
+        Run<PlanTakedown, string, IReadOnlyList<string>>(fc, instanceId, input);
+
+    [Function(nameof(TakeDownChannel))]
+    public static Task<TakedownRecord> RunTakeDownChannel([ActivityTrigger] ChannelTakedown input, string instanceId, FunctionContext fc) =>
+        Run<TakeDownChannel, ChannelTakedown, TakedownRecord>(fc, instanceId, input);
+
+    [Function(nameof(RecordTakedown))]
+    public static Task<SubmissionStatus> RunRecordTakedown([ActivityTrigger] TakedownTotal input, string instanceId, FunctionContext fc) =>
+        Run<RecordTakedown, TakedownTotal, SubmissionStatus>(fc, instanceId, input);
 
     private static Task<TOut> Run<TActivity, TIn, TOut>(FunctionContext fc, string instanceId, TIn input)
         where TActivity : TaskActivity<TIn, TOut> =>

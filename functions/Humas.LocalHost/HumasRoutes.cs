@@ -67,6 +67,12 @@ public static class HumasRoutes
         app.MapPut(Routes.WorkingCalendar, (HttpContext c, Humas.Workflow.Holidays.WorkingCalendarHandlers h) => h.PutAsync(c)).DisableAntiforgery();
         app.MapPost(Routes.RunReach, (HttpContext c, ReachHandlers h) => h.RunAsync(c)).DisableAntiforgery();
         app.MapGet(Routes.Reach, (HttpContext c, ReachHandlers h, string year) => h.JsonAsync(c, year));
+        app.MapGet(Routes.Consents, (HttpContext c, Humas.Workflow.Consents.ConsentHandlers h) => h.ListAsync(c));
+        app.MapPost(Routes.Consents, (HttpContext c, Humas.Workflow.Consents.ConsentHandlers h) => h.RegisterAsync(c)).DisableAntiforgery();
+        app.MapPost(Routes.ConsentWithdraw, (HttpContext c, DurableTaskClient d, Humas.Workflow.Consents.ConsentHandlers h, string id) =>
+            h.WithdrawAsync(c, d, id)).DisableAntiforgery();
+        app.MapPost(Routes.Takedown, (HttpContext c, DurableTaskClient d, Humas.Workflow.Takedown.Takedowns h, string id) =>
+            h.TakeDownAsync(c, d, id)).DisableAntiforgery();
     }
 
     private static void GuardStaffRoutes(EndpointBuilder endpoint)

@@ -123,6 +123,11 @@ public static class HumasWorkflowServices
         services.AddSingleton<ReachRecorder>();
         services.AddSingleton<ReachReporter>();
         services.AddSingleton<ReachHandlers>();
+
+        services.AddSingleton<Consents.ConsentRegister>();
+        services.AddSingleton<Consents.ConsentForm>();
+        services.AddSingleton<Consents.ConsentHandlers>();
+        services.AddSingleton<Takedown.Takedowns>();
         return services;
     }
 }

@@ -20,7 +20,8 @@ namespace Humas.Workflow.Decisions;
 /// </summary>
 public sealed class DecisionHandler(
     LinkGate gate, SubmissionStore store, MediaStore media, EventClaims claims, UnitProfile unit, UnitPeople people, TimeProvider clock,
-    Recovery.WorkflowFailures failures, ILogger<DecisionHandler> logger, Holidays.UnitCalendar calendar, Rounds.RoundSnapshots rounds)
+    Recovery.WorkflowFailures failures, ILogger<DecisionHandler> logger, Holidays.UnitCalendar calendar, Rounds.RoundSnapshots rounds,
+    Consents.ConsentRegister consents)
 {
     /// <summary>
     /// Under "any" one claim closes the stage for everyone; under "all" and "sequence" each seat (a decider,
@@ -42,6 +43,9 @@ public sealed class DecisionHandler(
         if (!IsWaitingFor(s, link)) return MovedOn(unit, lang, s, 200);
         var person = await people.ResolveAsync(link.PersonKey, link.Email, http.RequestAborted);
         var seat = link.OnBehalfOf is null ? null : await people.ResolveAsync(link.OnBehalfOf, null, http.RequestAborted);
+        var registered = s.Consent?.RegisterId is { } registerId ? await consents.GetAsync(registerId, http.RequestAborted) : null;
+        var registerProblem = s.Consent?.RegisterId is null ? null
+            : registered is null ? Consents.ConsentRegister.NotInRegister : registered.ProblemOn(consents.Today());
 
         return PageResult.Of<DecisionPage>(new Dictionary<string, object?>
         {
@@ -52,7 +56,9 @@ public sealed class DecisionHandler(
             [nameof(DecisionPage.SeatName)] = seat?.Name,
             [nameof(DecisionPage.Media)] = await PreviewsAsync(s, http.RequestAborted),
             [nameof(DecisionPage.Checklist)] = s.Checklist(unit, []),
-            [nameof(DecisionPage.Waived)] = s.MissingToPass(link.Stage!.Value, unit, []).Count == 0 && !s.Gated,
+            [nameof(DecisionPage.Waived)] = s.MissingToPass(link.Stage!.Value, unit, [], registerProblem).Count == 0 && !s.Gated,
+            [nameof(DecisionPage.Registered)] = registered,
+            [nameof(DecisionPage.RegisterProblem)] = registerProblem,
             [nameof(DecisionPage.ConsentLink)] = s.Consent?.Document is { } document
                 ? (await media.ReadLinkAsync(document.BlobName, PreviewLifetime, http.RequestAborted)).ToString() : null,
             [nameof(DecisionPage.PreviewLifetime)] = PreviewLifetime,
@@ -98,8 +104,10 @@ public sealed class DecisionHandler(
         var known = unit.ChecklistFor(s.Content.ContentType).Select(i => i.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
         if (ticked.FirstOrDefault(t => !known.Contains(t)) is { } unknown)
             return Problems.Field(400, "checklist", $"Butir daftar periksa tidak dikenal / unknown checklist item '{(unknown.Length > 40 ? unknown[..40] : unknown)}'");
-        if (decision is DecisionValues.Accept or DecisionValues.Approve && s.MissingToPass(stage, unit, ticked) is { Count: > 0 } missing)
-            return Problems.Validation(missing.ToDictionary(m => m, m => new[] { MissingReason(s, m) }));
+        // A register consent holds at approval only if it is valid on the day of the decision.
+        var registerProblem = s.Consent?.RegisterId is { } registerId ? await consents.ProblemAsync(registerId, consents.Today(), ct) : null;
+        if (decision is DecisionValues.Accept or DecisionValues.Approve && s.MissingToPass(stage, unit, ticked, registerProblem) is { Count: > 0 } missing)
+            return Problems.Validation(missing.ToDictionary(m => m, m => new[] { MissingReason(s, m, registerProblem) }));
         if (await failures.HasStoppedAsync(client, s, ct)) return Stopped(unit, lang);
         if (await HandOverOfAsync(s.Id, link, ct) is { } handed) return await HandedOnAsync(lang, s.Id, handed, 409, ct);
         var key = ClaimKey(s, link);
@@ -217,8 +225,10 @@ public sealed class DecisionHandler(
     }
 
     /// <summary>Why an accept or approve is refused for one missing item, in both languages.</summary>
-    private string MissingReason(Submission s, string field) =>
-        field == ChecklistLine.FieldOf(Submission.ConsentItem)
+    private string MissingReason(Submission s, string field, string? registerProblem) =>
+        field == ChecklistLine.FieldOf(Submission.ConsentItem) && registerProblem is not null
+            ? $"{registerProblem}; minta revisi / ask for a revision"
+        : field == ChecklistLine.FieldOf(Submission.ConsentItem)
             ? "Persetujuan orang tua/wali belum ada untuk media yang menampilkan anak-anak; minta revisi / no guardian's consent for media that show children; ask for a revision"
             : unit.ChecklistFor(s.Content.ContentType).FirstOrDefault(i => ChecklistLine.FieldOf(i.Key) == field) is { } item
                 ? $"Belum terpenuhi: {item.Id} / not done yet: {item.En}"

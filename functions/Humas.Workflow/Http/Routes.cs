@@ -34,4 +34,7 @@ public static class Routes
     public const string WorkingCalendar = "api/working-calendar";
     public const string RunReach = "api/reach/run";
     public const string Reach = "api/reach/{year}";
+    public const string Consents = "api/consents";
+    public const string ConsentWithdraw = "api/consents/{id}/withdraw";
+    public const string Takedown = "api/submissions/{id}/takedown";
 }

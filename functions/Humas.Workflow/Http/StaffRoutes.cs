@@ -28,6 +28,10 @@ public static class StaffRoutes
         new("GET", Routes.WorkingCalendar),
         new("PUT", Routes.WorkingCalendar),
         new("POST", Routes.RunReach),
+        new("GET", Routes.Consents),
+        new("POST", Routes.Consents),
+        new("POST", Routes.ConsentWithdraw),
+        new("POST", Routes.Takedown),
     };
 
     /// <summary>Whether a method on a route template needs the key; the template may carry a group's leading slash.</summary>

@@ -14,13 +14,6 @@ public static partial class ConsentFields
             ? null
             : $"Nomor persetujuan berupa huruf, angka dan tanda hubung, paling banyak {IdMax} / a consent id is letters, digits and hyphens, at most {IdMax}";
 
-    /// <summary>
-    /// An id is a consent only once it can be looked up: until the unit keeps a consent register, every id is unknown,
-    /// and taking one on trust would let a photo of children through on a made-up number.
-    /// </summary>
-    public const string NotInRegister =
-        "Nomor persetujuan tidak ada di register; lampirkan dokumen persetujuan (consentDocument) / no consent with this id in the register; attach the consent document (consentDocument)";
-
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9-]*$")]
     private static partial Regex IdShape();
 }

@@ -19,7 +19,8 @@ namespace Humas.Workflow.Intake;
 /// </summary>
 public sealed class IntakeHandler(
     UnitProfile unit, IOptions<HumasOptions> options, SubmissionBodyReader reader, IdempotencyStore idempotency, SubmissionStore store,
-    MediaStore media, UploadAttachments attachments, FormPage form, Links.Links links, TimeProvider clock, ILogger<IntakeHandler> logger)
+    MediaStore media, UploadAttachments attachments, FormPage form, Links.Links links, TimeProvider clock, ILogger<IntakeHandler> logger,
+    Consents.ConsentRegister consents)
 {
     public async Task<IResult> SubmitAsync(HttpContext http, DurableTaskClient client)
     {
@@ -54,7 +55,8 @@ public sealed class IntakeHandler(
         var files = MediaTextRules.Apply(draft.Media, MediaDetails.ForFiles(draft.Fields, draft.Media.Count, errors), "media", errors);
         var uploadDetails = MediaDetails.ForUploads(draft.Fields, errors);
         var consentId = draft.Fields.One(ConsentFields.Id);
-        if (consentId is not null) errors[ConsentFields.Id] = [ConsentFields.IdProblem(consentId) ?? ConsentFields.NotInRegister];
+        if (consentId is not null && (ConsentFields.IdProblem(consentId) ?? await consents.ProblemAsync(consentId, consents.Today(), ct)) is { } consentProblem)
+            errors[ConsentFields.Id] = [consentProblem];
         // Described uploads in the order described, then any named only in `uploads`.
         var uploadIds = uploadDetails.Select(d => d.UploadId!).Concat(draft.Fields.Many("uploads")).Distinct(StringComparer.Ordinal).ToList();
         if (draft.Media.Count + uploadIds.Count > options.Value.Intake.MaxFiles)
@@ -109,6 +111,8 @@ public sealed class IntakeHandler(
             WorkflowVersion = WorkflowVersions.Current, Gated = true,
             Consent = consentId is null && draft.ConsentDocument is null ? null : new Consent(consentId, draft.ConsentDocument),
         };
+        // Noted before the record, so a withdrawal of the consent never misses a submission that rests on it.
+        if (consentId is not null) await consents.AddUseAsync(consentId, id, ct);
         await store.CreateAsync(submission, new HistoryEntry
         {
             Step = 0, At = now, Status = SubmissionStatus.Submitted, Event = HistoryEvent.Submitted,

@@ -47,6 +47,9 @@ public sealed record UnitProfile
     /// <summary>How long a publication waits on a channel to be reconnected or for its limit to free.</summary>
     public ChannelWaits ChannelWaits { get; init; } = new();
 
+    /// <summary>How the targets count an item that is taken down after it was published.</summary>
+    public TakedownCounting Takedown { get; init; } = TakedownCounting.KeepCounted;
+
     public IReadOnlyList<ChecklistItem> ChecklistFor(string contentType) =>
         Checklists.TryGetValue(contentType, out var items) ? items : [];
 

@@ -66,6 +66,9 @@ public sealed class PublishedHandlers(
         var ct = http.RequestAborted;
         var published = await store.GetMarkerAsync<PublicationRecord>(id, WebsiteFeed.PublicationKey(WebsiteFeed.Channel), ct);
         if (published is null) return Problems.Status(404, "Tidak ditemukan / not found");
+        // Taken down: its files are no more public than an unpublished submission's.
+        if (await store.GetMarkerAsync<object>(id, WebsiteFeed.TakedownKey(WebsiteFeed.Channel), ct) is not null)
+            return Problems.Status(404, "Tidak ditemukan / not found");
         var s = await store.GetAsync(id, ct);
         var item = s?.Media.FirstOrDefault(m => m.Name == name);
         if (item is null) return Problems.Status(404, "Tidak ditemukan / not found");

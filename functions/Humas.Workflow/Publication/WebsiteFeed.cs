@@ -27,6 +27,22 @@ public sealed class WebsiteFeed(HumasStorage storage, SubmissionStore store, Lin
         return record;
     }
 
+    /// <summary>The marker a takedown leaves on a channel; on the website it keeps /media from serving the item's files.</summary>
+    public static string TakedownKey(string channel) => $"takedown-{channel}";
+
+    /// <summary>Takes the item out of the feed (and so /published and /feed.atom); removing it again finds nothing to remove.</summary>
+    public async Task RemoveAsync(string submissionId, DateTimeOffset publishedAt, CancellationToken ct = default)
+    {
+        try
+        {
+            await Table.DeleteEntityAsync(Channel, FeedKey(publishedAt, submissionId), Azure.ETag.All, ct);
+        }
+        catch (Azure.RequestFailedException e) when (e.Status == 404)
+        {
+            // Removed by an earlier delivery.
+        }
+    }
+
     public async Task<IReadOnlyList<PublishedItem>> LatestAsync(int take, CancellationToken ct = default)
     {
         var items = new List<PublishedItem>();

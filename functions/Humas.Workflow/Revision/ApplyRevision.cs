@@ -13,7 +13,7 @@ public sealed class ApplyRevision(SubmissionStore store, Rounds.RoundSnapshots r
         // The round as its deciders saw it, kept before the revision replaces it, for the next round's "what changed".
         var before = await store.GetExistingAsync(input.SubmissionId);
         if (before.LastStep < input.Step) await rounds.KeepAsync(before);
-        await store.ApplyAsync(input.SubmissionId, input.Step, s => s.Revise(r.At, r.Title, r.Summary, r.Body, r.Comment, r.Media));
+        await store.ApplyAsync(input.SubmissionId, input.Step, s => s.Revise(r.At, r.Title, r.Summary, r.Body, r.Comment, r.Media, r.ConsentId));
         return true;
     }
 }

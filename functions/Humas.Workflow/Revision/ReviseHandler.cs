@@ -16,7 +16,7 @@ namespace Humas.Workflow.Revision;
 /// <summary>GET/POST /revise/{token}: the submitter's revision form, single-use like a decision link.</summary>
 public sealed class ReviseHandler(
     LinkGate gate, SubmissionStore store, EventClaims claims, UnitProfile unit, TimeProvider clock, Recovery.WorkflowFailures failures,
-    Holidays.UnitCalendar calendar)
+    Holidays.UnitCalendar calendar, Consents.ConsentRegister consents)
 {
     public async Task<IResult> ShowAsync(HttpContext http, string token)
     {
@@ -75,6 +75,10 @@ public sealed class ReviseHandler(
         var s = await store.GetAsync(link!.SubmissionId, ct);
         if (s is null) return DecisionHandler.NotFound(unit, lang);
         var mediaTexts = MediaTexts(form, s, errors);
+        var consentId = Field(ConsentFields.Id);
+        if (consentId is not null && consentId != s.Consent?.RegisterId
+            && (ConsentFields.IdProblem(consentId) ?? await consents.ProblemAsync(consentId, consents.Today(), ct)) is { } consentProblem)
+            errors[ConsentFields.Id] = [consentProblem];
         if (errors.Count > 0) return Problems.Validation(errors);
 
         if (await failures.HasStoppedAsync(client, s, ct)) return DecisionHandler.Stopped(unit, lang);
@@ -82,10 +86,12 @@ public sealed class ReviseHandler(
         if (s.WaitingStage != Stage.Revision || s.Round != link.Round || s.Status.IsFinal())
             return DecisionHandler.MovedOn(unit, lang, s, 409);
         var now = clock.GetUtcNow();
+        if (consentId is not null) await consents.AddUseAsync(consentId, s.Id, ct);
         var claimed = await claims.ClaimAndRaiseAsync(client, s.Id, key,
             new DecisionClaim(Stage.Revision, link.Round, "revised", Field("comment"), "submitter", s.Content.SubmitterName ?? s.Content.SubmitterEmail, now),
             WorkflowEvents.For(Stage.Revision, link.Round),
-            new RevisionSubmitted(link.Round, title!, Field("summary"), Field("body"), Field("comment"), now, mediaTexts), ct);
+            new RevisionSubmitted(link.Round, title!, Field("summary"), Field("body"), Field("comment"), now, mediaTexts,
+                consentId == s.Consent?.RegisterId ? null : consentId), ct);
         if (claimed.Earlier is not null) return DecisionHandler.MovedOn(unit, lang, s, 409);
         if (claimed.Failed) return Problems.Status(503, "Revisi belum tercatat / the revision was not recorded", "Please try again.");
         if (await failures.StoppedAfterAsync(client, s.Id, now, ct)) return DecisionHandler.Stopped(unit, lang);

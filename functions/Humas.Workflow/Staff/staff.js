@@ -45,11 +45,12 @@ $("#key-form").addEventListener("submit", e => {
 $("#forget").addEventListener("click", () => { sessionStorage.clear(); show(); });
 document.querySelectorAll("nav.tabs button[data-tab]").forEach(b => b.addEventListener("click", () => {
   document.querySelectorAll("nav.tabs button[data-tab]").forEach(x => x.setAttribute("aria-selected", x === b));
-  for (const t of ["list", "calendar", "people", "working-calendar"]) $("#tab-" + t).hidden = t !== b.dataset.tab;
+  for (const t of ["list", "calendar", "people", "working-calendar", "consents"]) $("#tab-" + t).hidden = t !== b.dataset.tab;
   $("#detail").hidden = true;
   if (b.dataset.tab === "calendar") loadCalendar();
   if (b.dataset.tab === "people") loadPeople();
   if (b.dataset.tab === "working-calendar") loadWorkingCalendar();
+  if (b.dataset.tab === "consents") loadConsents();
 }));
 
 // The list: filters go to the server, sorting happens on the rows loaded.
@@ -114,6 +115,7 @@ async function openDetail(id) {
       <h3>${W.history}</h3><ol id="history">${history}</ol>
       <h3>${W.media}</h3><ul>${media}</ul>
       <h3>${W.publications}</h3><ul>${pubs}</ul>
+      ${takedownPart(s)}
       <button type="button" id="close-detail">${W.close}</button>`;
     $("#detail").hidden = false;
     $("#detail").scrollIntoView();
@@ -122,8 +124,64 @@ async function openDetail(id) {
       try { const r = await json(`/api/submissions/${encodeURIComponent(id)}/revoke-links`, { method: "POST" }); $("#revoke-result").textContent = W.revoked + " " + wib(r.revokedAt); }
       catch (e) { if (e.message !== "401") $("#revoke-result").textContent = problemText(e.problem); }
     });
+    $("#takedown-form")?.addEventListener("submit", async e => {
+      e.preventDefault();
+      const body = new URLSearchParams({ reason: $("#takedown-reason").value });
+      try { await json(`/api/submissions/${encodeURIComponent(id)}/takedown`, { method: "POST", body }); $("#takedown-result").textContent = W.takenDown; }
+      catch (err) { if (err.message !== "401") $("#takedown-result").textContent = problemText(err.problem); }
+    });
   } catch (e) { if (e.message !== "401") say(problemText(e.problem)); }
 }
+
+// A published item can be taken down with a reason; what each channel's takedown did is listed once it ran.
+function takedownPart(s) {
+  const done = (s.takedowns || []).map(t => `<li>${esc(word(D.channels, t.channel))}: ${esc(word(D.takedownOutcomes, t.outcome))} · ${esc(wib(t.at))}</li>`).join("");
+  const list = done ? `<h3>${W.takedowns}</h3><ul id="takedowns">${done}</ul>` : "";
+  if (s.status !== "Published") return list;
+  return list + `<form id="takedown-form"><label for="takedown-reason">${W.takedownReason}</label>
+    <textarea id="takedown-reason" name="reason" rows="2" maxlength="2000" required></textarea>
+    <button type="submit" class="reject" id="takedown">${W.takedown}</button> <span id="takedown-result" role="status"></span></form>`;
+}
+
+// The consent register: register with the signed document, list with each consent's state today, withdraw with a reason.
+async function loadConsents() {
+  try {
+    const r = await json("/api/consents");
+    $("#consents tbody").innerHTML = r.items.map(c => `<tr data-id="${esc(c.id)}"><td><code>${esc(c.id)}</code></td><td>${esc(c.person)}</td>
+      <td>${esc(c.guardian)}</td><td>${esc(c.schoolOrEvent)}</td><td>${esc(c.signedOn)} – ${esc(c.validUntil)}</td>
+      <td><span class="status" data-state="${esc(c.state)}">${esc(word(D.consentStates, c.state))}</span>${c.withdrawalReason ? "<br><em>" + esc(c.withdrawalReason) + "</em>" : ""}</td>
+      <td>${c.document ? `<a href="${esc(c.document.readUrl)}" target="_blank" rel="noopener noreferrer">${W.open}</a>` : W.none}</td>
+      <td>${c.state === "Withdrawn" ? "" : `<label class="hint" for="withdraw-${esc(c.id)}">${W.withdrawReason}</label>
+        <input id="withdraw-${esc(c.id)}" class="withdraw-reason" maxlength="2000"> <button type="button" class="reject withdraw">${W.withdraw}</button>`}</td></tr>`).join("");
+  } catch (e) { if (e.message !== "401") say(problemText(e.problem)); }
+}
+$("#consents").addEventListener("click", async e => {
+  const b = e.target.closest("button.withdraw");
+  if (!b) return;
+  const tr = b.closest("tr");
+  try {
+    await json(`/api/consents/${encodeURIComponent(tr.dataset.id)}/withdraw`, { method: "POST", body: new URLSearchParams({ reason: tr.querySelector(".withdraw-reason").value }) });
+    say(""); $("#message").textContent = W.withdrawn; loadConsents();
+  } catch (err) { if (err.message !== "401") say(problemText(err.problem)); }
+});
+$("#consent-form").addEventListener("submit", async e => {
+  e.preventDefault();
+  const form = $("#consent-form");
+  form.querySelectorAll(".field-error").forEach(x => x.textContent = "");
+  const body = new FormData(form);
+  if (!$("#consent-document").files.length) body.delete("document");
+  try {
+    const c = await json("/api/consents", { method: "POST", body });
+    form.reset(); say(""); $("#message").textContent = W.registered + " " + c.id; loadConsents();
+  } catch (err) {
+    if (err.message === "401") return;
+    for (const [field, messages] of Object.entries(err.problem?.errors || {})) {
+      const slot = form.querySelector(`.field-error[data-for="${CSS.escape(field)}"]`);
+      if (slot) slot.textContent = messages.join(" "); else say(field + ": " + messages.join(" "));
+    }
+    if (!err.problem?.errors) say(problemText(err.problem));
+  }
+});
 
 // The calendar: a month grid, Monday first, by WIB day.
 const thisMonth = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Jakarta", year: "numeric", month: "2-digit" }).format(new Date()).slice(0, 7);

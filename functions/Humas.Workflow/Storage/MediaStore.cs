@@ -25,6 +25,9 @@ public sealed class MediaStore(HumasStorage storage)
         }, ct);
     }
 
+    public async Task DeleteAsync(string blobName, CancellationToken ct = default) =>
+        await storage.Media.DeleteBlobIfExistsAsync(blobName, cancellationToken: ct);
+
     public async Task DeleteFolderAsync(string submissionId, CancellationToken ct = default)
     {
         await foreach (var blob in storage.Media.GetBlobsAsync(BlobTraits.None, BlobStates.None, submissionId + "/", ct))

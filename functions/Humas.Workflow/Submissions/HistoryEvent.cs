@@ -55,4 +55,10 @@ public enum HistoryEvent
 
     /// <summary>A channel waits to be reconnected or for its limit (version 5): actor the channel, decision what for, comment until when.</summary>
     ChannelWaiting,
+
+    /// <summary>One channel's part of a takedown; the row's decision is the channel, its comment what was done there.</summary>
+    TakedownStep,
+
+    /// <summary>Every channel's part done: the item is taken down; the row's comment is the reason.</summary>
+    TakenDown,
 }

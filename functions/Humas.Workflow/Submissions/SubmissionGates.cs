@@ -33,24 +33,29 @@ public sealed partial record Submission
     /// <summary>The consent sent with the submission, if any.</summary>
     public Consent? Consent { get; init; }
 
-    public bool HasConsent() => Consent is { } c && (c.Document is not null || c.RegisterId is not null);
+    /// <summary>
+    /// A consent document is sent, or a register consent is named that holds now: <paramref name="registerProblem"/> is
+    /// why the register's consent does not hold (withdrawn, expired, unknown), null when it does.
+    /// </summary>
+    public bool HasConsent(string? registerProblem = null) =>
+        Consent is { } c && (c.Document is not null || (c.RegisterId is not null && registerProblem is null));
 
     /// <summary>Whether some file shows identifiable children (as the submitter said).</summary>
     public bool ShowsChildren() => Media.Any(m => m.Minors == true);
 
     /// <summary>Whether a consent is needed before approval and none is given.</summary>
-    public bool LacksConsent() => ShowsChildren() && !HasConsent();
+    public bool LacksConsent(string? registerProblem = null) => ShowsChildren() && !HasConsent(registerProblem);
 
     /// <summary>
     /// The fields to name when an accept (review) or an approve (approval) is refused: <c>checklist.{key}</c> for each
     /// required item not done, <c>checklist.consent</c> before approval without a needed consent. Nothing for a
     /// submission from before the gates when the profile lets those publish as before.
     /// </summary>
-    public IReadOnlyList<string> MissingToPass(Stage stage, UnitProfile unit, IReadOnlyCollection<string> ticked)
+    public IReadOnlyList<string> MissingToPass(Stage stage, UnitProfile unit, IReadOnlyCollection<string> ticked, string? registerProblem = null)
     {
         if (!Gated && unit.OlderSubmissions == OlderSubmissionRule.Publish) return [];
         var missing = Checklist(unit, ticked).Where(l => l.Item.Required && !l.Done).Select(l => l.Field).ToList();
-        if (stage == Stage.Approval && LacksConsent()) missing.Add(ChecklistLine.FieldOf(ConsentItem));
+        if (stage == Stage.Approval && LacksConsent(registerProblem)) missing.Add(ChecklistLine.FieldOf(ConsentItem));
         return missing;
     }
 }

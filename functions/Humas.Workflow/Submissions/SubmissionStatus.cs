@@ -20,4 +20,7 @@ public enum SubmissionStatus
 
     /// <summary>Closed by staff, with a reason, after its workflow failed.</summary>
     Closed,
+
+    /// <summary>Removed from its channels after publication: its consent was withdrawn, or staff took it down with a reason.</summary>
+    TakenDown,
 }

@@ -4,7 +4,8 @@ public static class SubmissionStatuses
 {
     public static bool IsFinal(this SubmissionStatus s) =>
         s is SubmissionStatus.Published or SubmissionStatus.Rejected or SubmissionStatus.Withdrawn
-            or SubmissionStatus.Expired or SubmissionStatus.PublicationFailed or SubmissionStatus.Closed;
+            or SubmissionStatus.Expired or SubmissionStatus.PublicationFailed or SubmissionStatus.Closed
+            or SubmissionStatus.TakenDown;
 
     /// <summary>The submitter may withdraw until it is approved for publication, and while it waits for its publish time.</summary>
     public static bool CanBeWithdrawn(this SubmissionStatus s) =>

@@ -112,7 +112,8 @@ public sealed partial record Submission
 
     /// <summary>The submitter's revised text; the next review round reads it.</summary>
     public SubmissionChange Revise(
-        DateTimeOffset at, string title, string? summary, string? body, string? comment, IReadOnlyList<MediaText>? media = null)
+        DateTimeOffset at, string title, string? summary, string? body, string? comment, IReadOnlyList<MediaText>? media = null,
+        string? consentId = null)
     {
         Require(Status == SubmissionStatus.RevisionRequested);
         return new(this with
@@ -121,6 +122,7 @@ public sealed partial record Submission
             Media = media is null ? Media : Media.Select((m, i) => i < media.Count
                 ? m with { Alt = media[i].Alt ?? m.Alt, Caption = media[i].Caption ?? m.Caption, Minors = media[i].Minors ?? m.Minors }
                 : m).ToList(),
+            Consent = consentId is null ? Consent : new Consent(consentId, Consent?.Document),
             Status = SubmissionStatus.Submitted, UpdatedAt = at, WaitingStage = null, WaitingFor = [], Deadline = null, ReminderDueAt = null, EscalationDueAt = null,
         }, HistoryEvent.Revised, Actor: Content.SubmitterName ?? Content.SubmitterEmail, Comment: comment);
     }
@@ -200,6 +202,20 @@ public sealed partial record Submission
     {
         Require(Status != SubmissionStatus.Closed);
         return new(this with { Status = SubmissionStatus.Closed, UpdatedAt = at }, HistoryEvent.Closed, Actor: ClosedBy, Comment: reason);
+    }
+
+    /// <summary>One channel's part of a takedown, recorded while the item is still published elsewhere.</summary>
+    public SubmissionChange RecordTakedownStep(DateTimeOffset at, string channel, string done)
+    {
+        Require(Status == SubmissionStatus.Published);
+        return new(this with { UpdatedAt = at }, HistoryEvent.TakedownStep, Decision: channel, Comment: done);
+    }
+
+    /// <summary>A published item taken down, with the reason (a withdrawn consent, or staff's own).</summary>
+    public SubmissionChange TakeDown(DateTimeOffset at, string reason, string by)
+    {
+        Require(Status == SubmissionStatus.Published);
+        return new(this with { Status = SubmissionStatus.TakenDown, UpdatedAt = at }, HistoryEvent.TakenDown, Actor: by, Comment: reason);
     }
 
     /// <summary>A stage ends (or the submission leaves every stage): nobody is waited for any more.</summary>

@@ -76,6 +76,37 @@ public sealed class ProgressStore(HumasStorage storage)
         }
     }
 
+    /// <summary>
+    /// Takes a counted thing back out: its counters go down by one and its marker goes, in one transaction guarded by both
+    /// rows' ETags. False when it was not counted (or was taken out before).
+    /// </summary>
+    public async Task<bool> UncountAsync(int year, string what, CancellationToken ct = default)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var marker = await Table.GetEntityIfExistsAsync<TableEntity>(Partition(year), MarkerKey(what), cancellationToken: ct);
+            if (!marker.HasValue) return false;
+            var (counts, etag) = await ReadAsync(year, ct);
+            if (etag is null) return false;
+            var next = new Dictionary<string, int>(counts, StringComparer.Ordinal);
+            foreach (var key in (marker.Value!.GetString("Counters") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                next[key] = Math.Max(0, next.GetValueOrDefault(key) - 1);
+            var tally = new TableEntity(Partition(year), TallyKey) { ["Json"] = JsonSerializer.Serialize(next) };
+            try
+            {
+                await Table.SubmitTransactionAsync([
+                    new TableTransactionAction(TableTransactionActionType.Delete, marker.Value, marker.Value.ETag),
+                    new TableTransactionAction(TableTransactionActionType.UpdateReplace, tally, etag.Value),
+                ], ct);
+                return true;
+            }
+            catch (TableTransactionFailedException e) when (e.Status is 404 or 409 or 412 && attempt < 60)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 10 * Math.Min(attempt, 10))), ct);
+            }
+        }
+    }
+
     private async Task<(IReadOnlyDictionary<string, int> Counts, ETag? ETag)> ReadAsync(int year, CancellationToken ct)
     {
         var row = await Table.GetEntityIfExistsAsync<TableEntity>(Partition(year), TallyKey, cancellationToken: ct);

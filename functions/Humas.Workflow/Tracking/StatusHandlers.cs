@@ -68,6 +68,7 @@ public sealed class StatusHandlers(LinkGate gate, SubmissionStore store, MediaSt
             waitingStage = s.WaitingStage?.ToString(), s.Round, s.WaitingFor, s.Deadline,
             history = await store.GetHistoryAsync(id, ct),
             publications = await store.GetMarkersAsync<PublicationRecord>(id, "publication-", ct),
+            takedowns = await store.GetMarkersAsync<Takedown.TakedownRecord>(id, Publication.WebsiteFeed.TakedownKey(""), ct),
             workflowVersion = s.WorkflowVersion,
             consent, gated = s.Gated,
             failedFrom = s.FailedFrom?.ToString(),

@@ -28,6 +28,7 @@ public static class Terms
         SubmissionStatus.WorkflowFailed => new("Terhenti karena gangguan sistem; tim Humas sudah diberi tahu",
             "Stopped by a system fault; the Humas team has been told"),
         SubmissionStatus.Closed => new("Ditutup oleh tim Humas", "Closed by the Humas team"),
+        SubmissionStatus.TakenDown => new("Diturunkan dari publikasi", "Taken down"),
         _ => Words.Same(status.ToString()),
     };
 
@@ -64,6 +65,8 @@ public static class Terms
         HistoryEvent.Closed => new("Ditutup oleh tim Humas", "Closed by the Humas team"),
         HistoryEvent.ReviewHandedOn or HistoryEvent.ApprovalHandedOn => new("Diserahkan ke rekan", "Handed on to a colleague"),
         HistoryEvent.ChannelWaiting => new("Kanal menunggu", "A channel waits"),
+        HistoryEvent.TakedownStep => new("Diturunkan dari satu kanal", "Taken down from one channel"),
+        HistoryEvent.TakenDown => new("Diturunkan dari publikasi", "Taken down"),
         _ => Words.Same(e.ToString()),
     };
 
@@ -167,4 +170,13 @@ public static class Terms
         if (span.TotalHours >= 1) return new($"{N(span.TotalHours)} jam", $"{N(span.TotalHours)} {(span.TotalHours == 1 ? "hour" : "hours")}");
         return new($"{N(span.TotalMinutes)} menit", $"{N(span.TotalMinutes)} {(span.TotalMinutes == 1 ? "minute" : "minutes")}");
     }
+    /// <summary>What a takedown did on one channel (the codes of <c>TakedownOutcomes</c>).</summary>
+    public static Words Takedown(string outcome) => outcome switch
+    {
+        "Removed" => new("dihapus", "removed"),
+        "MadePrivate" => new("dijadikan privat", "made private"),
+        "TaskMailed" => new("tugas dikirim ke tim Humas", "task mailed to the Humas team"),
+        "Failed" => new("gagal; tugas dikirim ke tim Humas", "failed; task mailed to the Humas team"),
+        _ => Words.Same(outcome),
+    };
 }

@@ -270,6 +270,60 @@ public static partial class HostileCorpus
         yield return Problem("working-calendar-put-version-stale", 409, "version", fx => Staff(fx, Put(WorkingCalendar, RawMultipart.Json(CalendarWith(b => b["version"] = -5)))));
         yield return Problem("working-calendar-put-changed-by-missing", 400, "changedBy", fx => Staff(fx, Put(WorkingCalendar, RawMultipart.Json(CalendarWith(b => b.Remove("changedBy"))))));
 
+        // --- the consent register -----------------------------------------------------------------------------------
+        const string Consents = "/api/consents";
+        const string ConsentOk = """{"person":"Ananda","guardian":"Ibu Sari","schoolOrEvent":"SD 1","signedOn":"2026-01-05","validUntil":"2027-01-05"}""";
+        static string ConsentWith(string field, string value) =>
+            System.Text.RegularExpressions.Regex.Replace(ConsentOk, $"\"{field}\":\"[^\"]*\"", $"\"{field}\":{value}");
+        yield return Problem("consents-list-without-key", 401, null, _ => Get(Consents));
+        yield return Problem("consents-list-wrong-key", 401, null, _ => Keyed(Get(Consents), "salah"));
+        yield return Problem("consent-without-key", 401, null, _ => Post(Consents, RawMultipart.Json(ConsentOk)));
+        yield return Problem("consent-wrong-key", 401, null, _ => Keyed(Post(Consents, RawMultipart.Json(ConsentOk)), "salah"));
+        yield return Problem("consent-malformed-json", 400, "body", fx => Staff(fx, Post(Consents, RawMultipart.Json("""{"person":"""))));
+        yield return Problem("consent-array", 400, "body", fx => Staff(fx, Post(Consents, RawMultipart.Json($"[{ConsentOk}]"))));
+        yield return Problem("consent-invalid-utf8", 400, "body", fx => Staff(fx, Post(Consents,
+            RawMultipart.Bytes([.. "{\"person\":\"Anan "u8, 0xC3, 0x28, .. "\"}"u8], "application/json"))));
+        yield return Problem("consent-over-64kb", 413, "body", fx => Staff(fx, Post(Consents, RawMultipart.Json(ConsentWith("person", $"\"{new string('p', 70_000)}\"")))));
+        yield return Problem("consent-without-person", 400, "person", fx => Staff(fx, Post(Consents, RawMultipart.Json(ConsentWith("person", "null")))));
+        yield return Problem("consent-person-number", 400, "person", fx => Staff(fx, Post(Consents, RawMultipart.Json(ConsentWith("person", "42")))));
+        yield return Problem("consent-person-201-chars", 400, "person", fx => Staff(fx, Post(Consents, RawMultipart.Json(ConsentWith("person", $"\"{new string('p', 201)}\"")))));
+        yield return Problem("consent-guardian-with-crlf", 400, "guardian", fx => Staff(fx, Post(Consents, RawMultipart.Json(ConsentWith("guardian", "\"Ibu\\r\\nBcc: x@example.org\"")))));
+        yield return Problem("consent-school-with-nul", 400, "schoolOrEvent", fx => Staff(fx, Post(Consents, RawMultipart.Json(ConsentWith("schoolOrEvent", "\"SD\\u0000 1\"")))));
+        yield return Problem("consent-signed-on-words", 400, "signedOn", fx => Staff(fx, Post(Consents, RawMultipart.Json(ConsentWith("signedOn", "\"kemarin\"")))));
+        yield return Problem("consent-signed-on-future", 400, "signedOn", fx => Staff(fx, Post(Consents,
+            RawMultipart.Json(ConsentWith("signedOn", $"\"{DateTime.UtcNow.AddDays(3):yyyy-MM-dd}\"")))));
+        yield return Problem("consent-signed-on-february-30", 400, "signedOn", fx => Staff(fx, Post(Consents, RawMultipart.Json(ConsentWith("signedOn", "\"2026-02-30\"")))));
+        yield return Problem("consent-valid-until-before-signed", 400, "validUntil", fx => Staff(fx, Post(Consents, RawMultipart.Json(ConsentWith("validUntil", "\"2025-12-31\"")))));
+        yield return Problem("consent-valid-until-missing", 400, "validUntil", fx => Staff(fx, Post(Consents, RawMultipart.Json(ConsentWith("validUntil", "null")))));
+        yield return Problem("consent-document-in-json", 400, "document", fx => Staff(fx, Post(Consents, RawMultipart.Json(ConsentOk.TrimEnd('}') + ",\"document\":\"JVBERi0=\"}"))));
+        static HttpContent ConsentForm(string name, string type, byte[] bytes, string field = "document") => new RawMultipart()
+            .Fields(new Dictionary<string, string> { ["person"] = "Ananda", ["guardian"] = "Ibu Sari", ["schoolOrEvent"] = "SD 1", ["signedOn"] = "2026-01-05", ["validUntil"] = "2027-01-05" })
+            .File(name, type, bytes, field).Close().Content();
+        yield return Problem("register-document-exe", 400, "document", fx => Staff(fx, Post(Consents, ConsentForm("izin.exe", "application/octet-stream", [0x4D, 0x5A, 0, 0]))));
+        yield return Problem("register-document-html-as-pdf", 400, "document", fx => Staff(fx, Post(Consents, ConsentForm("izin.pdf", "application/pdf", "<html><script>alert(1)</script></html>"u8.ToArray()))));
+        yield return Problem("register-document-empty", 400, "document", fx => Staff(fx, Post(Consents, ConsentForm("izin.pdf", "application/pdf", []))));
+        yield return Problem("register-document-traversal-name", 400, "document", fx => Staff(fx, Post(Consents, ConsentForm("../../izin.pdf", "application/pdf", "%PDF-1.7\n%%EOF"u8.ToArray()))));
+        yield return Problem("register-document-other-field", 400, "media", fx => Staff(fx, Post(Consents, ConsentForm("izin.pdf", "application/pdf", "%PDF-1.7\n%%EOF"u8.ToArray(), field: "media"))));
+        yield return Problem("consent-withdraw-without-key", 401, null, _ => Post($"{Consents}/c-20260101-0000000000/withdraw", Form(("reason", "x"))));
+        yield return Problem("consent-withdraw-unknown", 404, null, fx => Staff(fx, Post($"{Consents}/c-20260101-0000000000/withdraw", Form(("reason", "x")))));
+        yield return Problem("consent-withdraw-id-with-quote", 404, null, fx => Staff(fx, Post($"{Consents}/x'%20or%20'1'%3D'1/withdraw", Form(("reason", "x")))));
+        yield return Problem("consent-withdraw-id-2000-chars", 404, null, fx => Staff(fx, Post($"{Consents}/{new string('c', 2000)}/withdraw", Form(("reason", "x")))));
+        yield return Problem("consent-withdraw-reason-2001-chars", 400, "reason", fx => Staff(fx, Post($"{Consents}/c-20260101-0000000000/withdraw", Form(("reason", new string('r', 2001))))));
+        yield return Problem("consent-withdraw-reason-with-nul", 400, "reason", fx => Staff(fx, Post($"{Consents}/c-20260101-0000000000/withdraw", RawMultipart.Json("""{"reason":"cabut\u0000"}"""))));
+        yield return Problem("consent-withdraw-reason-number", 400, "reason", fx => Staff(fx, Post($"{Consents}/c-20260101-0000000000/withdraw", RawMultipart.Json("""{"reason":5}"""))));
+
+        // --- takedown ------------------------------------------------------------------------------------------------
+        yield return Problem("takedown-without-key", 401, null, fx => Post($"/api/submissions/{fx.InReview.Id}/takedown", Form(("reason", "x"))));
+        yield return Problem("takedown-wrong-key", 401, null, fx => Keyed(Post($"/api/submissions/{fx.InReview.Id}/takedown", Form(("reason", "x"))), "salah"));
+        yield return Problem("takedown-without-reason", 400, "reason", fx => Staff(fx, Post($"/api/submissions/{fx.InReview.Id}/takedown", Form(("reason", "  ")))));
+        yield return Problem("takedown-reason-2001-chars", 400, "reason", fx => Staff(fx, Post($"/api/submissions/{fx.InReview.Id}/takedown", Form(("reason", new string('r', 2001))))));
+        yield return Problem("takedown-reason-with-escape", 400, "reason", fx => Staff(fx, Post($"/api/submissions/{fx.InReview.Id}/takedown", Form(("reason", "turun\u001b[31m")))));
+        yield return Problem("takedown-reason-array", 400, "reason", fx => Staff(fx, Post($"/api/submissions/{fx.InReview.Id}/takedown", RawMultipart.Json("""{"reason":["a"]}"""))));
+        yield return Problem("takedown-malformed-json", 400, "body", fx => Staff(fx, Post($"/api/submissions/{fx.InReview.Id}/takedown", RawMultipart.Json("""{"reason":"""))));
+        yield return Problem("takedown-unknown", 404, null, fx => Staff(fx, Post("/api/submissions/20260101-0000000000/takedown", Form(("reason", "x")))));
+        yield return Problem("takedown-id-with-quote", 404, null, fx => Staff(fx, Post("/api/submissions/x'%20or%20'1'%3D'1/takedown", Form(("reason", "x")))));
+        yield return Problem("takedown-not-published", 409, null, fx => Staff(fx, Post($"/api/submissions/{fx.InReview.Id}/takedown", Form(("reason", "x")))));
+
         // --- methods a route does not serve ------------------------------------------------------------------------
         foreach (var (method, path) in new (string, string)[]
         {
@@ -278,6 +332,7 @@ public static partial class HostileCorpus
             ("DELETE", "/api/people"), ("POST", "/api/people"), ("PUT", "/api/communities"), ("DELETE", "/api/partner-media"),
             ("GET", "/api/partner-media/warta-jateng-uji/items"), ("POST", "/api/calendar/2026-01"), ("POST", "/api/exports/submissions/csv"),
             ("DELETE", "/"), ("POST", "/api/working-calendar"), ("DELETE", "/api/working-calendar"), ("POST", "/api/reach/2026"), ("DELETE", "/api/reach/run"),
+            ("DELETE", "/api/consents"), ("GET", "/api/consents/c-20260101-0000000000/withdraw"), ("GET", "/api/submissions/20260101-0000000000/takedown"),
         })
         {
             var route = path.Trim('/').Replace('/', '-').Replace('.', '-');

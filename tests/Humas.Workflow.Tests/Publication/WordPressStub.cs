@@ -88,6 +88,27 @@ public sealed class WordPressStub(string user, string appPassword) : ProtocolStu
                 };
                 posts[id] = post;
                 return Reply(201, post);
+            // developer.wordpress.org/rest-api/reference/posts/#delete-a-post: without force the post goes to the trash,
+            // and trashing it again is refused with 410 rest_already_trashed.
+            case ("DELETE", var path) when path.StartsWith("/wp-json/wp/v2/posts/", StringComparison.Ordinal):
+                if (!int.TryParse(path["/wp-json/wp/v2/posts/".Length..], out var trashed) || !posts.TryGetValue(trashed, out var trash))
+                    return Reply(404, new { code = "rest_post_invalid_id", message = "Invalid post ID.", data = new { status = 404 } });
+                if ((string?)trash["status"] == "trash")
+                    return Reply(410, new { code = "rest_already_trashed", message = "The post has already been deleted.", data = new { status = 410 } });
+                trash["status"] = "trash";
+                return Reply(200, trash);
+            case ("GET", var path) when path.StartsWith("/wp-json/wp/v2/posts/", StringComparison.Ordinal):
+                return int.TryParse(path["/wp-json/wp/v2/posts/".Length..], out var shown) && posts.TryGetValue(shown, out var one)
+                    ? Reply(200, one)
+                    : Reply(404, new { code = "rest_post_invalid_id", message = "Invalid post ID.", data = new { status = 404 } });
+            // Attachments have no trash: DELETE /media/{id} needs force=true, and is refused without it.
+            case ("DELETE", var path) when path.StartsWith("/wp-json/wp/v2/media/", StringComparison.Ordinal):
+                if (!int.TryParse(path["/wp-json/wp/v2/media/".Length..], out var gone) || !media.ContainsKey(gone))
+                    return Reply(404, new { code = "rest_post_invalid_id", message = "Invalid post ID.", data = new { status = 404 } });
+                if (Query(r, "force") != "true")
+                    return Reply(501, new { code = "rest_trash_not_supported", message = "Attachments do not support trashing. Set 'force' to true to delete.", data = new { status = 501 } });
+                media.TryRemove(gone, out _);
+                return Reply(200, new { deleted = true, previous = new { id = gone, type = "attachment" } });
             default:
                 return Reply(404, new { code = "rest_no_route", message = "No route was found matching the URL and request method.", data = new { status = 404 } });
         }

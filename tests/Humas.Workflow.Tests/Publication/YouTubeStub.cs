@@ -54,6 +54,7 @@ public sealed class YouTubeStub(string clientId, string clientSecret, string ref
             return Reply(200, new { access_token = AccessToken, expires_in = 3599, scope = "https://www.googleapis.com/auth/youtube.upload", token_type = "Bearer" });
         }
         if (r.Method == "GET" && r.Path is "/youtube/v3/channels" or "/youtube/v3/videos") return Statistics(r);
+        if (r.Method == "PUT" && r.Path == "/youtube/v3/videos") return Update(r);
         if (r.Path != "/upload/youtube/v3/videos") return Reply(404, new { error = new { code = 404, message = "Not Found" } });
         if (Header(r, "Authorization") != $"Bearer {AccessToken}")
             return Reply(401, new { error = new { code = 401, message = "Request had invalid authentication credentials.", status = "UNAUTHENTICATED" } });
@@ -97,6 +98,35 @@ public sealed class YouTubeStub(string clientId, string clientSecret, string ref
             return Reply(503, new { error = new { code = 503, message = "Backend Error" } });
         }
         return Reply(200, Video(session));
+    }
+
+    /// <summary>Deletes a video on the channel's side (in the studio): the API no longer finds it.</summary>
+    public void Forget(string videoId)
+    {
+        foreach (var s in sessions.Values.Where(s => s.VideoId == videoId)) s.VideoId = null;
+    }
+
+    /// <summary>Each video's privacy as videos.update last set it.</summary>
+    public ConcurrentDictionary<string, string> Privacy { get; } = new();
+
+    /// <summary>
+    /// videos.update (developers.google.com/youtube/v3/docs/videos/update): the body is a video resource with its id and
+    /// the parts named in <c>part</c>; status.privacyStatus is one of private, public, unlisted.
+    /// </summary>
+    private IResponseMessage Update(IRequestMessage r)
+    {
+        if (Header(r, "Authorization") != $"Bearer {AccessToken}")
+            return Reply(401, new { error = new { code = 401, message = "Request had invalid authentication credentials.", status = "UNAUTHENTICATED" } });
+        if (Query(r, "part") != "status")
+            return Reply(400, new { error = new { code = 400, message = "'part' must name the parts the body sets", errors = new[] { new { reason = "unexpectedPart" } } } });
+        var body = System.Text.Json.JsonDocument.Parse(r.Body ?? "{}").RootElement;
+        var id = body.TryGetProperty("id", out var i) ? i.GetString() : null;
+        if (id is null || !Videos.Contains(id)) return Reply(404, new { error = new { code = 404, message = "Video not found.", errors = new[] { new { reason = "videoNotFound" } } } });
+        var privacy = body.GetProperty("status").GetProperty("privacyStatus").GetString()!;
+        if (privacy is not ("private" or "public" or "unlisted"))
+            return Reply(400, new { error = new { code = 400, message = "Invalid privacy status.", errors = new[] { new { reason = "invalidVideoMetadata" } } } });
+        Privacy[id] = privacy;
+        return Reply(200, new { kind = "youtube#video", id, status = new { uploadStatus = "processed", privacyStatus = privacy } });
     }
 
     private IResponseMessage Statistics(IRequestMessage r)

@@ -16,7 +16,8 @@ public sealed class HistoryEventTests
         "ApprovalRequested", "ApprovalReminder", "ApprovalEscalated", "ApprovalResponse", "Approved", "ApprovalExpired",
         "RevisionAsked", "RevisionRequested", "RevisionReminder", "Revised", "RevisionExpired", "Rejected", "Withdrawn",
         "Scheduled", "Publishing", "Published", "PublicationFailed", "WorkflowFailed", "WorkflowRestarted", "Closed",
-        "ReviewHandedOn", "ApprovalHandedOn",
+        "ReviewHandedOn", "ApprovalHandedOn", "ChannelWaiting",
+        "TakedownStep", "TakenDown",
     ];
 
     [Fact]

@@ -17,6 +17,9 @@ public sealed class PublicationRetryHandler(SubmissionStore store, ChannelPublis
             return Problems.Field(400, "channel", $"Kanal tidak dikenal / unknown channel '{channel}'");
         var s = await store.GetAsync(id, ct);
         if (s is null) return Problems.Field(404, "id", "Pengajuan tidak ditemukan / submission not found");
+        // A retry would publish again what was taken down.
+        if (s.Status == Submissions.SubmissionStatus.TakenDown)
+            return Problems.Status(409, "Sudah diturunkan dari publikasi / taken down", $"Status: {s.Status}");
         var record = await store.GetMarkerAsync<PublicationRecord>(id, WebsiteFeed.PublicationKey(channel), ct);
         if (record is null)
             return Problems.Field(404, "channel", $"Belum ada publikasi di kanal ini / nothing was published on '{channel}' yet");

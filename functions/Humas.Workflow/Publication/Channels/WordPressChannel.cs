@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
@@ -60,6 +61,41 @@ public sealed class WordPressChannel(
         var (response, body) = await ChannelHttp.SendAsync(client, request, "WordPress post", ct);
         response.Dispose();
         return Evidence(ChannelHttp.Json(body, "WordPress post"));
+    }
+
+    /// <summary>
+    /// Moves the post to the trash and deletes its featured image for good (the media library has no trash). Either done
+    /// before (the post already trashed, the image already gone) counts as done, so a repeated delivery is harmless.
+    /// </summary>
+    public async Task<string> TakeDownAsync(string postId, int? mediaId, CancellationToken ct)
+    {
+        var client = http.CreateClient(ChannelHttp.ClientName);
+        var api = Settings.BaseUrl!.TrimEnd('/') + "/wp-json/wp/v2";
+        if (!int.TryParse(postId, out var post)) throw new ChannelException($"WordPress: post id '{postId}' is not a number", transient: false);
+        mediaId ??= await FeaturedAsync(client, api, post, ct);
+        using (var trash = Request(HttpMethod.Delete, $"{api}/posts/{post}"))
+        {
+            var (response, _) = await ChannelHttp.SendAsync(client, trash, "WordPress trash", ct, HttpStatusCode.Gone, HttpStatusCode.NotFound);
+            response.Dispose();
+        }
+        if (mediaId is { } image)
+        {
+            using var delete = Request(HttpMethod.Delete, $"{api}/media/{image}?force=true");
+            var (response, _) = await ChannelHttp.SendAsync(client, delete, "WordPress media delete", ct, HttpStatusCode.NotFound, HttpStatusCode.Gone);
+            response.Dispose();
+        }
+        return new JsonObject { ["post"] = post, ["status"] = "trash", ["deletedMedia"] = mediaId }.ToJsonString();
+    }
+
+    private async Task<int?> FeaturedAsync(HttpClient client, string api, int post, CancellationToken ct)
+    {
+        using var request = Request(HttpMethod.Get, $"{api}/posts/{post}?context=edit");
+        var (response, body) = await ChannelHttp.SendAsync(client, request, "WordPress post", ct, HttpStatusCode.NotFound, HttpStatusCode.Gone);
+        using (response)
+        {
+            if (!response.IsSuccessStatusCode) return null;
+            return ChannelHttp.Json(body, "WordPress post")["featured_media"]?.GetValue<int>() is { } id and > 0 ? id : null;
+        }
     }
 
     private async Task<ChannelPost?> FindAsync(HttpClient client, string api, string id, CancellationToken ct)

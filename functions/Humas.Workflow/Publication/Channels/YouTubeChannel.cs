@@ -64,6 +64,26 @@ public sealed class YouTubeChannel(IHttpClientFactory http, MediaStore media, Yo
         return await UploadAsync(client, session, video, 0, ct);
     }
 
+    /// <summary>
+    /// Sets the video private (videos.update, part=status): it stays in the channel's studio for the team but nobody
+    /// else sees it. Setting it private again is harmless.
+    /// </summary>
+    public async Task<string> MakePrivateAsync(string videoId, CancellationToken ct)
+    {
+        var client = http.CreateClient(ChannelHttp.ClientName);
+        var update = new JsonObject
+        {
+            ["id"] = videoId,
+            ["status"] = new JsonObject { ["privacyStatus"] = "private", ["selfDeclaredMadeForKids"] = false },
+        };
+        using var request = await RequestAsync(HttpMethod.Put, $"{Settings.ApiBaseUrl.TrimEnd('/')}/youtube/v3/videos?part=status", ct);
+        request.Content = new StringContent(update.ToJsonString(), Encoding.UTF8, "application/json");
+        var (response, body) = await ChannelHttp.SendAsync(client, request, "YouTube videos.update", ct);
+        response.Dispose();
+        var video = ChannelHttp.Json(body, "YouTube video");
+        return new JsonObject { ["id"] = video["id"]?.DeepClone(), ["privacyStatus"] = video["status"]?["privacyStatus"]?.DeepClone() }.ToJsonString();
+    }
+
     private async Task<string> StartAsync(HttpClient client, Submission s, MediaItem video, CancellationToken ct)
     {
         var metadata = new JsonObject

@@ -1,4 +1,4 @@
-namespace Humas.Workflow.Intake;
+namespace Humas.Workflow.Media;
 
 /// <summary>Replays the bytes already read to sniff the file type, then the rest of the upload.</summary>
 public sealed class PrefixedStream(byte[] prefix, int prefixLength, Stream rest) : Stream

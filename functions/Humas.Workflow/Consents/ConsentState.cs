@@ -1,0 +1,9 @@
+namespace Humas.Workflow.Consents;
+
+/// <summary>Where a registered consent stands on a given day.</summary>
+public enum ConsentState
+{
+    Valid,
+    Expired,
+    Withdrawn,
+}
