@@ -103,7 +103,7 @@ public sealed partial record Submission
         {
             Content = Content with { Title = title, Summary = summary, Body = body },
             Media = media is null ? Media : Media.Select((m, i) => i < media.Count
-                ? m with { Alt = media[i].Alt ?? m.Alt, Caption = media[i].Caption ?? m.Caption, Minors = media[i].Minors ?? m.Minors }
+                ? m with { Alt = media[i].Alt ?? m.Alt, Caption = media[i].Caption ?? m.Caption, Minors = media[i].Minors ?? m.Minors, Transcript = media[i].Transcript ?? m.Transcript }
                 : m).ToList(),
             Status = SubmissionStatus.Submitted, UpdatedAt = at, WaitingStage = null, WaitingFor = [], Deadline = null, ReminderDueAt = null, EscalationDueAt = null,
         }, HistoryEvent.Revised, Actor: Content.SubmitterName ?? Content.SubmitterEmail, Comment: comment);
