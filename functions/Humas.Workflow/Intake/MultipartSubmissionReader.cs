@@ -135,7 +135,7 @@ public sealed class MultipartSubmissionReader(IOptions<HumasOptions> options, Me
         {
             throw new IntakeRefused(413, field, $"Berkas takarir paling besar {CaptionFiles.MaxBytes / 1024} KB / a caption file is at most {CaptionFiles.MaxBytes / 1024} KB");
         }
-        if (bytes.Length == 0 && fileName.Length == 0) return null;
+        if (bytes.Length == 0) return null; // the form's empty file input, whatever name a browser gives it
         if (fileName.Length == 0 || MediaFileNames.Problem(fileName) is not null)
             throw new IntakeRefused(400, field, "Berkas takarir perlu nama berkas .vtt atau .srt / the caption file needs a .vtt or .srt file name");
         return new CaptionUpload(MediaFileNames.Safe(fileName), bytes.ToArray());
