@@ -142,4 +142,7 @@ public static class Terms
         "reach" => new("Akun terjangkau", "Accounts reached"),
         _ => Words.Same(figure),
     };
+
+    /// <summary>The heading over a recording's words as text, on the site and in a WordPress post.</summary>
+    public static readonly Words Transcript = new("Transkrip", "Transcript");
 }
