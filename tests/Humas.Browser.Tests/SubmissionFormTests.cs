@@ -142,6 +142,8 @@ public sealed class SubmissionFormTests(BrowserFixture fixture) : IDisposable
         await page.Locator("#submitterEmail").FillAsync("ani@example.org");
         await page.Locator("#media").SetInputFilesAsync(video);
         await page.Locator("#media-0-minors").SelectOptionAsync("no");
+        // The profile asks a video submission for captions or a transcript; a large file's goes in mediaDetails.
+        await page.GetByLabel("Transkrip (untuk video atau audio)").First.FillAsync("Sambutan kepala balai pada pembukaan lokakarya.");
         await page.Locator("#submit").ClickAsync();
         await page.WaitForURLAsync("**/track/**", new() { Timeout = 120_000 });
 
@@ -156,6 +158,7 @@ public sealed class SubmissionFormTests(BrowserFixture fixture) : IDisposable
         var media = record.GetProperty("media")[0];
         Assert.Equal(size, media.GetProperty("size").GetInt64());
         Assert.Equal("video/mp4", media.GetProperty("contentType").GetString());
+        Assert.Equal("Sambutan kepala balai pada pembukaan lokakarya.", media.GetProperty("transcript").GetString());
         Assert.Equal(0, await page.EvaluateAsync<int>("localStorage.length"));
 
         var trackingUrl = page.Url;
@@ -193,6 +196,8 @@ public sealed class SubmissionFormTests(BrowserFixture fixture) : IDisposable
         await page.Locator("#submitterEmail").FillAsync("ani@example.org");
         await page.Locator("#media").SetInputFilesAsync(video);
         await page.Locator("#media-0-minors").SelectOptionAsync("no");
+        // The profile asks a video submission for captions or a transcript; a large file's goes in mediaDetails.
+        await page.GetByLabel("Transkrip (untuk video atau audio)").First.FillAsync("Sambutan kepala balai pada pembukaan lokakarya.");
         await page.Locator("#submit").ClickAsync();
         await page.WaitForURLAsync("**/track/**", new() { Timeout = 120_000 });
         Assert.Equal(2, tries);

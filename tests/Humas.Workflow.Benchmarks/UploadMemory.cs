@@ -49,6 +49,8 @@ public sealed class UploadMemory(LocalHostProcess host)
         var video = new StreamContent(new GeneratedVideo(size), 64 * 1024);
         video.Headers.ContentType = new MediaTypeHeaderValue("video/mp4");
         form.Add(video, "media", "video.mp4");
+        form.Add(new StringContent("no"), "minors");
+        form.Add(new StringContent("Transkrip: sambutan kepala balai pada pembukaan lokakarya."), "transcript");
         using var response = await http.PostAsync("/api/submissions", form);
         var body = await response.Content.ReadAsStringAsync();
         if (response.StatusCode != HttpStatusCode.Accepted)

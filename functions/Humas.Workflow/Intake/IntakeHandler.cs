@@ -52,7 +52,11 @@ public sealed class IntakeHandler(
         var now = clock.GetUtcNow();
         FormPage.TakeWibPublishTime(draft.Fields);
         var content = new SubmissionValidator(unit, options.Value.Intake).Validate(draft.Fields, now, out var errors);
-        var files = MediaTextRules.Apply(draft.Media, MediaDetails.ForFiles(draft.Fields, draft.Media.Count, errors), "media", errors);
+        var fileDetails = MediaDetails.ForFiles(draft.Fields, draft.Media.Count, errors, draft.Captions);
+        var files = MediaTextRules.Apply(draft.Media, fileDetails, "media", errors);
+        var captionsRequired = content is not null && unit.ChecklistFor(content.ContentType)
+            .Any(i => i.Required && i.Automatic == Submission.CaptionsItem);
+        if (captionsRequired) MediaTextRules.RequireCaptions(files, "media", errors);
         var uploadDetails = MediaDetails.ForUploads(draft.Fields, errors);
         var consentId = draft.Fields.One(ConsentFields.Id);
         if (consentId is not null && (ConsentFields.IdProblem(consentId) ?? await consents.ProblemAsync(consentId, consents.Today(), ct)) is { } consentProblem)
@@ -78,8 +82,9 @@ public sealed class IntakeHandler(
             return Refuse(request, draft.Fields, refused.Status, Errors("uploads", refused.Message));
         }
         var described = named.Select(c => (MediaDetail?)uploadDetails.FirstOrDefault(d => d.UploadId == c.Upload.Id)).ToList();
-        MediaTextRules.Apply(named.Select(c => new MediaItem(c.Upload.FileName, c.ContentType, c.Size, "")).ToList(), described,
+        var checkedUploads = MediaTextRules.Apply(named.Select(c => new MediaItem(c.Upload.FileName, c.ContentType, c.Size, "")).ToList(), described,
             MediaDetails.Field, errors, files.Select((m, i) => (m, i)).Where(x => x.m.IsImage() && x.m.Alt is not null).Select(x => ($"media[{x.i}].alt", x.m.Alt!)));
+        if (captionsRequired) MediaTextRules.RequireCaptions(checkedUploads, MediaDetails.Field, errors);
         if (errors.Count > 0)
         {
             await media.DeleteFolderAsync(id, CancellationToken.None);
@@ -105,6 +110,7 @@ public sealed class IntakeHandler(
             return Refuse(request, draft.Fields, refused.Status, Errors("uploads", refused.Message));
         }
 
+        await StoreCaptionsAsync([.. files, .. attached], [.. fileDetails, .. described], ct);
         var submission = new Submission
         {
             Id = id, Content = content, Media = [.. files, .. attached], Status = SubmissionStatus.Submitted, CreatedAt = now, UpdatedAt = now,
@@ -134,6 +140,17 @@ public sealed class IntakeHandler(
         await attachments.DiscardOriginalsAsync(named);
         logger.LogInformation("Accepted submission {Id} ({Type}, {Media} media)", id, content.ContentType, submission.Media.Count);
         return await AcceptedAsync(request, submission);
+    }
+
+    /// <summary>The caption files, checked with the rest, beside their media under the names the items carry.</summary>
+    private async Task StoreCaptionsAsync(IReadOnlyList<MediaItem> items, IReadOnlyList<MediaDetail?> details, CancellationToken ct)
+    {
+        for (var i = 0; i < items.Count && i < details.Count; i++)
+            if (items[i].Captions is { } blob && details[i]?.Captions is { } upload)
+            {
+                using var bytes = new MemoryStream(upload.Bytes);
+                await media.UploadAsync(blob, bytes, items[i].CaptionsFormat == CaptionFiles.Vtt ? "text/vtt" : "application/x-subrip", ct);
+            }
     }
 
     private static Dictionary<string, string[]> Errors(string field, string reason) => new() { [field] = [reason] };

@@ -31,20 +31,22 @@ public sealed class MultipartSubmissionReader(IOptions<HumasOptions> options, Me
         var fields = new SubmissionFields();
         var items = new List<MediaItem>();
         var consent = new List<MediaItem>();
+        var captions = new List<CaptionUpload?>();
         try
         {
-            await ReadSectionsAsync(reader, fields, items, consent, id, ct);
+            await ReadSectionsAsync(reader, fields, items, consent, captions, id, ct);
         }
         catch (IntakeRefused refused)
         {
             refused.Fields ??= fields;
             throw;
         }
-        return new SubmissionDraft(fields, items, consent.FirstOrDefault());
+        return new SubmissionDraft(fields, items, consent.FirstOrDefault(), captions);
     }
 
     private async Task ReadSectionsAsync(
-        MultipartReader reader, SubmissionFields fields, List<MediaItem> items, List<MediaItem> consent, string id, CancellationToken ct)
+        MultipartReader reader, SubmissionFields fields, List<MediaItem> items, List<MediaItem> consent, List<CaptionUpload?> captions,
+        string id, CancellationToken ct)
     {
         var limits = options.Value.Intake;
         var fieldBytes = 0L;
@@ -56,6 +58,11 @@ public sealed class MultipartSubmissionReader(IOptions<HumasOptions> options, Me
             if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase))
                 throw new IntakeRefused(400, "body", "Bagian multipart tanpa Content-Disposition form-data / a part lacks form-data disposition");
             var name = disposition.Name.Value ?? "";
+            if (name.Equals(MediaDetails.Captions, StringComparison.OrdinalIgnoreCase))
+            {
+                captions.Add(await ReadCaptionsAsync(section, disposition, fields, captions.Count, ct));
+                continue;
+            }
             if (disposition.IsFileDisposition())
             {
                 if (string.Equals(name, ConsentDocumentField, StringComparison.OrdinalIgnoreCase))
@@ -108,6 +115,30 @@ public sealed class MultipartSubmissionReader(IOptions<HumasOptions> options, Me
             throw new IntakeRefused(413, name, "Isian terlalu panjang / field too long");
         }
         return text;
+    }
+
+    /// <summary>
+    /// A caption file is small, so it is held whole until the checks pass (nothing is stored for a refused post); an
+    /// empty part keeps its row's place. Its row is the media part of the same place, named as intake names files.
+    /// </summary>
+    private static async Task<CaptionUpload?> ReadCaptionsAsync(
+        MultipartSection section, ContentDispositionHeaderValue disposition, SubmissionFields fields, int slot, CancellationToken ct)
+    {
+        var fileName = disposition.FileNameStar.Value ?? disposition.FileName.Value ?? "";
+        var field = $"media[{fields.MediaSlots.Take(slot).Count(stored => stored)}].{MediaDetails.Captions}";
+        var bytes = new MemoryStream();
+        try
+        {
+            await new LimitedStream(section.Body, CaptionFiles.MaxBytes).CopyToAsync(bytes, ct);
+        }
+        catch (LimitExceeded)
+        {
+            throw new IntakeRefused(413, field, $"Berkas takarir paling besar {CaptionFiles.MaxBytes / 1024} KB / a caption file is at most {CaptionFiles.MaxBytes / 1024} KB");
+        }
+        if (bytes.Length == 0) return null; // the form's empty file input, whatever name a browser gives it
+        if (fileName.Length == 0 || MediaFileNames.Problem(fileName) is not null)
+            throw new IntakeRefused(400, field, "Berkas takarir perlu nama berkas .vtt atau .srt / the caption file needs a .vtt or .srt file name");
+        return new CaptionUpload(MediaFileNames.Safe(fileName), bytes.ToArray());
     }
 
     /// <summary>The file field of a consent document: a PDF or an image, kept apart from the media.</summary>

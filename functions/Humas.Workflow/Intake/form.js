@@ -28,7 +28,8 @@
   function plan() {
     var chosen = rows.map(function (r, i) {
       var value = function (n) { return r.querySelector('[name=' + n + ']').value.trim(); };
-      return { row: i, file: r.querySelector('input[type=file]').files[0], alt: value('alt'), caption: value('caption'), minors: value('minors') };
+      return { row: i, file: r.querySelector('input[name=media]').files[0], alt: value('alt'), caption: value('caption'), minors: value('minors'),
+        transcript: value('transcript'), captions: r.querySelector('input[name=captions]').files[0] };
     }).filter(function (x) { return x.file; });
     return {
       all: chosen,
@@ -196,11 +197,13 @@
     sent = plan();
     var big = sent.big.map(function (x) { return x.file; });
     var data = new FormData(form);
-    ['media', 'alt', 'caption', 'minors'].forEach(function (n) { data.delete(n); });
-    // The contract's order: each file, then its alt, caption and minors.
+    ['media', 'alt', 'caption', 'minors', 'transcript', 'captions'].forEach(function (n) { data.delete(n); });
+    // The contract's order: each file, then its alt, caption, minors, transcript and caption file (an empty part without).
     sent.small.forEach(function (x) {
       data.append('media', x.file, x.file.name);
       data.append('alt', x.alt); data.append('caption', x.caption); data.append('minors', x.minors);
+      data.append('transcript', x.transcript);
+      if (x.captions) data.append('captions', x.captions, x.captions.name); else data.append('captions', new Blob([]), '');
     });
     var details = [];
     try {
@@ -217,7 +220,8 @@
           before += f.size;
           data.append('uploads', id);
           var x = sent.big[k];
-          details.push({ uploadId: id, alt: x.alt, caption: x.caption, minors: x.minors });
+          details.push({ uploadId: id, alt: x.alt, caption: x.caption, minors: x.minors, transcript: x.transcript,
+            captions: x.captions ? await x.captions.text() : undefined });
         }
         bar.value = 100;
         status.textContent = text.uploaded;

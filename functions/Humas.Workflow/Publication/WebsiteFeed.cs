@@ -21,7 +21,7 @@ public sealed class WebsiteFeed(HumasStorage storage, SubmissionStore store, Lin
             new PublicationRecord(Channel, PublicationStatus.Published, s.Id, url, now, "feed"), ct);
         var item = new PublishedItem(s.Id, s.Content.Title, s.Content.Summary, s.Content.Body, s.Content.ContentType,
             s.Content.Team, s.Content.Region, s.Content.Program, s.Content.PriorityProgram,
-            s.Media.Select(m => new PublishedMedia(m.Name, m.ContentType, m.Size, MediaUrl(s.Id, m), m.Alt, m.Caption)).ToList(),
+            s.Media.Select(m => new PublishedMedia(m.Name, m.ContentType, m.Size, MediaUrl(s.Id, m), m.Alt, m.Caption, m.Transcript)).ToList(),
             record.At, url);
         await Table.UpsertEntityAsync(SubmissionStore.Row(Channel, FeedKey(record.At, s.Id), item), TableUpdateMode.Replace, ct);
         return record;

@@ -42,16 +42,17 @@ public sealed class ReviseHandler(
     }
 
     /// <summary>
-    /// The files' alt text, caption and minors as the revision form sends them (one of each per file, in order), held to
+    /// The files' alt text, caption, minors and transcript as the revision form sends them (one of each per file, in order), held to
     /// the rules of intake; null when the post says nothing about the files, which then stay as they are.
     /// </summary>
     private static IReadOnlyList<MediaText>? MediaTexts(IFormCollection? form, Submission s, Dictionary<string, string[]> errors)
     {
-        if (form is null || s.Media.Count == 0 || !form.ContainsKey(MediaDetails.Alt) && !form.ContainsKey(MediaDetails.Minors)) return null;
+        if (form is null || s.Media.Count == 0 || !form.ContainsKey(MediaDetails.Alt) && !form.ContainsKey(MediaDetails.Minors)
+            && !form.ContainsKey(MediaDetails.Transcript)) return null;
         string? At(string name, int i) => form[name].Count > i && form[name][i]?.Trim() is { Length: > 0 } v ? v : null;
-        var details = s.Media.Select((_, i) => (MediaDetail?)new MediaDetail(null, At(MediaDetails.Alt, i), At(MediaDetails.Caption, i), At(MediaDetails.Minors, i))).ToList();
+        var details = s.Media.Select((_, i) => (MediaDetail?)new MediaDetail(null, At(MediaDetails.Alt, i), At(MediaDetails.Caption, i), At(MediaDetails.Minors, i), At(MediaDetails.Transcript, i))).ToList();
         var applied = MediaTextRules.Apply(s.Media, details, "media", errors);
-        return applied.Select(m => new MediaText(m.Alt, m.Caption, m.Minors)).ToList();
+        return applied.Select(m => new MediaText(m.Alt, m.Caption, m.Minors, m.Transcript)).ToList();
     }
 
     public async Task<IResult> ReviseAsync(HttpContext http, DurableTaskClient client, string token)

@@ -13,6 +13,9 @@ public sealed partial record Submission
     /// <summary>The item a consent stands for in what is missing: a photo or video marked with children and no consent.</summary>
     public const string ConsentItem = "consent";
 
+    /// <summary>The automatic checklist item that every video and audio file has captions or a transcript.</summary>
+    public const string CaptionsItem = "captions";
+
     /// <summary>
     /// Intake asked for alt text, children and consent when it took this submission; records from before lack it, and
     /// the profile's <see cref="OlderSubmissionRule"/> says how they pass.
@@ -25,6 +28,7 @@ public sealed partial record Submission
             .Select(item => new ChecklistLine(item, item.Automatic switch
             {
                 "alt" => Media.Where(m => m.IsImage()).All(m => m.Alt is not null),
+                CaptionsItem => Media.Where(m => m.CanCarryCaptions()).All(m => m.HasCaptionsOrTranscript()),
                 null => ticked.Contains(item.Key, StringComparer.OrdinalIgnoreCase),
                 _ => false,
             }))

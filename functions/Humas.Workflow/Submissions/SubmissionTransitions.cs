@@ -120,7 +120,7 @@ public sealed partial record Submission
         {
             Content = Content with { Title = title, Summary = summary, Body = body },
             Media = media is null ? Media : Media.Select((m, i) => i < media.Count
-                ? m with { Alt = media[i].Alt ?? m.Alt, Caption = media[i].Caption ?? m.Caption, Minors = media[i].Minors ?? m.Minors }
+                ? m with { Alt = media[i].Alt ?? m.Alt, Caption = media[i].Caption ?? m.Caption, Minors = media[i].Minors ?? m.Minors, Transcript = media[i].Transcript ?? m.Transcript }
                 : m).ToList(),
             Consent = consentId is null ? Consent : new Consent(consentId, Consent?.Document),
             Status = SubmissionStatus.Submitted, UpdatedAt = at, WaitingStage = null, WaitingFor = [], Deadline = null, ReminderDueAt = null, EscalationDueAt = null,

@@ -51,7 +51,7 @@ public sealed class StatusHandlers(LinkGate gate, SubmissionStore store, MediaSt
         if (s is null) return Problems.Status(404, "Pengajuan tidak ditemukan / submission not found");
         var mediaLinks = new List<object>();
         foreach (var m in s.Media)
-            mediaLinks.Add(new { m.Name, m.ContentType, m.Size, m.Alt, m.Caption, m.Minors, readUrl = await media.ReadLinkAsync(m.BlobName, TimeSpan.FromMinutes(15), ct) });
+            mediaLinks.Add(new { m.Name, m.ContentType, m.Size, m.Alt, m.Caption, m.Minors, m.Transcript, captions = m.CaptionsFormat, readUrl = await media.ReadLinkAsync(m.BlobName, TimeSpan.FromMinutes(15), ct) });
         // The consent document only ever leaves storage through a link like these, to staff and the deciders.
         object? consent = s.Consent is not { } c ? null : new
         {

@@ -179,4 +179,7 @@ public static class Terms
         "Failed" => new("gagal; tugas dikirim ke tim Humas", "failed; task mailed to the Humas team"),
         _ => Words.Same(outcome),
     };
+
+    /// <summary>The heading over a recording's words as text, on the site and in a WordPress post.</summary>
+    public static readonly Words Transcript = new("Transkrip", "Transcript");
 }

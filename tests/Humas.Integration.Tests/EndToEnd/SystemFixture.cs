@@ -71,12 +71,13 @@ public sealed class RunningSystem(SystemFixture fixture, LocalHostProcess host, 
         return form;
     }
 
-    /// <summary>What every file needs said about it: its own alt text, and no children in it.</summary>
+    /// <summary>What every file needs said about it: its own alt text, no children in it, and a recording's transcript.</summary>
     public static void AddDetails(MultipartFormDataContent form, string type, int n)
     {
         form.Add(new StringContent(type.StartsWith("image/") ? $"Peserta lokakarya berdiskusi, gambar nomor {n}" : ""), "alt");
         form.Add(new StringContent(""), "caption");
         form.Add(new StringContent(type.StartsWith("image/") || type.StartsWith("video/") ? "no" : ""), "minors");
+        form.Add(new StringContent(type.StartsWith("video/") || type.StartsWith("audio/") ? $"Transkrip rekaman nomor {n}: sambutan kepala balai." : ""), "transcript");
     }
 
     /// <summary>What a decider ticks for a content type: its checklist in the built-in profile, less what is ticked by itself.</summary>

@@ -428,6 +428,22 @@ public static partial class HostileCorpus
         yield return new HostileCase("revise-post-alt-file-name", 400, Answer.Problem, "media[0].alt", fx => Revise(fx.InRevision.ReviseUrl!, ("title", "Judul"), ("alt", "foto.jpg"), ("minors", "no")));
         yield return new HostileCase("revise-post-alt-removed", 400, Answer.Problem, "media[0].alt", fx => Revise(fx.InRevision.ReviseUrl!, ("title", "Judul"), ("alt", ""), ("minors", "no")));
         yield return new HostileCase("revise-post-minors-maybe", 400, Answer.Problem, "media[0].minors", fx => Revise(fx.InRevision.ReviseUrl!, ("title", "Judul"), ("alt", "Guru di aula"), ("minors", "maybe")));
+        // --- per-file fields of a recording: transcript, captions -----------------------------------------------
+        yield return Intake("video-transcript-oversize", 400, "media[0].transcript", () => Video(transcript: new string('a', 4_001)).Close().Content());
+        yield return Intake("video-transcript-nul", 400, "media[0].transcript", () => Video(transcript: "Sambutan\0 kepala balai").Close().Content());
+        yield return Intake("video-transcript-missing-where-required", 400, "media[0].transcript", () => Video(transcript: null, contentType: "video").Close().Content());
+        yield return Intake("video-captions-not-webvtt", 400, "media[0].captions", () => Video(captions: ("liputan.vtt", "Ini bukan WebVTT\n"u8.ToArray())).Close().Content());
+        yield return Intake("video-captions-vtt-with-script", 400, "media[0].captions", () => Video(captions: ("liputan.vtt", "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<script>alert(1)</script>\n"u8.ToArray())).Close().Content());
+        yield return Intake("video-captions-srt-binary", 400, "media[0].captions", () => Video(captions: ("liputan.srt", [.. "1\n00:00:01,000 --> 00:00:02,000\n"u8, 0xFF, 0xD8, 0x00, 0x01])).Close().Content());
+        yield return Intake("video-captions-600kb", 413, "media[0].captions", () => Video(captions: ("liputan.vtt", [.. "WEBVTT\n\n"u8, .. new byte[600 * 1024]])).Close().Content());
+        yield return Intake("video-captions-traversal-name", 400, "media[0].captions", () => Video(captions: ("../../liputan.vtt", "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nHalo\n"u8.ToArray())).Close().Content());
+        yield return Intake("photo-captions", 400, "media[0].captions", () =>
+            new RawMultipart().Fields(Fields()).File("foto.jpg", "image/jpeg", RunningSystem.Jpeg()).Field("alt", "Guru di aula").Field("minors", "no")
+                .File("foto.vtt", "text/vtt", "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nHalo\n"u8.ToArray(), field: "captions").Close().Content());
+        yield return Intake("transcripts-more-than-files", 400, "transcript", () => Video().Field("transcript", "Satu lagi").Close().Content());
+        yield return Intake("captions-more-than-files", 400, "captions", () =>
+            new RawMultipart().Fields(Fields()).File("a.vtt", "text/vtt", "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nHalo\n"u8.ToArray(), field: "captions").Close().Content());
+        yield return new HostileCase("revise-post-transcript-on-photo", 400, Answer.Problem, "media[0].transcript", fx => Revise(fx.InRevision.ReviseUrl!, ("title", "Judul"), ("alt", "Guru di aula"), ("minors", "no"), ("transcript", "Tidak untuk foto")));
         // --- consent and checklist ---------------------------------------------------------------------------------
         yield return Intake("consent-id-with-space", 400, "consentId", () => new RawMultipart().Fields(With("consentId", "KNS 2026")).Close().Content());
         yield return Intake("consent-id-65", 400, "consentId", () => new RawMultipart().Fields(With("consentId", new string('k', 65))).Close().Content());
@@ -461,6 +477,18 @@ public static partial class HostileCorpus
         if (caption is not null) m.Field("caption", caption);
         if (minors is not null) m.Field("minors", minors);
         return m.Close();
+    }
+
+    /// <summary>One small MP4 with its per-file fields, then a caption file when given; left open for more parts.</summary>
+    private static RawMultipart Video(string? transcript = "Sambutan kepala balai.", (string Name, byte[] Bytes)? captions = null, string contentType = "news")
+    {
+        var fields = Fields();
+        fields["contentType"] = contentType;
+        var m = new RawMultipart().Fields(fields).File("liputan.mp4", "video/mp4", [0, 0, 0, 0x18, .. "ftypisom"u8, .. RandomNumberGenerator.GetBytes(4096)])
+            .Field("alt", "").Field("minors", "no");
+        if (transcript is not null) m.Field("transcript", transcript);
+        if (captions is { } c) m.File(c.Name, "text/vtt", c.Bytes, field: "captions");
+        return m;
     }
 
     // --- building blocks ------------------------------------------------------------------------------------

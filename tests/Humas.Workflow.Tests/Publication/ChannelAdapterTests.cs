@@ -127,6 +127,47 @@ public sealed class ChannelAdapterTests(WorkflowFixture fixture) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task A_video_with_a_caption_file_gets_a_caption_track_through_captions_insert_once()
+    {
+        var s = await ChannelSetup.StoreAsync(services, ChannelSetup.Content(["youtube"]), ChannelSetup.Mp4());
+        const string vtt = "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nSelamat pagi, Bapak dan Ibu guru.\n";
+        s = await ChannelSetup.WithCaptionsAsync(services, s, vtt, "Transkrip yang tidak masuk deskripsi");
+
+        var record = await Publisher.PublishAsync(s, YouTubeChannel.ChannelName, 1);
+        // The channel tried again (an activity delivered twice) finds the video through its session and the track it added.
+        var youtube = services.GetServices<IPublicationChannel>().Single(c => c.Name == YouTubeChannel.ChannelName);
+        var again = await youtube.PublishAsync(s, new ChannelProgress(services.GetRequiredService<SubmissionStore>(), s.Id, YouTubeChannel.ChannelName), CancellationToken.None);
+        Assert.Equal(record.PostId, again.PostId);
+
+        Assert.Equal(PublicationStatus.Published, record.Status);
+        var caption = Assert.Single(channels.YouTube.Captions);
+        Assert.Equal(record.PostId, caption.VideoId);
+        Assert.Equal("id", caption.Language);
+        Assert.Equal(vtt.TrimEnd(), caption.File.Replace("\r\n", "\n").TrimEnd());
+        var insert = Assert.Single(channels.YouTube.Sent("POST", "/upload/youtube/v3/captions"));
+        Assert.StartsWith("multipart/related", ProtocolStub.Header(insert, "Content-Type"));
+        // With a caption file the words are in the track; the description stays the post's.
+        var metadata = ProtocolStub.Json(Assert.Single(channels.YouTube.Sent("POST", "/upload/youtube/v3/videos")));
+        Assert.DoesNotContain("Transkrip yang tidak masuk deskripsi", metadata.GetProperty("snippet").GetProperty("description").GetString());
+    }
+
+    [Fact]
+    public async Task A_video_with_only_a_transcript_carries_it_in_the_description_within_5000_bytes()
+    {
+        var s = await ChannelSetup.StoreAsync(services, ChannelSetup.Content(["youtube"]) with { Body = string.Concat(Enumerable.Repeat("Lokakarya guru — ", 400)) }, ChannelSetup.Mp4());
+        s = await ChannelSetup.WithCaptionsAsync(services, s, null, "Sambutan kepala balai tentang rapor pendidikan.");
+
+        var record = await Publisher.PublishAsync(s, YouTubeChannel.ChannelName, 1);
+
+        Assert.Equal(PublicationStatus.Published, record.Status);
+        Assert.Empty(channels.YouTube.Captions);
+        var description = ProtocolStub.Json(Assert.Single(channels.YouTube.Sent("POST", "/upload/youtube/v3/videos")))
+            .GetProperty("snippet").GetProperty("description").GetString()!;
+        Assert.Contains("Transkrip:\nSambutan kepala balai tentang rapor pendidikan.", description);
+        Assert.True(System.Text.Encoding.UTF8.GetByteCount(description) <= 5_000, $"{System.Text.Encoding.UTF8.GetByteCount(description)} bytes");
+    }
+
+    [Fact]
     public async Task A_YouTube_upload_whose_answer_was_lost_is_found_through_its_session_not_uploaded_twice()
     {
         var s = await ChannelSetup.StoreAsync(services, ChannelSetup.Content(["youtube"]), ChannelSetup.Mp4());

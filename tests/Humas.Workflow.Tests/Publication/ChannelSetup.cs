@@ -102,6 +102,22 @@ public sealed class ChannelSetup : IDisposable
         return s;
     }
 
+    /// <summary>The first file with a transcript and a WebVTT file beside it, as intake keeps them.</summary>
+    public static async Task<Submission> WithCaptionsAsync(IServiceProvider services, Submission s, string? vtt, string? transcript)
+    {
+        var first = s.Media[0];
+        string? blob = null;
+        if (vtt is not null)
+        {
+            blob = Humas.Workflow.Intake.MediaTextRules.CaptionsBlob(first.BlobName, "vtt");
+            await services.GetRequiredService<MediaStore>().UploadAsync(blob, new MemoryStream(System.Text.Encoding.UTF8.GetBytes(vtt)), "text/vtt", CancellationToken.None);
+        }
+        var changed = s with { Media = [first with { Transcript = transcript, Captions = blob }, .. s.Media.Skip(1)] };
+        await services.GetRequiredService<SubmissionStore>().SaveAsync(changed,
+            new HistoryEntry { Step = 1, At = DateTimeOffset.UtcNow, Status = SubmissionStatus.Submitted, Event = HistoryEvent.Submitted });
+        return changed;
+    }
+
     public void Dispose()
     {
         WordPress.Dispose();

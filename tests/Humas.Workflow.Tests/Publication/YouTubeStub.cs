@@ -9,6 +9,9 @@ namespace Humas.Workflow.Tests.Publication;
 /// for the session's state (308 with Range while incomplete, the video once done). Reach as the reference pages give
 /// it: channels.list with part=statistics&amp;mine=true (developers.google.com/youtube/v3/docs/channels/list) and
 /// videos.list with part=statistics&amp;id= (developers.google.com/youtube/v3/docs/videos/list), the counts as strings.
+/// Caption tracks through captions.insert (developers.google.com/youtube/v3/docs/captions/insert): POST
+/// /upload/youtube/v3/captions?part=snippet with a multipart/related body, the caption resource's snippet as JSON
+/// (videoId of an uploaded video, language, name) then the file; the answer is the caption resource.
 /// </summary>
 public sealed class YouTubeStub(string clientId, string clientSecret, string refreshToken) : ProtocolStub
 {
@@ -22,6 +25,12 @@ public sealed class YouTubeStub(string clientId, string clientSecret, string ref
         public List<byte> Bytes { get; } = [];
         public string? VideoId { get; set; }
     }
+
+    /// <summary>A caption track as captions.insert received it.</summary>
+    public sealed record Caption(string Id, string VideoId, string Language, string Name, string File);
+
+    private readonly ConcurrentQueue<Caption> captions = new();
+    public IReadOnlyCollection<Caption> Captions => captions.ToList();
 
     public long Subscribers { get; set; } = 3_120;
     public long ChannelViews { get; set; } = 415_000;
@@ -55,6 +64,7 @@ public sealed class YouTubeStub(string clientId, string clientSecret, string ref
         }
         if (r.Method == "GET" && r.Path is "/youtube/v3/channels" or "/youtube/v3/videos") return Statistics(r);
         if (r.Method == "PUT" && r.Path == "/youtube/v3/videos") return Update(r);
+        if (r.Method == "POST" && r.Path == "/upload/youtube/v3/captions") return InsertCaption(r);
         if (r.Path != "/upload/youtube/v3/videos") return Reply(404, new { error = new { code = 404, message = "Not Found" } });
         if (Header(r, "Authorization") != $"Bearer {AccessToken}")
             return Reply(401, new { error = new { code = 401, message = "Request had invalid authentication credentials.", status = "UNAUTHENTICATED" } });
@@ -127,6 +137,33 @@ public sealed class YouTubeStub(string clientId, string clientSecret, string ref
             return Reply(400, new { error = new { code = 400, message = "Invalid privacy status.", errors = new[] { new { reason = "invalidVideoMetadata" } } } });
         Privacy[id] = privacy;
         return Reply(200, new { kind = "youtube#video", id, status = new { uploadStatus = "processed", privacyStatus = privacy } });
+    }
+
+    private IResponseMessage InsertCaption(IRequestMessage r)
+    {
+        if (Header(r, "Authorization") != $"Bearer {AccessToken}")
+            return Reply(401, new { error = new { code = 401, message = "Request had invalid authentication credentials.", status = "UNAUTHENTICATED" } });
+        if (Query(r, "part") != "snippet")
+            return Reply(400, new { error = new { code = 400, message = "'part' must be snippet", errors = new[] { new { reason = "unknownPart" } } } });
+        var type = Header(r, "Content-Type") ?? "";
+        var boundary = type.Split(';').Select(p => p.Trim()).FirstOrDefault(p => p.StartsWith("boundary=", StringComparison.Ordinal))?["boundary=".Length..].Trim('"');
+        if (!type.StartsWith("multipart/related", StringComparison.Ordinal) || boundary is null)
+            return Reply(400, new { error = new { code = 400, message = "Media type must be multipart/related", errors = new[] { new { reason = "mediaBodyRequired" } } } });
+        var parts = System.Text.Encoding.UTF8.GetString(Bytes(r)).Split("--" + boundary)
+            .Select(p => p.Trim('\r', '\n')).Where(p => p.Length > 0 && p != "--")
+            .Select(p => p.Split("\r\n\r\n", 2)).Where(p => p.Length == 2).ToList();
+        if (parts.Count != 2) return Reply(400, new { error = new { code = 400, message = "Expected the caption resource and the file", errors = new[] { new { reason = "mediaBodyRequired" } } } });
+        var snippet = System.Text.Json.JsonDocument.Parse(parts[0][1]).RootElement.GetProperty("snippet");
+        var videoId = snippet.GetProperty("videoId").GetString()!;
+        if (!Videos.Contains(videoId)) return Reply(404, new { error = new { code = 404, message = "The video could not be found.", errors = new[] { new { reason = "videoNotFound" } } } });
+        var caption = new Caption("cap" + Guid.NewGuid().ToString("N")[..8], videoId, snippet.GetProperty("language").GetString()!,
+            snippet.GetProperty("name").GetString()!, parts[1][1]);
+        captions.Enqueue(caption);
+        return Reply(200, new
+        {
+            kind = "youtube#caption", etag = "etag-" + caption.Id, id = caption.Id,
+            snippet = new { videoId, lastUpdated = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ"), trackKind = "standard", language = caption.Language, name = caption.Name, isDraft = false },
+        });
     }
 
     private IResponseMessage Statistics(IRequestMessage r)

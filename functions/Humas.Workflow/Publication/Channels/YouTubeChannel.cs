@@ -19,6 +19,7 @@ public sealed class YouTubeChannel(IHttpClientFactory http, MediaStore media, Yo
 {
     public const string ChannelName = "youtube";
     private const string SessionStep = "upload-session";
+    private const string CaptionsStep = "captions";
     private YouTubeOptions Settings => options.Value.Channels.YouTube;
 
     public string Name => ChannelName;
@@ -53,15 +54,50 @@ public sealed class YouTubeChannel(IHttpClientFactory http, MediaStore media, Yo
                     ?? throw new ChannelException("Tidak ada video untuk diunggah / no video to upload", transient: false);
         var client = http.CreateClient(ChannelHttp.ClientName);
 
+        ChannelPost? post = null;
         if (await progress.GetAsync<string>(SessionStep, ct) is { } earlier)
         {
-            if (await ResumeAsync(client, earlier, video, ct) is { } done) return done;
+            post = await ResumeAsync(client, earlier, video, ct);
             // The session is gone (they last a week): nothing was published through it.
-            await progress.ForgetAsync(SessionStep, ct);
+            if (post is null) await progress.ForgetAsync(SessionStep, ct);
         }
+        if (post is null)
+        {
+            var session = await progress.KeepAsync(SessionStep, await StartAsync(client, s, video, ct), ct);
+            post = await UploadAsync(client, session, video, 0, ct);
+        }
+        await CaptionsAsync(client, post.PostId, video, progress, ct);
+        return post;
+    }
 
-        var session = await progress.KeepAsync(SessionStep, await StartAsync(client, s, video, ct), ct);
-        return await UploadAsync(client, session, video, 0, ct);
+    /// <summary>
+    /// The video's caption file as a caption track, through captions.insert
+    /// (developers.google.com/youtube/v3/docs/captions/insert): a multipart/related upload of the snippet
+    /// <c>{ videoId, language, name }</c> and the file. The track's id is kept, so a repeated try adds no second one.
+    /// </summary>
+    private async Task CaptionsAsync(HttpClient client, string videoId, MediaItem video, ChannelProgress progress, CancellationToken ct)
+    {
+        if (video.Captions is null || await progress.GetAsync<string>(CaptionsStep, ct) is not null) return;
+        var stream = await media.OpenReadAsync(video.Captions, ct)
+                     ?? throw new ChannelException($"Takarir {video.Name} tidak ada / the captions of {video.Name} are missing", transient: false);
+        await using (stream)
+        {
+            var snippet = new JsonObject
+            {
+                ["snippet"] = new JsonObject { ["videoId"] = videoId, ["language"] = "id", ["name"] = "Bahasa Indonesia", ["isDraft"] = false },
+            };
+            using var request = await RequestAsync(HttpMethod.Post,
+                $"{Settings.ApiBaseUrl.TrimEnd('/')}/upload/youtube/v3/captions?uploadType=multipart&part=snippet", ct);
+            var body = new MultipartContent("related");
+            body.Add(new StringContent(snippet.ToJsonString(), Encoding.UTF8, "application/json"));
+            var file = new StreamContent(stream);
+            file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+            body.Add(file);
+            request.Content = body;
+            var (response, answer) = await ChannelHttp.SendAsync(client, request, "YouTube captions", ct);
+            using (response)
+                await progress.KeepAsync(CaptionsStep, ChannelHttp.Json(answer, "YouTube caption")["id"]?.ToString() ?? "", ct);
+        }
     }
 
     /// <summary>
@@ -91,7 +127,7 @@ public sealed class YouTubeChannel(IHttpClientFactory http, MediaStore media, Yo
             ["snippet"] = new JsonObject
             {
                 ["title"] = Clean(Settings.TitlePrefix + s.Content.Title, 100),
-                ["description"] = Clean(Description(s), 4900),
+                ["description"] = CleanBytes(Description(s, video), DescriptionBytes),
                 ["categoryId"] = Settings.CategoryId,
                 ["defaultLanguage"] = "id",
             },
@@ -162,8 +198,38 @@ public sealed class YouTubeChannel(IHttpClientFactory http, MediaStore media, Yo
         return request;
     }
 
-    private string Description(Submission s) => string.Join("\n\n",
-        new[] { s.Content.Summary, s.Content.Body, Settings.DescriptionFooter }.Where(p => !string.IsNullOrWhiteSpace(p)));
+    /// <summary>The description's limit is 5,000 bytes (videos resource, snippet.description); some room is kept.</summary>
+    private const int DescriptionBytes = 4_900;
+
+    /// <summary>
+    /// The summary, the body and the footer; a video with a transcript and no caption file carries the transcript there,
+    /// the one place the API gives for its words as text. The transcript comes before the body, so the cut to the
+    /// limit takes the body's end rather than the words of the video.
+    /// </summary>
+    private string Description(Submission s, MediaItem video) => string.Join("\n\n",
+        new[]
+        {
+            s.Content.Summary,
+            video.Captions is null && video.Transcript is { } words ? $"{Vocabulary.Terms.Transcript.Id}:\n{words}" : null,
+            s.Content.Body, Settings.DescriptionFooter,
+        }.Where(p => !string.IsNullOrWhiteSpace(p)));
+
+    private static string CleanBytes(string text, int maxBytes)
+    {
+        var clean = Clean(text, int.MaxValue);
+        if (Encoding.UTF8.GetByteCount(clean) <= maxBytes) return clean;
+        // The ellipsis takes three bytes; a surrogate pair is not split.
+        int cut = 0, bytes = 0;
+        while (cut < clean.Length)
+        {
+            var width = char.IsHighSurrogate(clean[cut]) && cut + 1 < clean.Length ? 2 : 1;
+            var size = Encoding.UTF8.GetByteCount(clean.AsSpan(cut, width));
+            if (bytes + size > maxBytes - 3) break;
+            bytes += size;
+            cut += width;
+        }
+        return clean[..cut] + "…";
+    }
 
     // YouTube refuses angle brackets in titles and descriptions and limits their length.
     private static string Clean(string text, int max)
