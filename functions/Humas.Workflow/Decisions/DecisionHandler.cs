@@ -41,8 +41,7 @@ public sealed class DecisionHandler(
         var claim = await store.GetMarkerAsync<DecisionClaim>(s.Id, ClaimKey(s, link), http.RequestAborted);
         if (claim is not null) return AlreadyDecided(lang, claim, 200);
         if (!IsWaitingFor(s, link)) return MovedOn(unit, lang, s, 200);
-        var person = await people.ResolveAsync(link.PersonKey, link.Email, http.RequestAborted);
-        var seat = link.OnBehalfOf is null ? null : await people.ResolveAsync(link.OnBehalfOf, null, http.RequestAborted);
+        var (person, seat) = await SignerAsync(link, http.RequestAborted);
         var registered = s.Consent?.RegisterId is { } registerId ? await consents.GetAsync(registerId, http.RequestAborted) : null;
         var registerProblem = s.Consent?.RegisterId is null ? null
             : registered is null ? Consents.ConsentRegister.NotInRegister : registered.ProblemOn(consents.Today());
@@ -114,13 +113,8 @@ public sealed class DecisionHandler(
         if (await store.GetMarkerAsync<DecisionClaim>(s.Id, key, ct) is { } earlier) return AlreadyDecided(lang, earlier, 409);
         if (!IsWaitingFor(s, link)) return MovedOn(unit, lang, s, 409);
 
-        // The person the link was sent to, even when the role has moved to someone else since.
-        var person = await people.ResolveAsync(link.PersonKey, link.Email, ct);
-        var seat = link.OnBehalfOf is null ? null : await people.ResolveAsync(link.OnBehalfOf, null, ct);
-        // Only a link signed for a role the unit has never had gets here: it is as good as forged.
-        if (person is null || (link.OnBehalfOf is not null && seat is null))
-            return PageResult.Message(lang, 403, lang.T("Tautan tidak sah", "This link is not valid"),
-                lang.T("Orang pada tautan ini tidak dikenal.", "The person this link was made for is not known."), unit);
+        var (person, seat) = await SignerAsync(link, ct);
+        if (person is null || (link.OnBehalfOf is not null && seat is null)) return UnknownPerson(lang);
         var now = clock.GetUtcNow();
         var claimed = await claims.ClaimAndRaiseAsync(client, s.Id, key,
             new DecisionClaim(stage, link.Round, decision, comment, person.Key, person.Name, now, seat?.Name),
@@ -176,11 +170,8 @@ public sealed class DecisionHandler(
             return Problems.Field(400, "to", allowed.Count == 0
                 ? "Tidak ada rekan yang boleh menerima keputusan ini / nobody may take this decision over"
                 : $"Boleh diserahkan kepada / may be handed to: {string.Join(", ", allowed.Select(p => p.Key))}");
-        var person = await people.ResolveAsync(link.PersonKey, link.Email, ct);
-        var seat = link.OnBehalfOf is null ? null : await people.ResolveAsync(link.OnBehalfOf, null, ct);
-        if (person is null || (link.OnBehalfOf is not null && seat is null))
-            return PageResult.Message(lang, 403, lang.T("Tautan tidak sah", "This link is not valid"),
-                lang.T("Orang pada tautan ini tidak dikenal.", "The person this link was made for is not known."), unit);
+        var (person, seat) = await SignerAsync(link, ct);
+        if (person is null || (link.OnBehalfOf is not null && seat is null)) return UnknownPerson(lang);
 
         var now = clock.GetUtcNow();
         var handOver = new HandOver(stage, link.Round, link.SeatKey, person.Key, person.Name, colleague.Key, colleague.Name, comment, now);
@@ -233,6 +224,16 @@ public sealed class DecisionHandler(
             : unit.ChecklistFor(s.Content.ContentType).FirstOrDefault(i => ChecklistLine.FieldOf(i.Key) == field) is { } item
                 ? $"Belum terpenuhi: {item.Id} / not done yet: {item.En}"
                 : "Belum terpenuhi / not done yet";
+
+    /// <summary>The person the link was sent to, even when the role has moved to someone else since, and the seat they stand in for.</summary>
+    private async Task<(Person? Person, Person? Seat)> SignerAsync(LinkToken link, CancellationToken ct) =>
+        (await people.ResolveAsync(link.PersonKey, link.Email, ct),
+         link.OnBehalfOf is null ? null : await people.ResolveAsync(link.OnBehalfOf, null, ct));
+
+    /// <summary>Only a link signed for a role the unit has never had gets here: it is as good as forged.</summary>
+    private IResult UnknownPerson(Lang lang) =>
+        PageResult.Message(lang, 403, lang.T("Tautan tidak sah", "This link is not valid"),
+            lang.T("Orang pada tautan ini tidak dikenal.", "The person this link was made for is not known."), unit);
 
     private static bool IsWaitingFor(Submission s, LinkToken link) =>
         !s.Status.IsFinal() && s.WaitingStage == link.Stage && s.Round == link.Round
