@@ -1,6 +1,7 @@
 using Humas.Workflow.Orchestration;
 using Humas.Workflow.Publication.Channels;
 using Humas.Workflow.Storage;
+using Humas.Workflow.Submissions;
 using Microsoft.DurableTask;
 
 namespace Humas.Workflow.Publication;
@@ -15,9 +16,13 @@ public sealed class RecordPublication(SubmissionStore store, ChannelPublisher ch
 {
     public override async Task<IReadOnlyList<PublicationRecord>> RunAsync(TaskActivityContext context, PublicationOutcomes outcomes)
     {
-        var s = await store.GetExistingAsync(outcomes.SubmissionId);
+        return await KeepAsync(channels, await store.GetExistingAsync(outcomes.SubmissionId), outcomes.Records);
+    }
+
+    public static async Task<IReadOnlyList<PublicationRecord>> KeepAsync(ChannelPublisher channels, Submission s, IEnumerable<PublicationRecord> records)
+    {
         var kept = new List<PublicationRecord>();
-        foreach (var record in outcomes.Records) kept.Add(await channels.KeepAsync(s, record));
+        foreach (var record in records) kept.Add(await channels.KeepAsync(s, record));
         return kept;
     }
 }
