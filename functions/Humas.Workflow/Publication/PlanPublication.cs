@@ -12,10 +12,8 @@ namespace Humas.Workflow.Publication;
 /// </summary>
 public sealed class PlanPublication(SubmissionStore store, ChannelPublisher channels) : TaskActivity<PublishRequest, IReadOnlyList<string>>
 {
-    public override async Task<IReadOnlyList<string>> RunAsync(TaskActivityContext context, PublishRequest request)
-    {
-        return For(channels, await store.GetExistingAsync(request.SubmissionId));
-    }
+    public override async Task<IReadOnlyList<string>> RunAsync(TaskActivityContext context, PublishRequest request) =>
+        For(channels, await store.GetExistingAsync(request.SubmissionId));
 
     public static IReadOnlyList<string> For(ChannelPublisher channels, Submission s) => [WebsiteFeed.Channel, .. channels.Targets(s)];
 }

@@ -14,10 +14,8 @@ namespace Humas.Workflow.Publication;
 public sealed class RecordPublication(SubmissionStore store, ChannelPublisher channels)
     : TaskActivity<PublicationOutcomes, IReadOnlyList<PublicationRecord>>
 {
-    public override async Task<IReadOnlyList<PublicationRecord>> RunAsync(TaskActivityContext context, PublicationOutcomes outcomes)
-    {
-        return await KeepAsync(channels, await store.GetExistingAsync(outcomes.SubmissionId), outcomes.Records);
-    }
+    public override async Task<IReadOnlyList<PublicationRecord>> RunAsync(TaskActivityContext context, PublicationOutcomes outcomes) =>
+        await KeepAsync(channels, await store.GetExistingAsync(outcomes.SubmissionId), outcomes.Records);
 
     public static async Task<IReadOnlyList<PublicationRecord>> KeepAsync(ChannelPublisher channels, Submission s, IEnumerable<PublicationRecord> records)
     {
