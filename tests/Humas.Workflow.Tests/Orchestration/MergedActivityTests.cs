@@ -16,9 +16,12 @@ namespace Humas.Workflow.Tests.Orchestration;
 /// Version 6's activities do in one what versions 3 to 5 did in several; delivered again, as the engine may after a
 /// crash between their parts, each part is done once: one history row, one mail per person, one count.
 /// </summary>
-public sealed class MergedActivityTests(WorkflowFixture fixture) : StaffServicesTests(fixture)
+public sealed class MergedActivityTests : StaffServicesTests
 {
     private const string Reviewer = "redaksi.humas@bbpmp-jateng.example";
+    private readonly SmtpSink smtp;
+
+    public MergedActivityTests(WorkflowFixture fixture) : base(fixture) => smtp = fixture.Smtp;
 
     private T Activity<T>() where T : ITaskActivity => ActivatorUtilities.CreateInstance<T>(staff.Services);
 
@@ -27,8 +30,8 @@ public sealed class MergedActivityTests(WorkflowFixture fixture) : StaffServices
 
     private async Task<IReadOnlyList<ReceivedMail>> MailsAsync(string title, string subjectPart)
     {
-        await fixture.Smtp.FlushAsync();
-        return fixture.Smtp.Messages.Where(m => m.Subject.Contains(title) && m.Subject.Contains(subjectPart)).ToList();
+        await smtp.FlushAsync();
+        return smtp.Messages.Where(m => m.Subject.Contains(title) && m.Subject.Contains(subjectPart)).ToList();
     }
 
     [Fact]
