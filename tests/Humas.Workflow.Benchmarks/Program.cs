@@ -74,7 +74,7 @@ internal static class WorkflowBenchmark
         var fullRuns = new List<FullRun>();
         for (var round = 1; round <= Rounds; round++)
         {
-            Console.WriteLine($"full workflow, run {round}: {submissions} submissions, {concurrency} at a time...");
+            Console.WriteLine($"{clock.Elapsed:mm\\:ss} full workflow, run {round}: {submissions} submissions, {concurrency} at a time...");
             var ids = new ConcurrentBag<string>();
             await requests.MarkAsync($"full-{round}-start");
             var run = round;
@@ -84,7 +84,7 @@ internal static class WorkflowBenchmark
             await requests.MarkAsync($"full-{round}-end");
             fullRuns.Add(new FullRun(figures, [.. ids]));
         }
-        Console.WriteLine("counting their storage requests in Azurite's debug log...");
+        Console.WriteLine($"{clock.Elapsed:mm\\:ss} counting their storage requests in Azurite's debug log...");
         var idle = requests.Count("idle-start", "idle-end", []);
         for (var round = 1; round <= Rounds; round++)
         {
@@ -96,7 +96,7 @@ internal static class WorkflowBenchmark
             };
         }
 
-        Console.WriteLine("bare orchestration, same shape, same engine...");
+        Console.WriteLine($"{clock.Elapsed:mm\\:ss} bare orchestration, same shape, same engine...");
         var bareRuns = new List<RunFigures>();
         await using (var bare = await BareEngine.StartAsync(azurite.ConnectionString, BareTaskHub))
         {
@@ -113,7 +113,7 @@ internal static class WorkflowBenchmark
         for (var round = 1; round <= Rounds; round++)
         {
             if (round > 1) await DrainAsync(mailbox, started);
-            Console.WriteLine($"intake, run {round}: {intakePosts} posts from {IntakeClients} clients, and the bare upload plus insert...");
+            Console.WriteLine($"{clock.Elapsed:mm\\:ss} intake, run {round}: {intakePosts} posts from {IntakeClients} clients, and the bare upload plus insert...");
             // The bare writes go first: the workflows each intake starts keep the engine busy for a while after.
             await intake.BareAsync($"pemanasan{round}", IntakeClients, IntakeClients);
             var bareIntake = await intake.BareAsync($"polos{round}", intakePosts, IntakeClients);
@@ -125,7 +125,7 @@ internal static class WorkflowBenchmark
             intakeRuns.Add(new IntakeRun(alone, bareIntake, turnsIntake, turnsBare));
         }
 
-        Console.WriteLine($"memory: {Uploads} uploads of {uploadBytes / (1024 * 1024)} MB at once through the intake...");
+        Console.WriteLine($"{clock.Elapsed:mm\\:ss} memory: {Uploads} uploads of {uploadBytes / (1024 * 1024)} MB at once through the intake...");
         var memory = await new UploadMemory(host).MeasureAsync("unggah", Uploads, uploadBytes);
 
         new Report(submissions, concurrency, intakePosts, IntakeClients, shape, fullRuns, bareRuns, intakeRuns, idle, memory,

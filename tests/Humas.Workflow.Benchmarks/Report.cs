@@ -95,9 +95,9 @@ public sealed class Report(
         for (var i = 0; i < tallies.Count; i++)
         {
             var t = tallies[i];
-            var repeated = string.Join(", ", t.Repeated.Where(r => r.Value > 0).Select(r => $"{r.Key} {r.Value}"));
-            Console.WriteLine($"run {i + 1}: repeated requests (the SDK sending one again, same client request id): " +
-                              (repeated.Length > 0 ? repeated : "none") +
+            // The engine gives one client request id to all the requests of a work item, so only the app's repeats are told.
+            Console.WriteLine($"run {i + 1}: app requests the storage SDK sent again (same client request id, method and URL): " +
+                              $"tables {t.Repeated[Owner.AppTables]}, blobs {t.Repeated[Owner.AppBlobs]}" +
                               $"; app-table answers by status: {string.Join(", ", t.AppStatuses.OrderBy(s => s.Key).Select(s => $"{s.Key} ×{s.Value}"))}" +
                               $"; requests of these submissions outside the window: {t.KeyedBeforeWindow} before, {t.KeyedAfterWindow} after" +
                               $"; Azurite's log stamped requests up to {t.LoggedLate.TotalSeconds:N0} s after their client sent them" +
