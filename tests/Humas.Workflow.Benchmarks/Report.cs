@@ -99,10 +99,15 @@ public sealed class Report(
             Console.WriteLine($"run {i + 1}: app requests the storage SDK sent again (same client request id, method and URL): " +
                               $"tables {t.Repeated[Owner.AppTables]}, blobs {t.Repeated[Owner.AppBlobs]}" +
                               $"; app-table answers by status: {string.Join(", ", t.AppStatuses.OrderBy(s => s.Key).Select(s => $"{s.Key} ×{s.Value}"))}" +
+                              $"; history rows written as the log shows them: {t.HistoryRowsWritten} (stored: {full[i].StateChanges})" +
                               $"; requests of these submissions outside the window: {t.KeyedBeforeWindow} before, {t.KeyedAfterWindow} after" +
                               $"; Azurite's log stamped requests up to {t.LoggedLate.TotalSeconds:N0} s after their client sent them" +
                               (t.Others.Count > 0 ? "; not the app's or the engine's: " + string.Join(", ", t.Others.OrderByDescending(o => o.Value).Select(o => $"{o.Key} {o.Value}")) : ""));
         }
+        for (var i = 0; i < tallies.Count; i++)
+            if (tallies[i].HistoryRowsWritten < full[i].StateChanges)
+                Console.WriteLine($"WARNING run {i + 1}: the log shows {tallies[i].HistoryRowsWritten} history rows written where storage holds " +
+                                  $"{full[i].StateChanges}: the log was not read whole, and the counts above are too low.");
         Console.WriteLine($"with nothing to do ({idle.Span.TotalSeconds:N0} s before the runs), requests per second: engine {IdleEnginePerSecond:N1}, " +
                           $"app tables {idle.Unkeyed[Owner.AppTables] / idle.Span.TotalSeconds:N1}" +
                           (idle.SharedApp.Count > 0 ? " (" + string.Join(", ", idle.SharedApp.Select(s => $"{s.Key} {s.Value}")) + ")" : ""));

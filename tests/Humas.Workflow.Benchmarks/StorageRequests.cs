@@ -56,6 +56,9 @@ public sealed class StorageRequests(string logPath, string taskHub, TableService
         public int KeyedAfterWindow { get; set; }
         public int KeyedBeforeWindow { get; set; }
 
+        /// <summary>History rows written, as the log shows them: beside the rows in storage, a check that the log was read whole.</summary>
+        public int HistoryRowsWritten { get; set; }
+
         /// <summary>The longest a request in the window was stamped by Azurite's log after its client sent it.</summary>
         public TimeSpan LoggedLate { get; set; }
 
@@ -92,6 +95,8 @@ public sealed class StorageRequests(string logPath, string taskHub, TableService
                 case Owner.AppTables when keyed:
                     Add(tally.AppKinds, RowKinds.Of(request));
                     if (request.Status is { } status) Add(tally.AppStatuses, status);
+                    if (request.IsBatch || request.Method is "PUT" or "POST" or "MERGE" or "PATCH")
+                        tally.HistoryRowsWritten += request.Rows.Count(r => RowKinds.Of(r) == RowKinds.History);
                     break;
                 case Owner.AppTables:
                     Add(tally.SharedApp, $"{RowKinds.Of(request)} ({TableOf(request)})");
