@@ -175,9 +175,3 @@ internal static class WorkflowBenchmark
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 }
-
-/// <summary>One full-workflow run: its times, its submissions, and (once counted) their storage requests and state changes.</summary>
-public sealed record FullRun(RunFigures Figures, IReadOnlyList<string> Ids, StorageRequests.Tally? Requests = null, int StateChanges = 0);
-
-/// <summary>One intake run: the posts alone against bare writes alone, then both taking turns.</summary>
-public sealed record IntakeRun(RunFigures Alone, RunFigures BareAlone, RunFigures Turns, RunFigures BareTurns);

@@ -4,17 +4,6 @@ using Humas.Workflow.Storage;
 
 namespace Humas.Workflow.Benchmarks;
 
-/// <summary>Whose storage a request touched.</summary>
-public enum Owner
-{
-    AppTables,
-    AppBlobs,
-    EngineTables,
-    EngineQueues,
-    EngineBlobs,
-    Other,
-}
-
 /// <summary>
 /// The requests a batch of submissions cost, from Azurite's debug log (<see cref="AzuriteLog"/>). A request is theirs
 /// when a row it touched is keyed by one of them: their partition in the Submissions table and the engine's tables (the
