@@ -64,7 +64,7 @@ public sealed class WordPressSiteTests(WorkflowFixture fixture, WordPressSiteFix
         Assert.Contains(' ', Site.ChannelPassword);
         var category = (int)(await Site.PostAsync("wp/v2/categories", new JsonObject { ["name"] = "Berita Balai " + Guid.NewGuid().ToString("N")[..6] }))["id"]!;
         var channel = await ChannelAsync(category: category);
-        var photo = ChannelSetup.Jpeg("kegiatan.jpg");
+        (string Name, string Type, byte[] Bytes) photo = ("kegiatan.jpg", "image/jpeg", await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "Publication", "lokakarya.jpg")));
         var s = await ChannelSetup.StoreAsync(services, ChannelSetup.Content(["website"]), photo, ChannelSetup.Jpeg("kedua.jpg", 2000));
 
         var record = await services.GetRequiredService<ChannelPublisher>().PublishAsync(s, WordPressChannel.ChannelName, 1);
@@ -85,10 +85,13 @@ public sealed class WordPressSiteTests(WorkflowFixture fixture, WordPressSiteFix
         Assert.Equal("image/jpeg", image["mime_type"]!.GetValue<string>());
         Assert.Equal(s.Media[0].Alt, image["alt_text"]!.GetValue<string>());
         Assert.Equal(s.Media[0].Caption, image["caption"]!["raw"]!.GetValue<string>());
-        // The file WordPress serves is the one submitted, byte for byte, under the name it was sent with.
+        // The file WordPress serves is the one submitted, byte for byte, under the name it was sent with, beside the
+        // smaller sizes it made of it.
         var source = image["source_url"]!.GetValue<string>();
         Assert.EndsWith("/kegiatan.jpg", source);
         Assert.Equal(photo.Bytes, await Site.Admin.GetByteArrayAsync(source));
+        Assert.Equal(800, image["media_details"]!["width"]!.GetValue<int>());
+        Assert.NotNull(image["media_details"]!["sizes"]!["thumbnail"]);
     }
 
     [Fact]
