@@ -18,7 +18,7 @@ public sealed class Mailer(IMailTransport transport, SubmissionStore store, ILog
         var marker = $"mail-{key}-{to.ToLowerInvariant()}";
         if (await store.GetMarkerAsync<DateTimeOffset?>(submissionId, marker, ct) is not null)
         {
-            logger.LogInformation("Mail {Key} to {To} for {Id} already sent", key, to, submissionId);
+            logger.LogInformation("Mail {Key} for {Id} already sent", key, submissionId);
             return;
         }
         await transport.SendAsync(await compose(), ct);
