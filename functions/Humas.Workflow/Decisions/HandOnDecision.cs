@@ -28,14 +28,14 @@ public sealed class HandOnDecision(
         var colleague = new Assignee(to.Key, to.Name, to.Email, backup?.Key, backup?.Name, backup?.Email);
         var seatName = made.OnBehalfOfName ?? made.PersonName;
 
-        var waiting = await store.ApplyAsync(input.SubmissionId, input.Step, s => s.HandOn(made.Stage, made.At, made.SeatKey, seatName, colleague,
+        var (waiting, applied) = await store.ApplyStepAsync(input.SubmissionId, input.Step, s => s.HandOn(made.Stage, made.At, made.SeatKey, seatName, colleague,
             new ActedBy(made.PersonName, made.OnBehalfOfName, DecisionValues.Reassign, made.Comment)));
         var url = await links.DecisionAsync(new LinkToken(waiting.Id, "act", made.Stage, made.Round, to.Key, to.Email, input.Deadline, null, input.LinkIssuedAt));
         var left = (await calendar.CurrentAsync()).TimeLeft(made.At, input.Deadline);
         var team = current.People.FirstOrDefault(p => p.Key == PersonKeys.HumasTeam);
         await mailer.SendOnceAsync(waiting.Id, $"step{input.Step}",
             await WorkflowMails.DecisionRequestAsync(mails, unit, waiting, made.Stage, to, url, input.Deadline, made.Comment, Notice.HandedOn,
-                made.PersonName, await thumbnail.OfAsync(waiting), team, left, await rounds.ChangesAsync(waiting)));
+                made.PersonName, await thumbnail.OfAsync(waiting), team, left, await rounds.ChangesAsync(waiting)), unsent: applied);
         return colleague;
     }
 }

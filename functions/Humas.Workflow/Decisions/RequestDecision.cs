@@ -20,7 +20,7 @@ public sealed class RequestDecision(
 {
     public override async Task<bool> RunAsync(TaskActivityContext context, DecisionRequest r)
     {
-        var waiting = await store.ApplyAsync(r.SubmissionId, r.Step, s => r.Notice switch
+        var (waiting, applied) = await store.ApplyStepAsync(r.SubmissionId, r.Step, s => r.Notice switch
         {
             Notice.Reminder => s.Remind(r.Stage, r.At, r.Deciders),
             Notice.Escalation => s.Escalate(r.Stage, r.At, r.Deciders),
@@ -41,7 +41,8 @@ public sealed class RequestDecision(
             var url = await links.DecisionAsync(new LinkToken(waiting.Id, r.Stage == Stage.Revision ? "revise" : "act", r.Stage, r.Round,
                 key, email, r.Deadline, seat?.Key, escalated ? r.At : r.LinkIssuedAt));
             await mailer.SendOnceAsync(waiting.Id, $"step{r.Step}",
-                await WorkflowMails.DecisionRequestAsync(mails, unit, waiting, r.Stage, new Person(key, name, "", email), url, r.Deadline, r.Comment, r.Notice, seat?.Name, photo, team, left, changes));
+                await WorkflowMails.DecisionRequestAsync(mails, unit, waiting, r.Stage, new Person(key, name, "", email), url, r.Deadline, r.Comment, r.Notice, seat?.Name, photo, team, left, changes),
+                unsent: applied);
         }
         return true;
     }

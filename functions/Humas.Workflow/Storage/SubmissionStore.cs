@@ -57,7 +57,14 @@ public sealed class SubmissionStore(HumasStorage storage)
     /// save cut off after its transaction left undone is finished. The save is conditional on the record's ETag, so a
     /// writer that got in between (staff, a second worker) is read and the step is decided again on what it left.
     /// </summary>
-    public async Task<Submission> ApplyAsync(string id, int step, Func<Submission, SubmissionChange> apply, CancellationToken ct = default)
+    public async Task<Submission> ApplyAsync(string id, int step, Func<Submission, SubmissionChange> apply, CancellationToken ct = default) =>
+        (await ApplyStepAsync(id, step, apply, ct)).After;
+
+    /// <summary>
+    /// <see cref="ApplyAsync"/>, saying also whether this run applied the step (false when the record had reached it
+    /// already): what a step does after its save (a mail) cannot have been done before when it is true.
+    /// </summary>
+    public async Task<(Submission After, bool Applied)> ApplyStepAsync(string id, int step, Func<Submission, SubmissionChange> apply, CancellationToken ct = default)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -65,16 +72,17 @@ public sealed class SubmissionStore(HumasStorage storage)
             if (k.Record.LastStep >= step)
             {
                 await IndexAsync(k, ct);
-                return k.Record;
+                return (k.Record, false);
             }
             var change = apply(k.Record);
             var after = change.After with { LastStep = step };
             if (await TryCommitAsync(k, after, change.Entry(step), conditional: true, ct) is { } saved)
             {
                 await IndexAsync(saved, ct);
-                return after;
+                return (after, true);
             }
-            if (attempt == 5) throw new InvalidOperationException($"Submission {id} kept changing while step {step} was saved.");
+            if (attempt == Attempts) throw new InvalidOperationException($"Submission {id} kept changing while step {step} was saved.");
+            await BackOffAsync(attempt, ct);
         }
     }
 
@@ -95,7 +103,8 @@ public sealed class SubmissionStore(HumasStorage storage)
                 await IndexAsync(saved, ct);
                 return (after, step);
             }
-            if (attempt == 5) throw new InvalidOperationException($"Submission {id} kept changing while a change was saved.");
+            if (attempt == Attempts) throw new InvalidOperationException($"Submission {id} kept changing while a change was saved.");
+            await BackOffAsync(attempt, ct);
         }
     }
 
@@ -139,11 +148,14 @@ public sealed class SubmissionStore(HumasStorage storage)
 
     private async Task<Known> CommitUnconditionallyAsync(Submission submission, HistoryEntry entry, CancellationToken ct)
     {
+        // Read afresh: a save that does not start from the record it read has no ETag of its own to rely on.
+        known.TryRemove(submission.Id, out _);
         for (var attempt = 1; ; attempt++)
         {
             var k = await LoadAsync(submission.Id, ct, missing: submission);
             if (await TryCommitAsync(k, submission, entry, conditional: false, ct) is { } saved) return saved;
-            if (attempt == 5) throw new InvalidOperationException($"Submission {submission.Id} kept changing while it was saved.");
+            if (attempt == Attempts) throw new InvalidOperationException($"Submission {submission.Id} kept changing while it was saved.");
+            await BackOffAsync(attempt, ct);
         }
     }
 
@@ -218,6 +230,12 @@ public sealed class SubmissionStore(HumasStorage storage)
         }
         if (known.TryGetValue(s.Id, out var now) && now.RecordTag == k.RecordTag) Remember(now with { IndexTag = indexTag });
     }
+
+    private const int Attempts = 20;
+
+    /// <summary>Writers that collided try again at different moments, so one of them gets through each round.</summary>
+    private static Task BackOffAsync(int attempt, CancellationToken ct) =>
+        Task.Delay(Random.Shared.Next(5, 5 + 10 * Math.Min(attempt, 10)), ct);
 
     /// <summary>
     /// What this process knows of a submission since it last saved it: the record and the index marker with their
