@@ -20,26 +20,28 @@ public sealed class RequestDecision(
 {
     public override async Task<bool> RunAsync(TaskActivityContext context, DecisionRequest r)
     {
+        var escalated = r.Notice == Notice.Escalation;
+        var recipients = escalated
+            ? r.Deciders.Where(d => d.BackupKey is not null).Select(d => (Key: d.BackupKey!, Name: d.BackupName!, Email: d.BackupEmail!, For: (Assignee?)d)).ToList()
+            : r.Deciders.Select(d => (d.Key, d.Name, d.Email, For: (Assignee?)null)).ToList();
+        // The links depend on the request alone (the same request signs the same rows), so they are stored with the state.
+        var urls = recipients.Select(x => links.PrepareDecision(new LinkToken(r.SubmissionId, r.Stage == Stage.Revision ? "revise" : "act", r.Stage, r.Round,
+            x.Key, x.Email, r.Deadline, x.For?.Key, escalated ? r.At : r.LinkIssuedAt))).ToList();
+
         var (waiting, applied) = await store.ApplyStepAsync(r.SubmissionId, r.Step, s => r.Notice switch
         {
             Notice.Reminder => s.Remind(r.Stage, r.At, r.Deciders),
             Notice.Escalation => s.Escalate(r.Stage, r.At, r.Deciders),
             _ => s.StartStage(r.Stage, r.Round, r.At, r.Deadline, r.Policy, r.Deciders, r.Comment, r.ReminderDueAt, r.EscalationDueAt),
-        });
-        var escalated = r.Notice == Notice.Escalation;
-        var recipients = escalated
-            ? r.Deciders.Where(d => d.BackupKey is not null).Select(d => (Key: d.BackupKey!, Name: d.BackupName!, Email: d.BackupEmail!, For: (Assignee?)d)).ToList()
-            : r.Deciders.Select(d => (d.Key, d.Name, d.Email, For: (Assignee?)null)).ToList();
+        }, _ => urls.Select(u => u.Row).ToList());
 
         var left = (await calendar.CurrentAsync()).TimeLeft(r.At, r.Deadline);
         var photo = await thumbnail.OfAsync(waiting);
         // The team as staff set it last (GET/PUT /api/people), not as the profile file had it.
         var team = (await people.CurrentAsync()).People.FirstOrDefault(p => p.Key == PersonKeys.HumasTeam);
         var changes = r.Stage == Stage.Revision ? null : await rounds.ChangesAsync(waiting);
-        foreach (var (key, name, email, seat) in recipients)
+        foreach (var ((key, name, email, seat), (url, _)) in recipients.Zip(urls))
         {
-            var url = await links.DecisionAsync(new LinkToken(waiting.Id, r.Stage == Stage.Revision ? "revise" : "act", r.Stage, r.Round,
-                key, email, r.Deadline, seat?.Key, escalated ? r.At : r.LinkIssuedAt));
             await mailer.SendOnceAsync(waiting.Id, $"step{r.Step}",
                 await WorkflowMails.DecisionRequestAsync(mails, unit, waiting, r.Stage, new Person(key, name, "", email), url, r.Deadline, r.Comment, r.Notice, seat?.Name, photo, team, left, changes),
                 unsent: applied);

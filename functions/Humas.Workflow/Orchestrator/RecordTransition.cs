@@ -14,7 +14,15 @@ public sealed class RecordTransition(SubmissionStore store, Mailer mailer, MailR
 {
     public override async Task<bool> RunAsync(TaskActivityContext context, Transition t)
     {
-        var (updated, applied) = await store.ApplyStepAsync(t.SubmissionId, t.Step, s => Change(s, t));
+        // The tracking link the submitter's mail carries is stored with the state, in its transaction.
+        string? trackUrl = null;
+        IReadOnlyList<MarkerRow> Track(Submission s)
+        {
+            var (url, row) = links.PrepareTrack(s.Id, s.Content.SubmitterEmail);
+            trackUrl = url;
+            return [row];
+        }
+        var (updated, applied) = await store.ApplyStepAsync(t.SubmissionId, t.Step, s => Change(s, t), t.NotifySubmitter ? Track : null);
         if (t.NotifySubmitter)
         {
             var publications = t.Status == SubmissionStatus.Published
@@ -23,7 +31,7 @@ public sealed class RecordTransition(SubmissionStore store, Mailer mailer, MailR
             // The team as staff set it last (GET/PUT /api/people), not as the profile file had it.
             var team = (await people.CurrentAsync()).People.FirstOrDefault(p => p.Key == PersonKeys.HumasTeam);
             await mailer.SendOnceAsync(updated.Id, $"step{t.Step}",
-                await WorkflowMails.OutcomeAsync(mails, unit, updated, t, await links.TrackAsync(updated), publications, team), unsent: applied);
+                await WorkflowMails.OutcomeAsync(mails, unit, updated, t, trackUrl ?? await links.TrackAsync(updated), publications, team), unsent: applied);
         }
         return true;
     }

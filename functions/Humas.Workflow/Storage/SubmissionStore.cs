@@ -58,25 +58,30 @@ public sealed class SubmissionStore(HumasStorage storage)
     /// writer that got in between (staff, a second worker) is read and the step is decided again on what it left.
     /// </summary>
     public async Task<Submission> ApplyAsync(string id, int step, Func<Submission, SubmissionChange> apply, CancellationToken ct = default) =>
-        (await ApplyStepAsync(id, step, apply, ct)).After;
+        (await ApplyStepAsync(id, step, apply, ct: ct)).After;
 
     /// <summary>
     /// <see cref="ApplyAsync"/>, saying also whether this run applied the step (false when the record had reached it
     /// already): what a step does after its save (a mail) cannot have been done before when it is true.
+    /// <paramref name="alongside"/> names marker rows the step needs (the links its mails carry), made from the record
+    /// before the change: they join the state's transaction, or are written on their own when the step was reached.
     /// </summary>
-    public async Task<(Submission After, bool Applied)> ApplyStepAsync(string id, int step, Func<Submission, SubmissionChange> apply, CancellationToken ct = default)
+    public async Task<(Submission After, bool Applied)> ApplyStepAsync(string id, int step, Func<Submission, SubmissionChange> apply,
+        Func<Submission, IReadOnlyList<MarkerRow>>? alongside = null, CancellationToken ct = default)
     {
         for (var attempt = 1; ; attempt++)
         {
             var k = await LoadAsync(id, ct);
+            var rows = alongside?.Invoke(k.Record) ?? [];
             if (k.Record.LastStep >= step)
             {
                 await IndexAsync(k, ct);
+                foreach (var row in rows) await SetMarkerAsync(id, row.Key, row.Value, ct);
                 return (k.Record, false);
             }
             var change = apply(k.Record);
             var after = change.After with { LastStep = step };
-            if (await TryCommitAsync(k, after, change.Entry(step), conditional: true, ct) is { } saved)
+            if (await TryCommitAsync(k, after, change.Entry(step), conditional: true, ct, rows) is { } saved)
             {
                 await IndexAsync(saved, ct);
                 return (after, true);
@@ -164,7 +169,8 @@ public sealed class SubmissionStore(HumasStorage storage)
     /// <paramref name="conditional"/>), the history row, and the index marker only when the index rows change (on its
     /// own ETag, so two writers cannot lose each other's stale rows). Answers null when another writer got in first.
     /// </summary>
-    private async Task<Known?> TryCommitAsync(Known k, Submission after, HistoryEntry entry, bool conditional, CancellationToken ct)
+    private async Task<Known?> TryCommitAsync(Known k, Submission after, HistoryEntry entry, bool conditional, CancellationToken ct,
+        IReadOnlyList<MarkerRow>? alongside = null)
     {
         var wanted = SubmissionIndex.KeysFor(after).Select(x => x.ToString()).ToList();
         var moves = !wanted.SequenceEqual(k.Marker.Current) || k.Marker.Stale.Count > 0 || k.MarkerTag is null;
@@ -184,6 +190,9 @@ public sealed class SubmissionStore(HumasStorage storage)
                 ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, markerRow, markerTag)
                 : new TableTransactionAction(TableTransactionActionType.Add, markerRow));
         }
+        // After the record, history and marker, so the responses keep their places.
+        foreach (var row in alongside ?? [])
+            actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, Row(after.Id, row.Key, row.Value)));
         try
         {
             var response = await Table.SubmitTransactionAsync(actions, ct);
