@@ -111,6 +111,18 @@ public static class WorkflowTriggers
     public static Task<SubmissionStatus> RunRecordTakedown([ActivityTrigger] TakedownTotal input, string instanceId, FunctionContext fc) =>
         Run<RecordTakedown, TakedownTotal, SubmissionStatus>(fc, instanceId, input);
 
+    [Function(nameof(OpenStage))]
+    public static Task<StageOpened> RunOpenStage([ActivityTrigger] StageOpening input, string instanceId, FunctionContext fc) =>
+        Run<OpenStage, StageOpening, StageOpened>(fc, instanceId, input);
+
+    [Function(nameof(StartPublication))]
+    public static Task<IReadOnlyList<string>> RunStartPublication([ActivityTrigger] PublicationStart input, string instanceId, FunctionContext fc) =>
+        Run<StartPublication, PublicationStart, IReadOnlyList<string>>(fc, instanceId, input);
+
+    [Function(nameof(FinishPublication))]
+    public static Task<IReadOnlyList<PublicationRecord>> RunFinishPublication([ActivityTrigger] PublicationFinish input, string instanceId, FunctionContext fc) =>
+        Run<FinishPublication, PublicationFinish, IReadOnlyList<PublicationRecord>>(fc, instanceId, input);
+
     private static Task<TOut> Run<TActivity, TIn, TOut>(FunctionContext fc, string instanceId, TIn input)
         where TActivity : TaskActivity<TIn, TOut> =>
         ActivatorUtilities.CreateInstance<TActivity>(fc.InstanceServices)

@@ -128,6 +128,11 @@ public static class HumasWorkflowServices
         services.AddSingleton<Consents.ConsentForm>();
         services.AddSingleton<Consents.ConsentHandlers>();
         services.AddSingleton<Takedown.Takedowns>();
+
+        services.AddSingleton<Decisions.DecisionMailComposer>();
+        services.AddSingleton<Decisions.DecisionRequests>();
+        services.AddSingleton<Orchestrator.Transitions>();
+        services.AddSingleton<PublicationCounter>();
         return services;
     }
 }

@@ -18,5 +18,6 @@ public static class WorkflowCatalog
          typeof(PlanPublication), typeof(PublishToChannel), typeof(RecordPublication),
          typeof(CreateInstagramContainer), typeof(CheckInstagramContainer), typeof(PublishInstagramContainer),
          typeof(PlanDeadline), typeof(HandOnDecision), typeof(RecordChannelWait),
-         typeof(Takedown.PlanTakedown), typeof(Takedown.TakeDownChannel), typeof(Takedown.RecordTakedown)];
+         typeof(Takedown.PlanTakedown), typeof(Takedown.TakeDownChannel), typeof(Takedown.RecordTakedown),
+         typeof(OpenStage), typeof(StartPublication), typeof(FinishPublication)];
 }

@@ -20,7 +20,7 @@ public sealed class ReconnectNoticeTests(BrowserFixture fixture)
     {
         var connection = fixture.Azurite.ConnectionString;
         var health = new ChannelHealthStore(new HumasStorage(new TableServiceClient(connection), new BlobServiceClient(connection)));
-        await health.MarkAsync(WordPressChannel.ChannelName, "WordPress search: HTTP 401", DateTimeOffset.UtcNow.AddHours(-5));
+        await health.MarkAsync(WordPressChannel.ChannelName, "WordPress sign-in: HTTP 401", DateTimeOffset.UtcNow.AddHours(-5));
         try
         {
             await using var context = await fixture.NewContextAsync("id-ID", width: 1366, height: 768);

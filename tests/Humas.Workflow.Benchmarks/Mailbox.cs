@@ -24,6 +24,7 @@ public sealed partial class Mailbox : IDisposable
 
     private readonly SmtpSink smtp;
     private readonly ConcurrentDictionary<(string Title, Awaited What), TaskCompletionSource<ReceivedMail>> mails = new();
+    private int reviewRequests;
 
     public Mailbox(SmtpSink smtp)
     {
@@ -33,6 +34,9 @@ public sealed partial class Mailbox : IDisposable
 
     /// <summary>A title this mailbox recognises in subjects.</summary>
     public static string Title(string run, int n) => $"Uji kinerja {run} #{n:D5}";
+
+    /// <summary>Review requests received so far: every workflow started sends one before it first waits.</summary>
+    public int ReviewRequests => reviewRequests;
 
     public Task<ReceivedMail> WaitAsync(string title, Awaited what, TimeSpan timeout) =>
         Slot(title, what).Task.WaitAsync(timeout);
@@ -47,7 +51,9 @@ public sealed partial class Mailbox : IDisposable
             : mail.IsFor(Approver) && mail.Subject.Contains("Mohon persetujuan", StringComparison.Ordinal) ? Awaited.ApprovalRequest
             : mail.IsFor(Submitter) && mail.Subject.Contains("telah terbit", StringComparison.Ordinal) ? Awaited.PublishedNotice
             : null;
-        if (what is { } kind) Slot(title.Value, kind).TrySetResult(mail);
+        if (what is not { } kind) return;
+        if (kind == Awaited.ReviewRequest) Interlocked.Increment(ref reviewRequests);
+        Slot(title.Value, kind).TrySetResult(mail);
     }
 
     private TaskCompletionSource<ReceivedMail> Slot(string title, Awaited what) =>

@@ -1,15 +1,17 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using Azure.Data.Tables;
 using Humas.Integration.Tests.Infrastructure;
-using Humas.Workflow.Pages;
 
 namespace Humas.Workflow.Benchmarks;
 
 /// <summary>
 /// Shows what the workflow costs on top of the engine under it, in one run on one Azurite (in memory, with its
 /// debug log): the full workflow against a bare orchestration of the same shape, the intake against a bare blob
-/// upload plus entity insert, storage requests per workflow by owner, and the host's memory under large uploads.
+/// upload plus entity insert, storage requests per state change by kind, and the host's memory under large uploads.
+/// Every measurement but the memory one is made twice the same way, and the report says how far each figure moved.
 /// Usage: dotnet run -c Release --project tests/Humas.Workflow.Benchmarks [-- submissions concurrency intakePosts uploadMB]
 /// </summary>
 internal static class WorkflowBenchmark
@@ -18,6 +20,8 @@ internal static class WorkflowBenchmark
     private const string BareTaskHub = "BareHub";
     private const int IntakeClients = 32;
     private const int Uploads = 4;
+    private const int Rounds = 2;
+    private static readonly TimeSpan DrainTimeout = TimeSpan.FromMinutes(5);
 
     private static async Task Main(string[] args)
     {
@@ -26,6 +30,7 @@ internal static class WorkflowBenchmark
         var intakePosts = Argument(args, 2, 320);
         var uploadBytes = Argument(args, 3, 500) * 1024L * 1024;
         var loadAtStart = LoadAverage();
+        var clock = Stopwatch.StartNew();
 
         var work = Directory.CreateTempSubdirectory("humas-workflow-bench-").FullName;
         var debugLog = Path.Combine(work, "azurite-debug.log");
@@ -48,54 +53,88 @@ internal static class WorkflowBenchmark
         Console.WriteLine($"Azurite in memory (pid {azurite.ProcessId}, debug log {debugLog}); local host {RepoPaths.LocalHostDll} (pid {host.ProcessId})");
         var tables = new TableServiceClient(azurite.ConnectionString,
             new TableClientOptions { Diagnostics = { ApplicationId = StorageRequests.OwnUserAgent } });
-        var requests = new StorageRequests(debugLog, TaskHub);
+        var requests = new StorageRequests(debugLog, TaskHub, tables);
+        await requests.CreateAsync();
         var photo = Forms.Photo();
         var full = new FullWorkflow(host, mailbox, photo);
+        var started = 0;
 
         // One submission first: it warms both processes up, and its history gives the shape the bare run repeats.
         var warmId = await full.RunAsync(Mailbox.Title("pemanasan", 0));
+        started++;
         await WaitCompletedAsync(tables, 1);
         var shape = await WorkflowShape.ReadAsync(tables, TaskHub, warmId);
         Console.WriteLine($"one submission's orchestration: {shape}");
 
-        // What the engine asks of storage while nothing happens (queue polling, lease renewal): part of every window.
-        var idleFrom = DateTimeOffset.UtcNow;
+        // What the engine asks of storage while nothing happens (queue polling, lease renewal).
+        await requests.MarkAsync("idle-start");
         await Task.Delay(TimeSpan.FromSeconds(10));
-        var idleTo = DateTimeOffset.UtcNow;
+        await requests.MarkAsync("idle-end");
 
-        Console.WriteLine($"full workflow: {submissions} submissions, {concurrency} at a time...");
-        var fullRun = await Runs.RunAsync(submissions, concurrency, n => full.RunAsync(Mailbox.Title("alur", n)));
-        await WaitCompletedAsync(tables, 1 + submissions);
-        var fullWindowEnd = DateTimeOffset.UtcNow;
+        var fullRuns = new List<FullRun>();
+        for (var round = 1; round <= Rounds; round++)
+        {
+            Console.WriteLine($"{clock.Elapsed:mm\\:ss} full workflow, run {round}: {submissions} submissions, {concurrency} at a time...");
+            var ids = new ConcurrentBag<string>();
+            await requests.MarkAsync($"full-{round}-start");
+            var run = round;
+            var figures = await Runs.RunAsync(submissions, concurrency, async n => ids.Add(await full.RunAsync(Mailbox.Title($"alur{run}", n))));
+            started += submissions;
+            await WaitCompletedAsync(tables, started);
+            await requests.MarkAsync($"full-{round}-end");
+            fullRuns.Add(new FullRun(figures, [.. ids]));
+        }
+        Console.WriteLine($"{clock.Elapsed:mm\\:ss} counting their storage requests in Azurite's debug log...");
+        var idle = requests.Count("idle-start", "idle-end", []);
+        for (var round = 1; round <= Rounds; round++)
+        {
+            var run = fullRuns[round - 1];
+            fullRuns[round - 1] = run with
+            {
+                Requests = requests.Count($"full-{round}-start", $"full-{round}-end", run.Ids),
+                StateChanges = await requests.StateChangesAsync(run.Ids),
+            };
+        }
 
-        Console.WriteLine("bare orchestration, same shape, same engine...");
-        RunFigures bareRun;
+        Console.WriteLine($"{clock.Elapsed:mm\\:ss} bare orchestration, same shape, same engine...");
+        var bareRuns = new List<RunFigures>();
         await using (var bare = await BareEngine.StartAsync(azurite.ConnectionString, BareTaskHub))
         {
             await bare.RunAsync("pemanasan", shape);
-            bareRun = await Runs.RunAsync(submissions, concurrency, n => bare.RunAsync($"polos-{n:D5}", shape));
+            for (var round = 1; round <= Rounds; round++)
+            {
+                var run = round;
+                bareRuns.Add(await Runs.RunAsync(submissions, concurrency, n => bare.RunAsync($"polos{run}-{n:D5}", shape)));
+            }
         }
 
-        Console.WriteLine($"intake: {intakePosts} posts from {IntakeClients} clients, and the bare upload plus insert...");
+        var intakeRuns = new List<IntakeRun>();
         var intake = new IntakeLatency(host, azurite.ConnectionString, photo);
-        // The bare writes go first: the workflows each intake starts keep the engine busy for a while after.
-        await intake.BareAsync("pemanasan", IntakeClients, IntakeClients);
-        var bareIntake = await intake.BareAsync("polos", intakePosts, IntakeClients);
-        await intake.IntakeAsync("pemanasan", IntakeClients, IntakeClients);
-        var intakeRun = await intake.IntakeAsync("asupan", intakePosts, IntakeClients);
-        // The bare writes above met an idle engine; taking turns with intake posts, they meet the same background.
-        var (turnsIntake, turnsBare) = await intake.TakingTurnsAsync("bergantian", intakePosts, IntakeClients);
+        for (var round = 1; round <= Rounds; round++)
+        {
+            if (round > 1) await DrainAsync(mailbox, started);
+            Console.WriteLine($"{clock.Elapsed:mm\\:ss} intake, run {round}: {intakePosts} posts from {IntakeClients} clients, and the bare upload plus insert...");
+            // The bare writes go first: the workflows each intake starts keep the engine busy for a while after.
+            await intake.BareAsync($"pemanasan{round}", IntakeClients, IntakeClients);
+            var bareIntake = await intake.BareAsync($"polos{round}", intakePosts, IntakeClients);
+            await intake.IntakeAsync($"pemanasan{round}", IntakeClients, IntakeClients);
+            var alone = await intake.IntakeAsync($"asupan{round}", intakePosts, IntakeClients);
+            // The bare writes above met an idle engine; taking turns with intake posts, they meet the same background.
+            var (turnsIntake, turnsBare) = await intake.TakingTurnsAsync($"bergantian{round}", intakePosts, IntakeClients);
+            started += IntakeClients + 2 * intakePosts;
+            intakeRuns.Add(new IntakeRun(alone, bareIntake, turnsIntake, turnsBare));
+        }
 
-        Console.WriteLine($"memory: {Uploads} uploads of {uploadBytes / (1024 * 1024)} MB at once through the intake...");
+        Console.WriteLine($"{clock.Elapsed:mm\\:ss} memory: {Uploads} uploads of {uploadBytes / (1024 * 1024)} MB at once through the intake...");
         var memory = await new UploadMemory(host).MeasureAsync("unggah", Uploads, uploadBytes);
 
-        var idle = requests.Count(idleFrom, idleTo);
-        var perWorkflow = requests.Count(fullRun.Started, fullWindowEnd);
-        Print(submissions, concurrency, intakePosts, shape, fullRun, bareRun, intakeRun, bareIntake, turnsIntake, turnsBare,
-            idle, idleTo - idleFrom, perWorkflow, fullWindowEnd - fullRun.Started, memory, loadAtStart, LoadAverage());
-        Console.WriteLine($"Azurite's debug log: {new FileInfo(debugLog).Length / (1024 * 1024):N0} MB, removed now.");
+        new Report(submissions, concurrency, intakePosts, IntakeClients, shape, fullRuns, bareRuns, intakeRuns, idle, memory,
+            loadAtStart, LoadAverage(), clock.Elapsed).Print();
         await azurite.DisposeAsync();
-        Directory.Delete(work, recursive: true);
+        // HUMAS_BENCH_KEEP_LOG=1 keeps the log, to look at the requests behind a figure.
+        var keep = Environment.GetEnvironmentVariable("HUMAS_BENCH_KEEP_LOG") == "1";
+        Console.WriteLine($"Azurite's debug log: {new FileInfo(debugLog).Length / (1024 * 1024):N0} MB, {(keep ? $"kept in {debugLog}" : "removed now")}.");
+        if (!keep) Directory.Delete(work, recursive: true);
     }
 
     /// <summary>Waits until that many orchestrations of the task hub have completed (the last episode follows the last mail).</summary>
@@ -110,50 +149,24 @@ internal static class WorkflowBenchmark
         }
     }
 
-    private static void Print(
-        int submissions, int concurrency, int intakePosts, WorkflowShape shape, RunFigures full, RunFigures bare,
-        RunFigures intake, RunFigures bareIntake, RunFigures turnsIntake, RunFigures turnsBare, StorageRequests.Counts idle, TimeSpan idleSpan,
-        StorageRequests.Counts window, TimeSpan windowSpan, MemoryFigures memory, string loadAtStart, string loadAtEnd)
+    /// <summary>
+    /// Waits until every workflow started so far has asked for its review (and so waits, on timers), so that a second
+    /// run meets the same quiet engine the first one did rather than the first one's workflows still starting.
+    /// </summary>
+    private static async Task DrainAsync(Mailbox mailbox, int started)
     {
-        static string Ms(double ms) => ms.ToString("N0", CultureInfo.InvariantCulture) + " ms";
-        static string Mb(long kb) => (kb / 1024.0).ToString("N0", CultureInfo.InvariantCulture) + " MB";
-        double PerWorkflow(Owner o) => window.ByOwner[o] / (double)submissions;
-        var engine = new[] { Owner.EngineTables, Owner.EngineQueues, Owner.EngineBlobs };
-
-        Console.WriteLine();
-        Console.WriteLine($"Humas workflow benchmark, {DateTimeOffset.UtcNow.ToWib():yyyy-MM-dd HH:mm} WIB, {Environment.ProcessorCount} cores, " +
-                          $"load average {loadAtStart} at the start, {loadAtEnd} at the end");
-        Console.WriteLine($"shape (from one submission's history): {shape.Activities} activities, {shape.Events} external events, {shape.Timers} durable timers");
-        Console.WriteLine();
-        Console.WriteLine($"{"",-52} {"workflow",12} {"bare",12} {"ratio",7}");
-        Row($"time per submission ({submissions}, {concurrency} at a time: wall / n)", full.PerRunMs, bare.PerRunMs);
-        Row("one submission, intake to published: median", full.P(0.50), bare.P(0.50));
-        Row("one submission, intake to published: p95", full.P(0.95), bare.P(0.95));
-        Row($"intake p50 ({intakePosts} posts, {IntakeClients} clients)", intake.P(0.50), bareIntake.P(0.50));
-        Row("intake p95", intake.P(0.95), bareIntake.P(0.95));
-        Row("intake p99", intake.P(0.99), bareIntake.P(0.99));
-        Row($"intake p50, taking turns with {intakePosts} bare writes", turnsIntake.P(0.50), turnsBare.P(0.50));
-        Row("intake p95, taking turns", turnsIntake.P(0.95), turnsBare.P(0.95));
-        Row("intake p99, taking turns", turnsIntake.P(0.99), turnsBare.P(0.99));
-        Console.WriteLine();
-        Console.WriteLine($"storage requests per workflow (Azurite's debug log over the {windowSpan.TotalSeconds:N0} s of the full run, / {submissions}):");
-        Console.WriteLine($"  app tables   {PerWorkflow(Owner.AppTables),8:N1}");
-        Console.WriteLine($"  app blobs    {PerWorkflow(Owner.AppBlobs),8:N1}");
-        Console.WriteLine($"  engine       {engine.Sum(PerWorkflow),8:N1}  (tables {PerWorkflow(Owner.EngineTables):N1}, queues {PerWorkflow(Owner.EngineQueues):N1}, blobs {PerWorkflow(Owner.EngineBlobs):N1})");
-        Console.WriteLine($"  other        {PerWorkflow(Owner.Other),8:N1}  " +
-                          string.Join(", ", window.Others.OrderByDescending(o => o.Value).Select(o => $"{o.Key} {o.Value / (double)submissions:N1}")));
-        double IdlePerSecond(params Owner[] owners) => owners.Sum(o => idle.ByOwner[o]) / idleSpan.TotalSeconds;
-        Console.WriteLine($"  with nothing to do (measured for {idleSpan.TotalSeconds:N0} s before the run), per second: app tables {IdlePerSecond(Owner.AppTables):N1}, " +
-                          $"app blobs {IdlePerSecond(Owner.AppBlobs):N1}, engine {IdlePerSecond(engine):N1} (queue polling, lease renewal); " +
-                          $"over this window that is {IdlePerSecond([Owner.AppTables, Owner.AppBlobs, .. engine]) * windowSpan.TotalSeconds / submissions:N1} of the requests per workflow");
-        Console.WriteLine();
-        Console.WriteLine($"local host memory while {memory.Uploads} uploads of {memory.BytesEach / (1024 * 1024):N0} MB streamed at once " +
-                          $"({memory.Wall.TotalSeconds:N0} s): baseline {Mb(memory.BaselineKb)} RSS, peak {Mb(memory.PeakKb)} sampled every 50 ms, " +
-                          $"{Mb(memory.HighWaterKb)} high-water mark (VmHWM)");
-        return;
-
-        static void Row(string what, double workflow, double bare) =>
-            Console.WriteLine($"{what,-52} {Ms(workflow),12} {Ms(bare),12} {workflow / bare,7:F2}");
+        var deadline = DateTime.UtcNow + DrainTimeout;
+        var wait = Stopwatch.StartNew();
+        while (mailbox.ReviewRequests < started)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                Console.WriteLine($"  {started - mailbox.ReviewRequests} of {started} workflows had not asked for their review after {DrainTimeout.TotalMinutes:N0} minutes; going on.");
+                return;
+            }
+            await Task.Delay(250);
+        }
+        Console.WriteLine($"  waited {wait.Elapsed.TotalSeconds:N0} s until all {started} workflows started so far waited for their review");
     }
 
     private static int Argument(string[] args, int index, int fallback) =>

@@ -2,7 +2,6 @@ using Humas.Workflow.Links;
 using Humas.Workflow.Mail;
 using Humas.Workflow.Orchestration;
 using Humas.Workflow.People;
-using Humas.Workflow.Profiles;
 using Humas.Workflow.Storage;
 using Humas.Workflow.Submissions;
 using Microsoft.DurableTask;
@@ -14,9 +13,7 @@ namespace Humas.Workflow.Decisions;
 /// mails it with the reason. Answers the colleague as the seat's new assignee, so that reminders and the escalation go to
 /// them. Safe to run twice: the record's step, the link's digest and the mail's marker are the same the second time.
 /// </summary>
-public sealed class HandOnDecision(
-    SubmissionStore store, Mailer mailer, MailRenderer mails, Links.Links links, UnitProfile unit, Holidays.UnitCalendar calendar,
-    MailThumbnail thumbnail, UnitPeople people, Rounds.RoundSnapshots rounds)
+public sealed class HandOnDecision(SubmissionStore store, Mailer mailer, Links.Links links, UnitPeople people, DecisionMailComposer composer)
     : TaskActivity<HandOnInput, Assignee>
 {
     public override async Task<Assignee> RunAsync(TaskActivityContext context, HandOnInput input)
@@ -28,14 +25,12 @@ public sealed class HandOnDecision(
         var colleague = new Assignee(to.Key, to.Name, to.Email, backup?.Key, backup?.Name, backup?.Email);
         var seatName = made.OnBehalfOfName ?? made.PersonName;
 
-        var (waiting, applied) = await store.ApplyStepAsync(input.SubmissionId, input.Step, s => s.HandOn(made.Stage, made.At, made.SeatKey, seatName, colleague,
+        var waiting = await store.ApplyAsync(input.SubmissionId, input.Step, s => s.HandOn(made.Stage, made.At, made.SeatKey, seatName, colleague,
             new ActedBy(made.PersonName, made.OnBehalfOfName, DecisionValues.Reassign, made.Comment)));
-        var url = await links.DecisionAsync(new LinkToken(waiting.Id, "act", made.Stage, made.Round, to.Key, to.Email, input.Deadline, null, input.LinkIssuedAt));
-        var left = (await calendar.CurrentAsync()).TimeLeft(made.At, input.Deadline);
-        var team = current.People.FirstOrDefault(p => p.Key == PersonKeys.HumasTeam);
-        await mailer.SendOnceAsync(waiting.Id, $"step{input.Step}",
-            await WorkflowMails.DecisionRequestAsync(mails, unit, waiting, made.Stage, to, url, input.Deadline, made.Comment, Notice.HandedOn,
-                made.PersonName, await thumbnail.OfAsync(waiting), team, left, await rounds.ChangesAsync(waiting)), unsent: applied);
+        var draft = composer.For(waiting, made.Stage, made.At, input.Deadline, made.Comment, Notice.HandedOn, current);
+        await mailer.SendOnceAsync(waiting.Id, $"step{input.Step}", to.Email, async () => await draft.ToAsync(to,
+            await links.DecisionAsync(new LinkToken(waiting.Id, "act", made.Stage, made.Round, to.Key, to.Email, input.Deadline, null, input.LinkIssuedAt)),
+            made.PersonName));
         return colleague;
     }
 }

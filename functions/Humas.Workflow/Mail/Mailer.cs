@@ -10,21 +10,18 @@ namespace Humas.Workflow.Mail;
 public sealed class Mailer(IMailTransport transport, SubmissionStore store, ILogger<Mailer> logger)
 {
     public Task SendOnceAsync(string submissionId, string key, OutgoingMail mail, CancellationToken ct = default) =>
-        SendOnceAsync(submissionId, key, mail, unsent: false, ct);
+        SendOnceAsync(submissionId, key, mail.To, () => Task.FromResult(mail), ct);
 
-    /// <param name="unsent">
-    /// The caller has just made the change this mail tells of (the first run of its step), so no mail of this key can
-    /// have gone out yet and its marker is not read.
-    /// </param>
-    public async Task SendOnceAsync(string submissionId, string key, OutgoingMail mail, bool unsent, CancellationToken ct = default)
+    /// <summary>Composes the mail only when it has not gone out yet: what it shows may take reads of its own.</summary>
+    public async Task SendOnceAsync(string submissionId, string key, string to, Func<Task<OutgoingMail>> compose, CancellationToken ct = default)
     {
-        var marker = $"mail-{key}-{mail.To.ToLowerInvariant()}";
-        if (!unsent && await store.GetMarkerAsync<DateTimeOffset?>(submissionId, marker, ct) is not null)
+        var marker = $"mail-{key}-{to.ToLowerInvariant()}";
+        if (await store.GetMarkerAsync<DateTimeOffset?>(submissionId, marker, ct) is not null)
         {
-            logger.LogInformation("Mail {Key} to {To} for {Id} already sent", key, mail.To, submissionId);
+            logger.LogInformation("Mail {Key} to {To} for {Id} already sent", key, to, submissionId);
             return;
         }
-        await transport.SendAsync(mail, ct);
+        await transport.SendAsync(await compose(), ct);
         await store.TryAddMarkerAsync<DateTimeOffset?>(submissionId, marker, DateTimeOffset.UtcNow, ct);
     }
 }

@@ -12,10 +12,12 @@ namespace Humas.Workflow.Orchestration;
 /// 4: a decider may hand their seat to a colleague; the stage calls <c>HandOnDecision</c> and waits on.
 /// 5: a channel that refuses its credential or has reached its limit waits (<c>RecordChannelWait</c>, a durable timer)
 /// and is tried again, up to the profile's bound.
+/// 6: fewer activities: a stage opens in one (<c>OpenStage</c>: deciders, deadline, request), the publication begins in one
+/// (<c>StartPublication</c>: the Publishing row and the plan) and ends in one (<c>FinishPublication</c>: records, count, close).
 /// </remarks>
 public static class WorkflowVersions
 {
-    public const int Current = 5;
+    public const int Current = 6;
 
     /// <summary>The oldest version this release still runs; older instances must have ended before it ships.</summary>
     public const int Oldest = 1;

@@ -1,38 +1,15 @@
-using Humas.Workflow.Mail;
 using Humas.Workflow.Orchestration;
-using Humas.Workflow.People;
-using Humas.Workflow.Profiles;
-using Humas.Workflow.Storage;
 using Humas.Workflow.Submissions;
 using Microsoft.DurableTask;
 
 namespace Humas.Workflow.Orchestrator;
 
-/// <summary>Writes a state change (record and history together) and tells the submitter when asked to.</summary>
-public sealed class RecordTransition(SubmissionStore store, Mailer mailer, MailRenderer mails, Links.Links links, UnitProfile unit, UnitPeople people)
-    : TaskActivity<Transition, bool>
+/// <summary>A state change as the orchestration names it (<see cref="Transitions"/>).</summary>
+public sealed class RecordTransition(Transitions transitions) : TaskActivity<Transition, bool>
 {
     public override async Task<bool> RunAsync(TaskActivityContext context, Transition t)
     {
-        // The tracking link the submitter's mail carries is stored with the state, in its transaction.
-        string? trackUrl = null;
-        IReadOnlyList<MarkerRow> Track(Submission s)
-        {
-            var (url, row) = links.PrepareTrack(s.Id, s.Content.SubmitterEmail);
-            trackUrl = url;
-            return [row];
-        }
-        var (updated, applied) = await store.ApplyStepAsync(t.SubmissionId, t.Step, s => Change(s, t), t.NotifySubmitter ? Track : null);
-        if (t.NotifySubmitter)
-        {
-            var publications = t.Status == SubmissionStatus.Published
-                ? await store.GetMarkersAsync<PublicationRecord>(updated.Id, "publication-")
-                : [];
-            // The team as staff set it last (GET/PUT /api/people), not as the profile file had it.
-            var team = (await people.CurrentAsync()).People.FirstOrDefault(p => p.Key == PersonKeys.HumasTeam);
-            await mailer.SendOnceAsync(updated.Id, $"step{t.Step}",
-                await WorkflowMails.OutcomeAsync(mails, unit, updated, t, trackUrl ?? await links.TrackAsync(updated), publications, team), unsent: applied);
-        }
+        await transitions.RecordAsync(t);
         return true;
     }
 

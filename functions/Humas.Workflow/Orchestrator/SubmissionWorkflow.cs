@@ -49,6 +49,7 @@ public sealed class SubmissionWorkflow : TaskOrchestrator<WorkflowInput, Submiss
                 && await DecideRoundsAsync(resume) is { } ended)
                 return ended;
             if (resume?.At != ResumePoint.Publication && await WaitForPublishTimeAsync() is { } withdrawn) return withdrawn;
+            if (version >= 6) return await PublishAndCloseAsync();
 
             await RecordAsync(SubmissionStatus.Publishing, nameof(HistoryEvent.Publishing));
             var publications = await PublishAsync();
@@ -70,6 +71,19 @@ public sealed class SubmissionWorkflow : TaskOrchestrator<WorkflowInput, Submiss
             // Version 5: a channel that refuses its credential or has reached its limit waits on durable timers.
             if (version >= 5) return await new PublicationFanOut(context, version, () => ++step).PublishAsync(request);
             return await new PublicationFanOut(context).PublishAsync(request);
+        }
+
+        /// <summary>
+        /// Version 6: the Publishing row and the plan in one activity, the channels fanned out as in version 5, then the
+        /// records, the count and the close in one.
+        /// </summary>
+        private async Task<SubmissionStatus> PublishAndCloseAsync()
+        {
+            var channels = await context.CallActivityAsync<IReadOnlyList<string>>(nameof(StartPublication), new PublicationStart(Id, ++step, Now), Retry);
+            var outcomes = await new PublicationFanOut(context, version, () => ++step).OutcomesAsync(new PublishRequest(Id, Now), channels);
+            var kept = await context.CallActivityAsync<IReadOnlyList<PublicationRecord>>(
+                nameof(FinishPublication), new PublicationFinish(Id, ++step, Now, outcomes), Retry);
+            return kept.Any(p => p.Status == PublicationStatus.Published) ? SubmissionStatus.Published : SubmissionStatus.PublicationFailed;
         }
 
         /// <summary>
@@ -124,14 +138,20 @@ public sealed class SubmissionWorkflow : TaskOrchestrator<WorkflowInput, Submiss
         /// </summary>
         private async Task<Outcome> DecideAsync(Stage stage, int round, WorkingDuration timeout)
         {
-            var assignment = await context.CallActivityAsync<StageAssignment>(nameof(AssignDeciders), new AssignmentRequest(Id, stage), Retry);
+            // Version 6: the stage opens in one activity, which asks its first group; its answer carries the assignment.
+            var issued = Now;
+            var opened = version >= 6 ? await OpenAsync(stage, round, issued, timeout, comment: null) : null;
+            var assignment = opened?.Assignment
+                ?? await context.CallActivityAsync<StageAssignment>(nameof(AssignDeciders), new AssignmentRequest(Id, stage), Retry);
             var groups = assignment.Policy == DecisionPolicy.Sequence
                 ? assignment.Deciders.Select(d => (IReadOnlyList<Assignee>)[d]).ToList()
                 : [assignment.Deciders];
             var answers = new List<DecisionMade>();
+            var asked = opened is null ? ((DeadlinePlan, DateTimeOffset)?)null : (opened.Plan, issued);
             foreach (var group in groups)
             {
-                var outcome = await WaitForGroupAsync(stage, round, timeout, assignment.Policy, group, answers);
+                var outcome = await WaitForGroupAsync(stage, round, timeout, assignment.Policy, group, answers, asked: asked);
+                asked = null; // a later decider of a sequence is asked when their turn comes
                 if (outcome.End is not null || assignment.Policy == DecisionPolicy.Any) return outcome;
                 if (outcome.Decision!.Decision is DecisionValues.Revise or DecisionValues.Reject) return outcome;
             }
@@ -144,13 +164,18 @@ public sealed class SubmissionWorkflow : TaskOrchestrator<WorkflowInput, Submiss
         }
 
         private async Task<Outcome> WaitForGroupAsync(
-            Stage stage, int round, WorkingDuration timeout, DecisionPolicy policy, IReadOnlyList<Assignee> group, List<DecisionMade> answers, string? comment = null)
+            Stage stage, int round, WorkingDuration timeout, DecisionPolicy policy, IReadOnlyList<Assignee> group, List<DecisionMade> answers,
+            string? comment = null, (DeadlinePlan Plan, DateTimeOffset Issued)? asked = null)
         {
-            var issued = Now;
+            var issued = asked?.Issued ?? Now;
             var escalates = stage != Stage.Revision && group.Any(d => d.BackupKey is not null);
-            var plan = version >= 3 ? await PlanAsync(issued, timeout, input.Timings.ReminderAfter, escalates ? input.Timings.EscalateAfter : null) : null;
+            DeadlinePlan? plan;
+            if (asked is not null) plan = asked.Value.Plan;
+            // Version 6: a later decider of a sequence is asked by the same activity, given the group.
+            else if (version >= 6) plan = (await OpenAsync(stage, round, issued, timeout, comment, policy, group)).Plan;
+            else plan = version >= 3 ? await PlanAsync(issued, timeout, input.Timings.ReminderAfter, escalates ? input.Timings.EscalateAfter : null) : null;
             var deadline = plan?.Deadline ?? issued + timeout.Approximate;
-            await RequestAsync(stage, round, deadline, policy, group, Notice.Request, issued, comment, plan);
+            if (version < 6) await RequestAsync(stage, round, deadline, policy, group, Notice.Request, issued, comment, plan);
 
             var pending = group.ToDictionary(d => d.Key, StringComparer.OrdinalIgnoreCase);
             using var cancel = new CancellationTokenSource();
@@ -232,12 +257,18 @@ public sealed class SubmissionWorkflow : TaskOrchestrator<WorkflowInput, Submiss
 
         private async Task<SubmissionStatus?> WaitForRevisionAsync(int round, string? comment)
         {
-            var submitter = await context.CallActivityAsync<StageAssignment>(nameof(AssignDeciders), new AssignmentRequest(Id, Stage.Revision), Retry);
-            var issued = Now;
-            var deadline = version >= 3
-                ? (await PlanAsync(issued, input.Timings.Revision, null, null)).Deadline
-                : issued + input.Timings.Revision.Approximate;
-            await RequestAsync(Stage.Revision, round, deadline, DecisionPolicy.Any, submitter.Deciders, Notice.Request, issued, comment);
+            DateTimeOffset deadline;
+            // Version 6: the submitter's request in one activity, as a stage's.
+            if (version >= 6) deadline = (await OpenAsync(Stage.Revision, round, Now, input.Timings.Revision, comment)).Plan.Deadline;
+            else
+            {
+                var submitter = await context.CallActivityAsync<StageAssignment>(nameof(AssignDeciders), new AssignmentRequest(Id, Stage.Revision), Retry);
+                var issued = Now;
+                deadline = version >= 3
+                    ? (await PlanAsync(issued, input.Timings.Revision, null, null)).Deadline
+                    : issued + input.Timings.Revision.Approximate;
+                await RequestAsync(Stage.Revision, round, deadline, DecisionPolicy.Any, submitter.Deciders, Notice.Request, issued, comment);
+            }
 
             using var cancel = new CancellationTokenSource();
             var expiry = context.CreateTimer(deadline.UtcDateTime, cancel.Token);
@@ -272,6 +303,18 @@ public sealed class SubmissionWorkflow : TaskOrchestrator<WorkflowInput, Submiss
         /// <summary>Version 3: the deadline and its reminders on the working calendar, by an activity, so replays see the same times.</summary>
         private Task<DeadlinePlan> PlanAsync(DateTimeOffset issued, WorkingDuration timeout, WorkingDuration? reminder, WorkingDuration? escalation) =>
             context.CallActivityAsync<DeadlinePlan>(nameof(PlanDeadline), new DeadlineRequest(Id, issued, timeout, reminder, escalation), Retry);
+
+        /// <summary>
+        /// Version 6: a stage opened (deciders, deadline, request) in one activity; a revision plans no reminder or escalation,
+        /// and a stage's escalation only where the group asked has a backup (the activity looks).
+        /// </summary>
+        private Task<StageOpened> OpenAsync(Stage stage, int round, DateTimeOffset issued, WorkingDuration timeout, string? comment,
+            DecisionPolicy? policy = null, IReadOnlyList<Assignee>? group = null)
+        {
+            var (reminder, escalation) = stage == Stage.Revision ? (null, null) : ((WorkingDuration?)input.Timings.ReminderAfter, (WorkingDuration?)input.Timings.EscalateAfter);
+            return context.CallActivityAsync<StageOpened>(nameof(OpenStage),
+                new StageOpening(Id, ++step, issued, stage, round, timeout, reminder, escalation, comment, policy, group), Retry);
+        }
 
         private Task RequestAsync(Stage stage, int round, DateTimeOffset deadline, DecisionPolicy policy,
             IReadOnlyList<Assignee> deciders, Notice notice, DateTimeOffset issued, string? comment, DeadlinePlan? plan = null) =>

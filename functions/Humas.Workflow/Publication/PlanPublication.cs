@@ -1,6 +1,7 @@
 using Humas.Workflow.Orchestration;
 using Humas.Workflow.Publication.Channels;
 using Humas.Workflow.Storage;
+using Humas.Workflow.Submissions;
 using Microsoft.DurableTask;
 
 namespace Humas.Workflow.Publication;
@@ -11,9 +12,8 @@ namespace Humas.Workflow.Publication;
 /// </summary>
 public sealed class PlanPublication(SubmissionStore store, ChannelPublisher channels) : TaskActivity<PublishRequest, IReadOnlyList<string>>
 {
-    public override async Task<IReadOnlyList<string>> RunAsync(TaskActivityContext context, PublishRequest request)
-    {
-        var s = await store.GetExistingAsync(request.SubmissionId);
-        return [WebsiteFeed.Channel, .. channels.Targets(s)];
-    }
+    public override async Task<IReadOnlyList<string>> RunAsync(TaskActivityContext context, PublishRequest request) =>
+        For(channels, await store.GetExistingAsync(request.SubmissionId));
+
+    public static IReadOnlyList<string> For(ChannelPublisher channels, Submission s) => [WebsiteFeed.Channel, .. channels.Targets(s)];
 }

@@ -23,10 +23,14 @@ public sealed class PublicationFanOut(TaskOrchestrationContext context, int vers
     public async Task<IReadOnlyList<PublicationRecord>> PublishAsync(PublishRequest request)
     {
         var channels = await context.CallActivityAsync<IReadOnlyList<string>>(nameof(PlanPublication), request, Retry);
-        var outcomes = await Task.WhenAll(channels.Select(c => PublishOnAsync(new ChannelPublication(request.SubmissionId, c, request.At))));
+        var outcomes = await OutcomesAsync(request, channels);
         return await context.CallActivityAsync<IReadOnlyList<PublicationRecord>>(
             nameof(RecordPublication), new PublicationOutcomes(request.SubmissionId, outcomes), Retry);
     }
+
+    /// <summary>Every planned channel tried side by side, each to its end; their records not yet kept, in the planned order.</summary>
+    public async Task<IReadOnlyList<PublicationRecord>> OutcomesAsync(PublishRequest request, IReadOnlyList<string> channels) =>
+        await Task.WhenAll(channels.Select(c => PublishOnAsync(new ChannelPublication(request.SubmissionId, c, request.At))));
 
     /// <summary>One channel's try, its record not yet kept.</summary>
     public Task<PublicationRecord> PublishOnAsync(ChannelPublication publication) =>

@@ -1,6 +1,7 @@
 using Humas.Workflow.Orchestration;
 using Humas.Workflow.Publication.Channels;
 using Humas.Workflow.Storage;
+using Humas.Workflow.Submissions;
 using Microsoft.DurableTask;
 
 namespace Humas.Workflow.Publication;
@@ -13,11 +14,13 @@ namespace Humas.Workflow.Publication;
 public sealed class RecordPublication(SubmissionStore store, ChannelPublisher channels)
     : TaskActivity<PublicationOutcomes, IReadOnlyList<PublicationRecord>>
 {
-    public override async Task<IReadOnlyList<PublicationRecord>> RunAsync(TaskActivityContext context, PublicationOutcomes outcomes)
+    public override async Task<IReadOnlyList<PublicationRecord>> RunAsync(TaskActivityContext context, PublicationOutcomes outcomes) =>
+        await KeepAsync(channels, await store.GetExistingAsync(outcomes.SubmissionId), outcomes.Records);
+
+    public static async Task<IReadOnlyList<PublicationRecord>> KeepAsync(ChannelPublisher channels, Submission s, IEnumerable<PublicationRecord> records)
     {
-        var s = await store.GetExistingAsync(outcomes.SubmissionId);
         var kept = new List<PublicationRecord>();
-        foreach (var record in outcomes.Records) kept.Add(await channels.KeepAsync(s, record));
+        foreach (var record in records) kept.Add(await channels.KeepAsync(s, record));
         return kept;
     }
 }

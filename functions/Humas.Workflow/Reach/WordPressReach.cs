@@ -9,7 +9,8 @@ namespace Humas.Workflow.Reach;
 
 /// <summary>
 /// The office's WordPress site: its published posts, from the <c>X-WP-Total</c> header the REST API sends with a
-/// collection (one post asked for, so the answer stays small).
+/// collection (one post asked for, so the answer stays small). Asked in the edit context, which needs the login: published
+/// posts are public, so without it a revoked application password would be answered as anyone is, and never noticed.
 /// </summary>
 public sealed class WordPressReach(IHttpClientFactory http, IOptions<HumasOptions> options) : IReachSource
 {
@@ -22,7 +23,7 @@ public sealed class WordPressReach(IHttpClientFactory http, IOptions<HumasOption
     public async Task<IReadOnlyDictionary<string, long>> MeasureAsync(CancellationToken ct)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get,
-            $"{Settings.BaseUrl!.TrimEnd('/')}/wp-json/wp/v2/posts?status=publish&per_page=1&_fields=id");
+            $"{Settings.BaseUrl!.TrimEnd('/')}/wp-json/wp/v2/posts?status=publish&per_page=1&_fields=id&context=edit");
         request.Headers.Authorization = new AuthenticationHeaderValue("Basic",
             Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Settings.User}:{Settings.AppPassword}")));
         var (response, _) = await ChannelHttp.SendAsync(http.CreateClient(ChannelHttp.ClientName), request, "WordPress posts", ct);

@@ -2,41 +2,20 @@ using Humas.Workflow.Orchestration;
 using Humas.Workflow.Publication;
 using Humas.Workflow.Storage;
 using Microsoft.DurableTask;
-using Microsoft.Extensions.Logging;
 
 namespace Humas.Workflow.Targets;
 
 /// <summary>
-/// Counts a published submission toward its year's targets, teams, channels, month and region, once:
-/// a retried or repeated run finds the submission's marker and counts nothing. Only channels it was
-/// really published on count, and a submission published on none is not counted at all.
+/// Counts a published submission (<see cref="PublicationCounter"/>) from its channels' records as kept. Versions 1 to 5
+/// call it after the publication; from version 6 the count is part of <c>FinishPublication</c>.
 /// </summary>
-public sealed class CountPublication(
-    SubmissionStore store, ProgressStore progress, TargetRules rules, Faults.FaultPoints faults, ILogger<CountPublication> logger)
-    : TaskActivity<CountRequest, bool>
+public sealed class CountPublication(SubmissionStore store, PublicationCounter counter) : TaskActivity<CountRequest, bool>
 {
-    public static string What(string submissionId) => $"publication-{submissionId}";
+    public static string What(string submissionId) => PublicationCounter.What(submissionId);
 
     public override async Task<bool> RunAsync(TaskActivityContext context, CountRequest request)
     {
         var s = await store.GetExistingAsync(request.SubmissionId);
-        var publications = (await store.GetMarkersAsync<PublicationRecord>(s.Id, WebsiteFeed.PublicationKey("")))
-            .Where(p => p.Status == PublicationStatus.Published).ToList();
-        if (publications.Count == 0)
-        {
-            logger.LogWarning("{Id} has no publication; not counted", s.Id);
-            return false;
-        }
-        // The first publication's time, not the run's, so a late retry still counts in the right month and year.
-        var facts = new CountedFacts
-        {
-            At = publications.Min(p => p.At), ContentType = s.Content.ContentType, PriorityProgram = s.Content.PriorityProgram,
-            Program = s.Content.Program, Channels = publications.Select(p => p.Channel).Distinct().ToList(),
-            Team = s.Content.Team, Region = s.Content.Region,
-        };
-        var counted = await progress.CountAsync(facts.Year, new CountEntry(What(s.Id), rules.CountersFor(facts)));
-        faults.CrashAfter(Faults.FaultPoints.InTargetCounting);
-        logger.LogInformation("{Id} {Outcome} toward {Year}", s.Id, counted ? "counted" : "was already counted", facts.Year);
-        return counted;
+        return await counter.CountAsync(s, await store.GetMarkersAsync<PublicationRecord>(s.Id, WebsiteFeed.PublicationKey("")));
     }
 }

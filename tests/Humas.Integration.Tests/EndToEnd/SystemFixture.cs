@@ -43,6 +43,7 @@ public sealed class RunningSystem(SystemFixture fixture, LocalHostProcess host, 
     public SmtpSink Smtp => fixture.Smtp;
     public TableClient Submissions => new TableServiceClient(fixture.Azurite.ConnectionString).GetTableClient("Submissions");
     public TableClient Instances => new TableServiceClient(fixture.Azurite.ConnectionString).GetTableClient(taskHub + "Instances");
+    public TableClient History => new TableServiceClient(fixture.Azurite.ConnectionString).GetTableClient(taskHub + "History");
     public BlobContainerClient Media => new BlobServiceClient(fixture.Azurite.ConnectionString).GetBlobContainerClient("media");
 
     /// <summary>Ends an instance as an operator would with the engine's own client, behind the local host's back.</summary>

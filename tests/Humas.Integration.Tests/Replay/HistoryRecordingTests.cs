@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Text.RegularExpressions;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using DurableTask.Core;
@@ -82,11 +83,27 @@ public sealed class HistoryRecordingTests(SystemFixture fixture)
     private static readonly Wait RateLimitWait = new("publication-rate-limit-wait",
         [.. Approved, Create, "RecordChannelWait"], ["Review-1", "Approval-1"], EventType.TimerCreated, null);
 
-    /// <summary>Since version 3 a stage's deadline is planned by an activity right before its deciders are asked.</summary>
-    private static string[] OfCurrentVersion(string[] activities) =>
-        Humas.Workflow.Orchestration.WorkflowVersions.Current >= 3
-            ? activities.SelectMany(a => a == Request ? new[] { "PlanDeadline", a } : [a]).ToArray()
-            : activities;
+    /// <summary>
+    /// Since version 3 a stage's deadline is planned by an activity right before its deciders are asked. Since version 6
+    /// activities that always run together are one: a stage's assignment, plan and request (a later decider of a sequence:
+    /// plan and request) are OpenStage, the Publishing row and the plan StartPublication, the records, the count and the
+    /// close FinishPublication.
+    /// </summary>
+    private static string[] OfCurrentVersion(string[] activities)
+    {
+        var version = Humas.Workflow.Orchestration.WorkflowVersions.Current;
+        if (version < 3) return activities;
+        var planned = activities.SelectMany(a => a == Request ? new[] { "PlanDeadline", a } : [a]).ToArray();
+        if (version < 6) return planned;
+        var merged = string.Join(",", planned);
+        foreach (var (apart, one) in new[]
+                 {
+                     ($"{Assign},PlanDeadline,{Request}", "OpenStage"), ($"PlanDeadline,{Request}", "OpenStage"),
+                     ($"{Record},{Plan}", "StartPublication"), ($"{Keep},{Count},{Record}", "FinishPublication"),
+                 })
+            merged = Regex.Replace(merged, $"(?<=^|,){apart}(?=,|$)", one);
+        return merged.Split(',');
+    }
 
     [Fact]
     public async Task HistoryRecording_stops_an_instance_at_every_wait_and_each_history_replays()

@@ -19,7 +19,7 @@ namespace Humas.Integration.Tests.Upgrade;
 public sealed class InPlaceUpgradeTests(ITestOutputHelper output) : IAsyncLifetime
 {
     public const string FromVariable = "HUMAS_UPGRADE_FROM";
-    public const string DefaultFrom = "d9c6acc";
+    public const string DefaultFrom = "83f1fe2";
 
     private const string Reviewer = "redaksi.humas@bbpmp-jateng.example";
     private const string Approver = "kabag.umum@bbpmp-jateng.example";

@@ -36,6 +36,12 @@ public sealed class StoppedWorkflowTests(WorkflowFixture fixture) : IAsyncLifeti
 
     private async Task TerminateAsync(string id)
     {
+        // The stage's mails are the last thing its opening does. The test host hands a late answer of a terminated run's
+        // activity to the run started under the same id (the engine over Azure Storage tells executions apart), so the
+        // opening must be over first.
+        var waiting = (await host.Store.GetAsync(id))!;
+        var asks = waiting.WaitingStage == Stage.Review ? "Mohon tinjau" : "Mohon persetujuan";
+        await fixture.Smtp.WaitForMessageAsync(m => m.Subject.Contains(waiting.Content.Title) && m.Subject.Contains(asks), TimeSpan.FromSeconds(20));
         await host.Client.TerminateInstanceAsync(id, "operator test");
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var ended = await host.Client.WaitForInstanceCompletionAsync(id, cts.Token);

@@ -34,6 +34,7 @@ public sealed class WordPressChannel(
         var client = http.CreateClient(ChannelHttp.ClientName);
         var api = Settings.BaseUrl!.TrimEnd('/') + "/wp-json/wp/v2";
 
+        await SignedInAsync(client, api, ct);
         if (await FindAsync(client, api, s.Id, ct) is { } earlier) return earlier;
 
         int? featured = null;
@@ -96,6 +97,18 @@ public sealed class WordPressChannel(
             if (!response.IsSuccessStatusCode) return null;
             return ChannelHttp.Json(body, "WordPress post")["featured_media"]?.GetValue<int>() is { } id and > 0 ? id : null;
         }
+    }
+
+    /// <summary>
+    /// WordPress takes a wrong or revoked application password for no login at all, and then answers the search for
+    /// drafts 400 ("Status is forbidden"), a refusal that says nothing of the password. Asking who we are first gets the
+    /// 401 (rest_not_logged_in) that marks the channel as needing reconnecting.
+    /// </summary>
+    private async Task SignedInAsync(HttpClient client, string api, CancellationToken ct)
+    {
+        using var request = Request(HttpMethod.Get, $"{api}/users/me?_fields=id");
+        var (response, _) = await ChannelHttp.SendAsync(client, request, "WordPress sign-in", ct);
+        response.Dispose();
     }
 
     private async Task<ChannelPost?> FindAsync(HttpClient client, string api, string id, CancellationToken ct)

@@ -23,6 +23,8 @@ public static class RecordedWaits
         ["v4"] = [.. Version1, "publication-instagram-wait", "published", "published-channel-failed", "staff-channel-retry", "review-handed-on"],
         // Version 5 lets a channel wait for a reconnection or a limit: the same points as version 4, and Instagram waiting for its limit.
         ["v5"] = [.. Version1, "publication-instagram-wait", "published", "published-channel-failed", "staff-channel-retry", "review-handed-on", "publication-rate-limit-wait"],
+        // Version 6 runs fewer activities (a stage opens in one, the publication begins and ends in one each): version 5's points.
+        ["v6"] = [.. Version1, "publication-instagram-wait", "published", "published-channel-failed", "staff-channel-retry", "review-handed-on", "publication-rate-limit-wait"],
     };
 
     /// <summary>What the recorder records: the points of the version this build starts instances on.</summary>

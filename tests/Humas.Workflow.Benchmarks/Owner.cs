@@ -1,0 +1,12 @@
+namespace Humas.Workflow.Benchmarks;
+
+/// <summary>Whose storage a request touched.</summary>
+public enum Owner
+{
+    AppTables,
+    AppBlobs,
+    EngineTables,
+    EngineQueues,
+    EngineBlobs,
+    Other,
+}
