@@ -72,14 +72,26 @@ public sealed class SubmissionStore(HumasStorage storage)
         for (var attempt = 1; ; attempt++)
         {
             var k = await LoadAsync(id, ct);
-            var rows = alongside?.Invoke(k.Record) ?? [];
             if (k.Record.LastStep >= step)
             {
+                // A step delivered again: what is stored now, not what this process remembers, is indexed and answered.
+                if (IsRemembered(k)) k = await LoadAsync(id, ct, fresh: true);
                 await IndexAsync(k, ct);
-                foreach (var row in rows) await SetMarkerAsync(id, row.Key, row.Value, ct);
+                foreach (var row in alongside?.Invoke(k.Record) ?? []) await SetMarkerAsync(id, row.Key, row.Value, ct);
                 return (k.Record, false);
             }
-            var change = apply(k.Record);
+            var rows = alongside?.Invoke(k.Record) ?? [];
+            SubmissionChange change;
+            try
+            {
+                change = apply(k.Record);
+            }
+            catch (Exception) when (Forget(k))
+            {
+                // Refused on what this process remembers, which another process may have moved on since: decide again
+                // on what is stored (a change decided on an old state would fail on its ETag; a refusal throws first).
+                continue;
+            }
             var after = change.After with { LastStep = step };
             if (await TryCommitAsync(k, after, change.Entry(step), conditional: true, ct, rows) is { } saved)
             {
@@ -101,7 +113,15 @@ public sealed class SubmissionStore(HumasStorage storage)
         {
             var k = await LoadAsync(id, ct);
             var step = k.Record.LastStep + 1;
-            var change = apply(k.Record);
+            SubmissionChange change;
+            try
+            {
+                change = apply(k.Record);
+            }
+            catch (Exception) when (Forget(k))
+            {
+                continue;
+            }
             var after = change.After with { LastStep = step };
             if (await TryCommitAsync(k, after, change.Entry(step), conditional: true, ct) is { } saved)
             {
@@ -265,9 +285,15 @@ public sealed class SubmissionStore(HumasStorage storage)
         return k;
     }
 
-    private async Task<Known> LoadAsync(string id, CancellationToken ct, Submission? missing = null)
+    private bool IsRemembered(Known k) => known.TryGetValue(k.Record.Id, out var now) && ReferenceEquals(now, k);
+
+    /// <summary>Forgets a remembered state; false when <paramref name="k"/> was read from storage, not remembered.</summary>
+    private bool Forget(Known k) => IsRemembered(k) && known.TryRemove(new KeyValuePair<string, Known>(k.Record.Id, k));
+
+    private async Task<Known> LoadAsync(string id, CancellationToken ct, Submission? missing = null, bool fresh = false)
     {
-        if (known.TryGetValue(id, out var k)) return k;
+        if (fresh) known.TryRemove(id, out _);
+        else if (known.TryGetValue(id, out var k)) return k;
         Submission? record = null;
         ETag? recordTag = null;
         var marker = IndexMarker.None;

@@ -50,6 +50,36 @@ public sealed class ConcurrentSaveTests(WorkflowFixture fixture) : StaffServices
     }
 
     [Fact]
+    public async Task A_step_refused_on_what_this_process_knew_is_decided_again_on_what_another_process_saved()
+    {
+        var s = await staff.AddAsync("Pekerja lain", DateTimeOffset.UtcNow);
+        await staff.Store.ApplyAsync(s.Id, 1, x => Changed(x, y => y with { Round = 1 }));
+
+        // The other worker takes the next step (an accepted review); the step after it is only allowed from there.
+        await OtherProcess().ApplyAsync(s.Id, 2, x => Changed(x, y => y with { Round = 2 }));
+        var after = await staff.Store.ApplyAsync(s.Id, 3, x => x.Round == 2
+            ? Changed(x, y => y with { Round = 3 })
+            : throw new TransitionRefused(x.Id, x.Status, "Approve"));
+
+        Assert.Equal((3, 3), (after.Round, after.LastStep));
+        Assert.Equal((3, 3), ((await staff.Store.GetAsync(s.Id))!.Round, (await staff.Store.GetAsync(s.Id))!.LastStep));
+        // Refused on the stored record too, the refusal reaches the caller.
+        await Assert.ThrowsAsync<TransitionRefused>(() => staff.Store.ApplyAsync(s.Id, 4, x => throw new TransitionRefused(x.Id, x.Status, "Publish")));
+    }
+
+    [Fact]
+    public async Task A_step_delivered_again_answers_the_stored_record_not_the_one_this_process_remembers()
+    {
+        var s = await staff.AddAsync("Terkirim ulang", DateTimeOffset.UtcNow);
+        await staff.Store.ApplyAsync(s.Id, 1, x => Changed(x, y => y with { Round = 1 }));
+        await OtherProcess().ApplyAsync(s.Id, 2, x => Changed(x, y => y with { Round = 2 }));
+
+        var again = await staff.Store.ApplyAsync(s.Id, 1, _ => throw new InvalidOperationException("step 1 applied twice"));
+        Assert.Equal((2, 2), (again.Round, again.LastStep));
+        Assert.Equal((2, 2), await IndexedStepAndRoundAsync(s));
+    }
+
+    [Fact]
     public async Task Changes_from_two_processes_at_once_are_each_saved_once_in_one_line_of_steps()
     {
         var s = await staff.AddAsync("Serentak", DateTimeOffset.UtcNow);
