@@ -22,11 +22,18 @@ public sealed class LinkBook(LinkKeys keys, LinkSigner before, SubmissionStore s
 
     public async Task<string> IssueAsync(LinkToken token, CancellationToken ct = default)
     {
+        var (text, row) = Prepare(token);
+        await store.SetMarkerAsync(token.SubmissionId, row.Key, row.Value, ct);
+        return text;
+    }
+
+    /// <summary>A link and the row that makes it valid, for the caller to store (with a state change, in its transaction).</summary>
+    public (string Text, MarkerRow Row) Prepare(LinkToken token)
+    {
         var key = keys.Signing;
         var json = JsonSerializer.Serialize(token, Json);
         var digest = Digest(key, json);
-        await store.SetMarkerAsync(token.SubmissionId, RowKey(digest), new IssuedLink(json, key.Id), ct);
-        return $"{key.Id}.{token.SubmissionId}.{digest}";
+        return ($"{key.Id}.{token.SubmissionId}.{digest}", new MarkerRow(RowKey(digest), new IssuedLink(json, key.Id)));
     }
 
     /// <summary>Reads an opaque link, or one mailed before them (the signed JSON), which is accepted until it expires.</summary>

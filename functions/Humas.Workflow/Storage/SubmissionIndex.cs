@@ -7,16 +7,19 @@ using Humas.Workflow.Submissions;
 namespace Humas.Workflow.Storage;
 
 /// <summary>
-/// Index rows of the submissions, so the staff list reads one partition instead of the whole Submissions table:
-/// every submission newest first (<c>all</c>), by status (<c>status-InReview</c>), by the WIB month it was submitted
-/// (<c>month-2025-06</c>), and the editorial calendar by the WIB month it is scheduled or was published in
-/// (<c>calendar-2025-06</c>). Each row carries what the list shows, so a page needs no record reads.
+/// Index rows of the submissions, so the staff list reads one partition instead of the whole Submissions table: one row
+/// per submission, newest first, in <c>all</c>, whose key never changes (a state change rewrites it in place; the status
+/// is a column the table filters on, the WIB month it was submitted a range of its keys), and the editorial calendar by
+/// the WIB month it is scheduled or was published in (<c>calendar-2025-06</c>). Each row carries what the list shows, so
+/// a page needs no record reads. Earlier releases also kept rows by status and by month; nothing reads those any more,
+/// and a submission's next save removes its own (its index marker names them).
 /// </summary>
 public sealed class SubmissionIndex(HumasStorage storage)
 {
     public const string All = "all";
     private TableClient Table => storage.Table(HumasStorage.SubmissionIndexTable);
 
+    /// <summary>Where earlier releases kept a submission by status and by month (their rows are removed as the submissions move on).</summary>
     public static string StatusPartition(SubmissionStatus s) => $"status-{s}";
     public static string MonthPartition(string month) => $"month-{month}";
     public static string CalendarPartition(string month) => $"calendar-{month}";
@@ -56,7 +59,7 @@ public sealed class SubmissionIndex(HumasStorage storage)
         var row = NewestFirst(s);
         var keys = new List<IndexKey>
         {
-            new(All, row), new(StatusPartition(s.Status), row), new(MonthPartition(MonthOf(s.CreatedAt)), row),
+            new(All, row),
         };
         if (CalendarDate(s) is { } day)
             keys.Add(new IndexKey(CalendarPartition(MonthOf(day.At)),
@@ -74,6 +77,45 @@ public sealed class SubmissionIndex(HumasStorage storage)
             return Table.UpsertEntityAsync(row, TableUpdateMode.Replace, ct);
         }));
         await Task.WhenAll(stale.Select(k => Table.DeleteEntityAsync(k.Partition, k.Row, ETag.All, ct)));
+    }
+
+    /// <summary>The rows beside the one in <c>all</c> (a calendar day), and the removal of those a submission no longer has.</summary>
+    public Task ApplyOthersAsync(Submission s, IReadOnlyList<IndexKey> current, IReadOnlyList<IndexKey> stale, CancellationToken ct = default) =>
+        ApplyAsync(s, current.Where(k => k.Partition != All).ToList(), stale, ct);
+
+    /// <summary>
+    /// Writes a submission's row in <c>all</c> unless a later step of it is there already, and answers the row's ETag.
+    /// Every write is conditional on the ETag of the row it compared with, so the row only ever moves forward: two
+    /// writers of one submission (a staff change and the workflow, a second worker) cannot leave an older state in the
+    /// list. <paramref name="known"/> is the ETag this process left on the row last time (no read needed when nobody
+    /// else wrote since); <paramref name="isNew"/> adds the row of a submission intake has just stored.
+    /// </summary>
+    public async Task<ETag> PutAsync(Submission s, ETag? known, bool isNew = false, CancellationToken ct = default)
+    {
+        var entity = new TableEntity(Summary(s)) { PartitionKey = All, RowKey = NewestFirst(s) };
+        var etag = known;
+        for (var attempt = 0; ; attempt++)
+        {
+            if (etag is null && !isNew)
+            {
+                var found = await Table.GetEntityIfExistsAsync<TableEntity>(All, entity.RowKey, ["LastStep"], ct);
+                if (found.HasValue && (found.Value!.GetInt32("LastStep") ?? -1) > s.LastStep) return found.Value.ETag;
+                etag = found.HasValue ? found.Value!.ETag : null;
+            }
+            try
+            {
+                var response = etag is { } e
+                    ? await Table.UpdateEntityAsync(entity, e, TableUpdateMode.Replace, ct)
+                    : await Table.AddEntityAsync(entity, ct);
+                return response.Headers.ETag ?? ETag.All;
+            }
+            catch (RequestFailedException x) when (x.Status is 404 or 409 or 412 && attempt < 10)
+            {
+                // Another writer got in between (or the row is not where this process last saw it): compare again.
+                etag = null;
+                isNew = false;
+            }
+        }
     }
 
     /// <summary>Removes every index row a marker names (a submission taken back at intake).</summary>
@@ -116,16 +158,14 @@ public sealed class SubmissionIndex(HumasStorage storage)
     }
 
     /// <summary>
-    /// One page of the list: the smallest partition that answers the filter, its equality filters applied by the
-    /// table, the person and title search applied here; the token is the last row key returned.
+    /// One page of the list: the newest-first partition (a month is a range of its keys), its equality filters applied
+    /// by the table, the person and title search applied here; the token is the last row key returned.
     /// </summary>
     public async Task<SubmissionPage> ListAsync(SubmissionQuery q, CancellationToken ct = default)
     {
-        var (partition, from, before) = q.Status is { } status
-            ? (StatusPartition(status), q.Month is { } m1 ? MonthRange(m1).From : null, q.Month is { } m2 ? MonthRange(m2).Before : null)
-            : q.Month is { } month ? (MonthPartition(month), null, null) : (All, (string?)null, (string?)null);
+        var (from, before) = q.Month is { } month ? MonthRange(month) : ((string?)null, (string?)null);
 
-        var clauses = new List<string> { TableClient.CreateQueryFilter($"PartitionKey eq {partition}") };
+        var clauses = new List<string> { TableClient.CreateQueryFilter($"PartitionKey eq {All}") };
         var after = q.After ?? from;
         if (after is not null)
             clauses.Add(q.After is null
@@ -137,6 +177,7 @@ public sealed class SubmissionIndex(HumasStorage storage)
             // The column is a name, not a value: only the value goes through the quoting.
             if (value is not null) clauses.Add($"{column} eq {TableClient.CreateQueryFilter($"{value}")}");
         }
+        Equal("Status", q.Status?.ToString());
         Equal("Stage", q.Stage?.ToString());
         Equal("Team", q.Team);
         Equal("Region", q.Region);

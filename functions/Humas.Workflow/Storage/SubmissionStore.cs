@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
@@ -11,7 +12,6 @@ namespace Humas.Workflow.Storage;
 /// </summary>
 public sealed class SubmissionStore(HumasStorage storage)
 {
-    private readonly WaitingIndex waiting = new(storage);
     private readonly SubmissionIndex index = new(storage);
     private const string RecordKey = "record";
     private static readonly JsonSerializerOptions Json = SubmissionJson.Options;
@@ -54,17 +54,53 @@ public sealed class SubmissionStore(HumasStorage storage)
     /// history row, both numbered by <paramref name="step"/>; answers the state saved. The engine delivers an activity
     /// at least once, so a step the record has reached already is not applied again (a second response would be counted
     /// twice, a late copy of an older step would move the record back): the record is answered as it is, once what a
-    /// save cut off after its transaction left undone is finished.
+    /// save cut off after its transaction left undone is finished. The save is conditional on the record's ETag, so a
+    /// writer that got in between (staff, a second worker) is read and the step is decided again on what it left.
     /// </summary>
-    public async Task<Submission> ApplyAsync(string id, int step, Func<Submission, SubmissionChange> apply, CancellationToken ct = default)
+    public async Task<Submission> ApplyAsync(string id, int step, Func<Submission, SubmissionChange> apply, CancellationToken ct = default) =>
+        (await ApplyStepAsync(id, step, apply, ct: ct)).After;
+
+    /// <summary>
+    /// <see cref="ApplyAsync"/>, saying also whether this run applied the step (false when the record had reached it
+    /// already): what a step does after its save (a mail) cannot have been done before when it is true.
+    /// <paramref name="alongside"/> names marker rows the step needs (the links its mails carry), made from the record
+    /// before the change: they join the state's transaction, or are written on their own when the step was reached.
+    /// </summary>
+    public async Task<(Submission After, bool Applied)> ApplyStepAsync(string id, int step, Func<Submission, SubmissionChange> apply,
+        Func<Submission, IReadOnlyList<MarkerRow>>? alongside = null, CancellationToken ct = default)
     {
-        var s = await GetExistingAsync(id, ct);
-        if (s.LastStep >= step)
+        for (var attempt = 1; ; attempt++)
         {
-            await SettleAsync(s, ct);
-            return s;
+            var k = await LoadAsync(id, ct);
+            if (k.Record.LastStep >= step)
+            {
+                // A step delivered again: what is stored now, not what this process remembers, is indexed and answered.
+                if (IsRemembered(k)) k = await LoadAsync(id, ct, fresh: true);
+                await IndexAsync(k, ct);
+                foreach (var row in alongside?.Invoke(k.Record) ?? []) await SetMarkerAsync(id, row.Key, row.Value, ct);
+                return (k.Record, false);
+            }
+            var rows = alongside?.Invoke(k.Record) ?? [];
+            SubmissionChange change;
+            try
+            {
+                change = apply(k.Record);
+            }
+            catch (Exception) when (Forget(k))
+            {
+                // Refused on what this process remembers, which another process may have moved on since: decide again
+                // on what is stored (a change decided on an old state would fail on its ETag; a refusal throws first).
+                continue;
+            }
+            var after = change.After with { LastStep = step };
+            if (await TryCommitAsync(k, after, change.Entry(step), conditional: true, ct, rows) is { } saved)
+            {
+                await IndexAsync(saved, ct);
+                return (after, true);
+            }
+            if (attempt == Attempts) throw new InvalidOperationException($"Submission {id} kept changing while step {step} was saved.");
+            await BackOffAsync(attempt, ct);
         }
-        return await SaveChangeAsync(apply(s), step, ct);
     }
 
     /// <summary>
@@ -73,121 +109,204 @@ public sealed class SubmissionStore(HumasStorage storage)
     /// </summary>
     public async Task<(Submission After, int Step)> ApplyNextAsync(string id, Func<Submission, SubmissionChange> apply, CancellationToken ct = default)
     {
-        var s = await GetExistingAsync(id, ct);
-        var step = s.LastStep + 1;
-        return (await SaveChangeAsync(apply(s), step, ct), step);
-    }
-
-    private async Task<Submission> SaveChangeAsync(SubmissionChange change, int step, CancellationToken ct)
-    {
-        var after = change.After with { LastStep = step };
-        await SaveAsync(after, change.Entry(step), ct);
-        return after;
-    }
-
-    /// <summary>Index rows and the waiting row as a committed record needs them, for a save that stopped after its transaction.</summary>
-    private async Task SettleAsync(Submission s, CancellationToken ct)
-    {
-        var found = await Table.GetEntityIfExistsAsync<TableEntity>(s.Id, IndexMarker.RowKey, cancellationToken: ct);
-        if (found.HasValue) await IndexAsync(s, (Read<IndexMarker>(found.Value!), found.Value!.ETag), ct);
-        await waiting.MirrorAsync(s, ct);
+        for (var attempt = 1; ; attempt++)
+        {
+            var k = await LoadAsync(id, ct);
+            var step = k.Record.LastStep + 1;
+            SubmissionChange change;
+            try
+            {
+                change = apply(k.Record);
+            }
+            catch (Exception) when (Forget(k))
+            {
+                continue;
+            }
+            var after = change.After with { LastStep = step };
+            if (await TryCommitAsync(k, after, change.Entry(step), conditional: true, ct) is { } saved)
+            {
+                await IndexAsync(saved, ct);
+                return (after, step);
+            }
+            if (attempt == Attempts) throw new InvalidOperationException($"Submission {id} kept changing while a change was saved.");
+            await BackOffAsync(attempt, ct);
+        }
     }
 
     /// <summary>
     /// Writes the record and one history row in one transaction (replaying the same step rewrites the same rows), then
-    /// moves the submission's index rows to where its new state belongs.
+    /// brings the submission's index rows in line with its new state. The record is written whatever was there before.
     /// </summary>
-    public async Task SaveAsync(Submission submission, HistoryEntry entry, CancellationToken ct = default)
-    {
-        var committed = await CommitAsync(submission, entry, ct);
-        await IndexAsync(submission, committed, ct);
-        await waiting.MirrorAsync(submission, ct);
-    }
+    public async Task SaveAsync(Submission submission, HistoryEntry entry, CancellationToken ct = default) =>
+        await IndexAsync(await CommitUnconditionallyAsync(submission, entry, ct), ct);
 
     /// <summary>
     /// Stores a submission the intake has just made: the record, its first history row and its index marker added in
-    /// one transaction, then its index rows. A new id has no marker to read, no stale rows and no waiting row, and no
-    /// other writer until its workflow starts, so the reads <see cref="SaveAsync"/> needs to stay consistent are not
-    /// needed here. Adding rather than replacing refuses an id that is already taken.
+    /// one transaction, then its index rows. A new id has no marker to read and no stale rows, and no other writer until
+    /// its workflow starts. Adding rather than replacing refuses an id that is already taken.
     /// </summary>
     public async Task CreateAsync(Submission submission, HistoryEntry entry, CancellationToken ct = default)
     {
-        var record = RecordRow(submission);
         var keys = SubmissionIndex.KeysFor(submission);
         var marker = new IndexMarker(keys.Select(k => k.ToString()).ToList(), []);
-        await Table.SubmitTransactionAsync(
+        var response = await Table.SubmitTransactionAsync(
         [
-            new TableTransactionAction(TableTransactionActionType.Add, record),
+            new TableTransactionAction(TableTransactionActionType.Add, RecordRow(submission)),
             new TableTransactionAction(TableTransactionActionType.Add, Row(submission.Id, HistoryKey(entry.Step), entry)),
             new TableTransactionAction(TableTransactionActionType.Add, Row(submission.Id, IndexMarker.RowKey, marker)),
         ], ct);
-        await index.ApplyAsync(submission, keys, [], ct);
-        if (submission.WaitingStage is not null) await waiting.MirrorAsync(submission, ct);
+        var k = Remember(new Known(submission, response.Value[0].Headers.ETag ?? ETag.All, marker, response.Value[2].Headers.ETag, null));
+        var indexTag = await index.PutAsync(submission, null, isNew: true, ct);
+        await index.ApplyOthersAsync(submission, keys, [], ct);
+        Remember(k with { IndexTag = indexTag });
     }
 
     /// <summary>
-    /// The record, the history row and the index marker (which index rows the submission has now, and which ones it
-    /// must lose) in one transaction. The marker's ETag guards it, so two writers cannot lose each other's stale rows.
+    /// The record and the history row in one transaction, with the index marker (which index rows the submission has
+    /// now, and which ones it must lose) when those change. A test uses it to stop a save after its transaction.
     /// </summary>
     public async Task<(IndexMarker Marker, ETag ETag)> CommitAsync(Submission submission, HistoryEntry entry, CancellationToken ct = default)
     {
-        var record = RecordRow(submission);
-        var wanted = SubmissionIndex.KeysFor(submission).Select(k => k.ToString()).ToList();
+        var k = await CommitUnconditionallyAsync(submission, entry, ct);
+        return (k.Marker, k.MarkerTag ?? ETag.All);
+    }
+
+    private async Task<Known> CommitUnconditionallyAsync(Submission submission, HistoryEntry entry, CancellationToken ct)
+    {
+        // Read afresh: a save that does not start from the record it read has no ETag of its own to rely on.
+        known.TryRemove(submission.Id, out _);
         for (var attempt = 1; ; attempt++)
         {
-            var found = await Table.GetEntityIfExistsAsync<TableEntity>(submission.Id, IndexMarker.RowKey, cancellationToken: ct);
-            var previous = found.HasValue ? Read<IndexMarker>(found.Value!) : IndexMarker.None;
-            var marker = new IndexMarker(wanted, previous.Current.Concat(previous.Stale).Except(wanted).Distinct().ToList());
-            var markerRow = Row(submission.Id, IndexMarker.RowKey, marker);
-            try
-            {
-                var response = await Table.SubmitTransactionAsync(
-                [
-                    new TableTransactionAction(TableTransactionActionType.UpsertReplace, record),
-                    new TableTransactionAction(TableTransactionActionType.UpsertReplace, Row(submission.Id, HistoryKey(entry.Step), entry)),
-                    found.HasValue
-                        ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, markerRow, found.Value!.ETag)
-                        : new TableTransactionAction(TableTransactionActionType.Add, markerRow),
-                ], ct);
-                return (marker, response.Value[2].Headers.ETag ?? ETag.All);
-            }
-            catch (TableTransactionFailedException e) when (e.Status is 409 or 412 && attempt < 5)
-            {
-                // Another save of this submission got in between: read its marker and try again.
-            }
+            var k = await LoadAsync(submission.Id, ct, missing: submission);
+            if (await TryCommitAsync(k, submission, entry, conditional: false, ct) is { } saved) return saved;
+            if (attempt == Attempts) throw new InvalidOperationException($"Submission {submission.Id} kept changing while it was saved.");
+            await BackOffAsync(attempt, ct);
         }
     }
 
     /// <summary>
-    /// Brings the index rows in line with a committed marker. Safe to repeat: a save interrupted before or during this
-    /// step leaves its stale rows in the marker, and the next save (the retried activity) removes them.
+    /// One transaction in the submission's partition: the record (on the ETag it was read with, when
+    /// <paramref name="conditional"/>), the history row, and the index marker only when the index rows change (on its
+    /// own ETag, so two writers cannot lose each other's stale rows). Answers null when another writer got in first.
     /// </summary>
-    public async Task IndexAsync(Submission submission, (IndexMarker Marker, ETag ETag) committed, CancellationToken ct = default)
+    private async Task<Known?> TryCommitAsync(Known k, Submission after, HistoryEntry entry, bool conditional, CancellationToken ct,
+        IReadOnlyList<MarkerRow>? alongside = null)
     {
-        for (var round = 0; round < 3; round++)
+        var wanted = SubmissionIndex.KeysFor(after).Select(x => x.ToString()).ToList();
+        var moves = !wanted.SequenceEqual(k.Marker.Current) || k.Marker.Stale.Count > 0 || k.MarkerTag is null;
+        var marker = moves ? new IndexMarker(wanted, k.Marker.Current.Concat(k.Marker.Stale).Except(wanted).Distinct().ToList()) : k.Marker;
+        var record = RecordRow(after);
+        var actions = new List<TableTransactionAction>
         {
-            var (marker, etag) = committed;
-            await index.ApplyAsync(submission, marker.Current.Select(IndexKey.Parse).ToList(), marker.Stale.Select(IndexKey.Parse).ToList(), ct);
-            var found = await Table.GetEntityIfExistsAsync<TableEntity>(submission.Id, IndexMarker.RowKey, cancellationToken: ct);
-            if (!found.HasValue) return;
-            if (found.Value!.ETag == etag)
-            {
-                if (marker.Stale.Count == 0) return;
-                try
-                {
-                    await Table.UpdateEntityAsync(Row(submission.Id, IndexMarker.RowKey, marker with { Stale = [] }), etag, TableUpdateMode.Replace, ct);
-                    return;
-                }
-                catch (RequestFailedException e) when (e.Status == 412) { /* a later save owns the marker now */ }
-                found = await Table.GetEntityIfExistsAsync<TableEntity>(submission.Id, IndexMarker.RowKey, cancellationToken: ct);
-                if (!found.HasValue) return;
-            }
-            // A later save moved the submission on while this one wrote its rows: index what is stored now.
-            var latest = await GetAsync(submission.Id, ct);
-            if (latest is null) return;
-            submission = latest;
-            committed = (Read<IndexMarker>(found.Value!), found.Value!.ETag);
+            conditional && k.RecordTag is { } tag
+                ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, record, tag)
+                : new TableTransactionAction(TableTransactionActionType.UpsertReplace, record),
+            new TableTransactionAction(TableTransactionActionType.UpsertReplace, Row(after.Id, HistoryKey(entry.Step), entry)),
+        };
+        if (moves)
+        {
+            var markerRow = Row(after.Id, IndexMarker.RowKey, marker);
+            actions.Add(k.MarkerTag is { } markerTag
+                ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, markerRow, markerTag)
+                : new TableTransactionAction(TableTransactionActionType.Add, markerRow));
         }
+        // After the record, history and marker, so the responses keep their places.
+        foreach (var row in alongside ?? [])
+            actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, Row(after.Id, row.Key, row.Value)));
+        try
+        {
+            var response = await Table.SubmitTransactionAsync(actions, ct);
+            return Remember(k with
+            {
+                Record = after, RecordTag = response.Value[0].Headers.ETag ?? ETag.All, Marker = marker,
+                MarkerTag = moves ? response.Value[2].Headers.ETag : k.MarkerTag,
+            });
+        }
+        catch (TableTransactionFailedException e) when (e.Status is 404 or 409 or 412)
+        {
+            // Another save of this submission got in between: what this process knew of it is out of date.
+            known.TryRemove(after.Id, out _);
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Brings the index rows in line with a committed record and marker. Safe to repeat: a save interrupted before or
+    /// during this step leaves its stale rows in the marker, and the next save (the retried activity) removes them.
+    /// </summary>
+    private async Task IndexAsync(Known k, CancellationToken ct)
+    {
+        var s = k.Record;
+        var indexTag = await index.PutAsync(s, k.IndexTag, ct: ct);
+        var stale = k.Marker.Stale.Select(IndexKey.Parse).ToList();
+        await index.ApplyOthersAsync(s, k.Marker.Current.Select(IndexKey.Parse).ToList(), stale, ct);
+        var markerTag = k.MarkerTag;
+        if (stale.Count > 0 && markerTag is { } tag)
+        {
+            try
+            {
+                var cleared = k.Marker with { Stale = [] };
+                var response = await Table.UpdateEntityAsync(Row(s.Id, IndexMarker.RowKey, cleared), tag, TableUpdateMode.Replace, ct);
+                Remember(k with { Marker = cleared, MarkerTag = response.Headers.ETag, IndexTag = indexTag });
+                return;
+            }
+            catch (RequestFailedException e) when (e.Status is 404 or 412)
+            {
+                // A later save owns the marker now, and removes what is still stale.
+                known.TryRemove(s.Id, out _);
+                return;
+            }
+        }
+        if (known.TryGetValue(s.Id, out var now) && now.RecordTag == k.RecordTag) Remember(now with { IndexTag = indexTag });
+    }
+
+    private const int Attempts = 20;
+
+    /// <summary>Writers that collided try again at different moments, so one of them gets through each round.</summary>
+    private static Task BackOffAsync(int attempt, CancellationToken ct) =>
+        Task.Delay(Random.Shared.Next(5, 5 + 10 * Math.Min(attempt, 10)), ct);
+
+    /// <summary>
+    /// What this process knows of a submission since it last saved it: the record and the index marker with their
+    /// ETags, and the ETag of its row in the list. Every write made on it is conditional on those ETags, so knowing an
+    /// old state costs one failed write and a read, never a lost change; a submission not known is read (record and
+    /// marker in one query of its partition).
+    /// </summary>
+    private sealed record Known(Submission Record, ETag? RecordTag, IndexMarker Marker, ETag? MarkerTag, ETag? IndexTag);
+
+    /// <summary>How many submissions a process keeps in mind: the ones in flight, about; beyond that it starts over.</summary>
+    private const int KnownAtMost = 4096;
+    private readonly ConcurrentDictionary<string, Known> known = new();
+
+    private Known Remember(Known k)
+    {
+        if (known.Count >= KnownAtMost) known.Clear();
+        known[k.Record.Id] = k;
+        return k;
+    }
+
+    private bool IsRemembered(Known k) => known.TryGetValue(k.Record.Id, out var now) && ReferenceEquals(now, k);
+
+    /// <summary>Forgets a remembered state; false when <paramref name="k"/> was read from storage, not remembered.</summary>
+    private bool Forget(Known k) => IsRemembered(k) && known.TryRemove(new KeyValuePair<string, Known>(k.Record.Id, k));
+
+    private async Task<Known> LoadAsync(string id, CancellationToken ct, Submission? missing = null, bool fresh = false)
+    {
+        if (fresh) known.TryRemove(id, out _);
+        else if (known.TryGetValue(id, out var k)) return k;
+        Submission? record = null;
+        ETag? recordTag = null;
+        var marker = IndexMarker.None;
+        ETag? markerTag = null;
+        if (IsWellFormedId(id))
+            await foreach (var row in Table.QueryAsync<TableEntity>(
+                               e => e.PartitionKey == id && (e.RowKey == RecordKey || e.RowKey == IndexMarker.RowKey), cancellationToken: ct))
+            {
+                if (row.RowKey == RecordKey) (record, recordTag) = (Read<Submission>(row), row.ETag);
+                else (marker, markerTag) = (Read<IndexMarker>(row), row.ETag);
+            }
+        // Not remembered: a record read is only worth keeping once this process has written it.
+        return new Known(record ?? missing ?? throw new InvalidOperationException($"No submission {id}."), recordTag, marker, markerTag, null);
     }
 
     /// <summary>Every submission's record, in no particular order: a whole-table read, for upkeep only.</summary>
@@ -214,12 +333,13 @@ public sealed class SubmissionStore(HumasStorage storage)
         {
             return false;
         }
-        await IndexAsync(submission, (marker, added.Headers.ETag ?? ETag.All), ct);
+        await IndexAsync(new Known(submission, null, marker, added.Headers.ETag, null), ct);
         return true;
     }
 
     public async Task DeleteAsync(string id, CancellationToken ct = default)
     {
+        known.TryRemove(id, out _);
         var marker = await GetMarkerAsync<IndexMarker>(id, IndexMarker.RowKey, ct);
         if (marker is not null) await index.RemoveAsync(marker, ct);
         await foreach (var row in Table.QueryAsync<TableEntity>(e => e.PartitionKey == id, select: ["PartitionKey", "RowKey"], cancellationToken: ct))

@@ -54,7 +54,9 @@ public sealed class WorkflowHost : IAsyncDisposable
         return new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
     }
 
-    public static async Task<WorkflowHost> StartAsync(WorkflowFixture fixture, IDictionary<string, string?>? extra = null)
+    /// <param name="services">Registrations after the app's own, which replace them (a storage whose requests are counted).</param>
+    public static async Task<WorkflowHost> StartAsync(WorkflowFixture fixture, IDictionary<string, string?>? extra = null,
+        Action<IServiceCollection>? services = null)
     {
         var configuration = Settings(fixture, extra);
         var host = await TestHosts.StartAsync(registry =>
@@ -63,7 +65,11 @@ public sealed class WorkflowHost : IAsyncDisposable
             foreach (var type in WorkflowCatalog.Activities) registry.AddActivity(type);
         }, new DurableTaskTestHostOptions
         {
-            ConfigureServices = services => services.AddHumasWorkflow(configuration),
+            ConfigureServices = s =>
+            {
+                s.AddHumasWorkflow(configuration);
+                services?.Invoke(s);
+            },
         });
         await host.Services.GetRequiredService<HumasStorage>().EnsureCreatedAsync();
         return new WorkflowHost(host, configuration);
