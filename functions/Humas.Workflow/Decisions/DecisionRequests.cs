@@ -17,9 +17,22 @@ public sealed class DecisionRequests(SubmissionStore store, Mailer mailer, Links
 {
     public async Task<Submission> RequestAsync(DecisionRequest r)
     {
-        var waiting = await store.ApplyAsync(r.SubmissionId, r.Step, s => Change(s, r));
-        await MailAsync(waiting, r);
+        var (waiting, applied) = await store.ApplyStepAsync(r.SubmissionId, r.Step, s => Change(s, r), _ => LinkRows(r));
+        await MailAsync(waiting, r, stepJustApplied: applied);
         return waiting;
+    }
+
+    /// <summary>The rows that make the request's links valid, for the transaction that saves the request.</summary>
+    public IReadOnlyList<MarkerRow> LinkRows(DecisionRequest r) => Recipients(r).Select(x => links.PrepareDecision(x.Token).Row).ToList();
+
+    private static List<(Person To, Assignee? For, LinkToken Token)> Recipients(DecisionRequest r)
+    {
+        var escalated = r.Notice == Notice.Escalation;
+        var recipients = escalated
+            ? r.Deciders.Where(d => d.BackupKey is not null).Select(d => (To: new Person(d.BackupKey!, d.BackupName!, "", d.BackupEmail!), For: (Assignee?)d))
+            : r.Deciders.Select(d => (To: new Person(d.Key, d.Name, "", d.Email), For: (Assignee?)null));
+        return recipients.Select(x => (x.To, x.For, new LinkToken(r.SubmissionId, r.Stage == Stage.Revision ? "revise" : "act", r.Stage, r.Round,
+            x.To.Key, x.To.Email, r.Deadline, x.For?.Key, escalated ? r.At : r.LinkIssuedAt))).ToList();
     }
 
     /// <summary>What the request changes on the record.</summary>
@@ -30,20 +43,21 @@ public sealed class DecisionRequests(SubmissionStore store, Mailer mailer, Links
         _ => s.StartStage(r.Stage, r.Round, r.At, r.Deadline, r.Policy, r.Deciders, r.Comment, r.ReminderDueAt, r.EscalationDueAt),
     };
 
-    /// <summary>Each recipient's mail, once; a caller that has read the people or the calendar already passes them.</summary>
-    public async Task MailAsync(Submission waiting, DecisionRequest r, UnitProfile? currentPeople = null, WorkingCalendar? currentCalendar = null)
+    /// <summary>
+    /// Each recipient's mail, once; a caller that has read the people or the calendar already passes them. When
+    /// <paramref name="stepJustApplied"/>, this run saved the request with its <see cref="LinkRows"/>: no mail of it can
+    /// have gone out and its links are stored. Otherwise (a delivery that found the step saved) each mail's marker is
+    /// read and its link stored again, which gives the same row.
+    /// </summary>
+    public async Task MailAsync(Submission waiting, DecisionRequest r, UnitProfile? currentPeople = null, WorkingCalendar? currentCalendar = null,
+        bool stepJustApplied = false)
     {
-        var escalated = r.Notice == Notice.Escalation;
-        var recipients = escalated
-            ? r.Deciders.Where(d => d.BackupKey is not null).Select(d => (Key: d.BackupKey!, Name: d.BackupName!, Email: d.BackupEmail!, For: (Assignee?)d)).ToList()
-            : r.Deciders.Select(d => (d.Key, d.Name, d.Email, For: (Assignee?)null)).ToList();
         var draft = composer.For(waiting, r.Stage, r.At, r.Deadline, r.Comment, r.Notice, currentPeople, currentCalendar);
-        foreach (var (key, name, email, seat) in recipients)
-            await mailer.SendOnceAsync(waiting.Id, $"step{r.Step}", email, async () =>
+        foreach (var (to, seat, token) in Recipients(r))
+            await mailer.SendOnceAsync(waiting.Id, $"step{r.Step}", to.Email, async () =>
             {
-                var url = await links.DecisionAsync(new LinkToken(waiting.Id, r.Stage == Stage.Revision ? "revise" : "act", r.Stage, r.Round,
-                    key, email, r.Deadline, seat?.Key, escalated ? r.At : r.LinkIssuedAt));
-                return await draft.ToAsync(new Person(key, name, "", email), url, seat?.Name);
-            });
+                var url = stepJustApplied ? links.PrepareDecision(token).Url : await links.DecisionAsync(token);
+                return await draft.ToAsync(to, url, seat?.Name);
+            }, stepJustApplied: stepJustApplied);
     }
 }

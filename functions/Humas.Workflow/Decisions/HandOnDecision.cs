@@ -25,12 +25,14 @@ public sealed class HandOnDecision(SubmissionStore store, Mailer mailer, Links.L
         var colleague = new Assignee(to.Key, to.Name, to.Email, backup?.Key, backup?.Name, backup?.Email);
         var seatName = made.OnBehalfOfName ?? made.PersonName;
 
-        var waiting = await store.ApplyAsync(input.SubmissionId, input.Step, s => s.HandOn(made.Stage, made.At, made.SeatKey, seatName, colleague,
-            new ActedBy(made.PersonName, made.OnBehalfOfName, DecisionValues.Reassign, made.Comment)));
+        var token = new LinkToken(input.SubmissionId, "act", made.Stage, made.Round, to.Key, to.Email, input.Deadline, null, input.LinkIssuedAt);
+        var link = links.PrepareDecision(token);
+        var (waiting, applied) = await store.ApplyStepAsync(input.SubmissionId, input.Step, s => s.HandOn(made.Stage, made.At, made.SeatKey, seatName, colleague,
+            new ActedBy(made.PersonName, made.OnBehalfOfName, DecisionValues.Reassign, made.Comment)), _ => [link.Row]);
         var draft = composer.For(waiting, made.Stage, made.At, input.Deadline, made.Comment, Notice.HandedOn, current);
+        // Saved by this run, the link's row went with the hand-on and no mail of it can have gone out yet.
         await mailer.SendOnceAsync(waiting.Id, $"step{input.Step}", to.Email, async () => await draft.ToAsync(to,
-            await links.DecisionAsync(new LinkToken(waiting.Id, "act", made.Stage, made.Round, to.Key, to.Email, input.Deadline, null, input.LinkIssuedAt)),
-            made.PersonName));
+            applied ? link.Url : await links.DecisionAsync(token), made.PersonName), stepJustApplied: applied);
         return colleague;
     }
 }

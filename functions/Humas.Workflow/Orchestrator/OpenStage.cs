@@ -29,13 +29,14 @@ public sealed class OpenStage(SubmissionStore store, UnitPeople people, Holidays
         var unit = await people.CurrentAsync();
         var workingCalendar = await calendar.CurrentAsync();
         (StageAssignment Assignment, DecisionRequest Request)? asked = null;
-        var waiting = await store.ApplyAsync(opening.SubmissionId, opening.Step, s =>
+        var (waiting, applied) = await store.ApplyStepAsync(opening.SubmissionId, opening.Step, s =>
         {
             asked = Ask(opening, unit, workingCalendar, s);
             return DecisionRequests.Change(s, asked.Value.Request);
-        });
-        var (assignment, request) = asked ?? AskedBefore(opening, Ask(opening, unit, workingCalendar, waiting), waiting);
-        await requests.MailAsync(waiting, request, unit, workingCalendar);
+        }, _ => requests.LinkRows(asked!.Value.Request));
+        // What an attempt that lost to another writer decided is not what was saved: only this run's save says so.
+        var (assignment, request) = applied && asked is { } saved ? saved : AskedBefore(opening, Ask(opening, unit, workingCalendar, waiting), waiting);
+        await requests.MailAsync(waiting, request, unit, workingCalendar, stepJustApplied: applied);
         return new StageOpened(assignment, new DeadlinePlan(request.Deadline, request.ReminderDueAt, request.EscalationDueAt));
     }
 

@@ -19,15 +19,18 @@ public sealed class Transitions(SubmissionStore store, Mailer mailer, MailRender
     /// </summary>
     public async Task<Submission> RecordAsync(Transition t, IReadOnlyList<PublicationRecord>? publications = null)
     {
-        var updated = await store.ApplyAsync(t.SubmissionId, t.Step, s => RecordTransition.Change(s, t));
+        (string Url, MarkerRow Row)? track = null;
+        var (updated, applied) = await store.ApplyStepAsync(t.SubmissionId, t.Step, s => RecordTransition.Change(s, t),
+            s => t.NotifySubmitter ? [(track = links.PrepareTrack(s.Id, s.Content.SubmitterEmail)).Value.Row] : []);
         if (t.NotifySubmitter)
         {
+            var trackUrl = applied && track is { } stored ? stored.Url : await links.TrackAsync(updated);
             var published = t.Status != SubmissionStatus.Published ? []
                 : publications ?? await store.GetMarkersAsync<PublicationRecord>(updated.Id, "publication-");
             // The team as staff set it last (GET/PUT /api/people), not as the profile file had it.
             var team = (await people.CurrentAsync()).People.FirstOrDefault(p => p.Key == PersonKeys.HumasTeam);
             await mailer.SendOnceAsync(updated.Id, $"step{t.Step}",
-                await WorkflowMails.OutcomeAsync(mails, unit, updated, t, await links.TrackAsync(updated), published, team));
+                await WorkflowMails.OutcomeAsync(mails, unit, updated, t, trackUrl, published, team), stepJustApplied: applied);
         }
         return updated;
     }

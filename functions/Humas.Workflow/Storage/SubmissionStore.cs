@@ -64,7 +64,8 @@ public sealed class SubmissionStore(HumasStorage storage)
     /// <see cref="ApplyAsync"/>, saying also whether this run applied the step (false when the record had reached it
     /// already): what a step does after its save (a mail) cannot have been done before when it is true.
     /// <paramref name="alongside"/> names marker rows the step needs (the links its mails carry), made from the record
-    /// before the change: they join the state's transaction, or are written on their own when the step was reached.
+    /// before the change once <paramref name="apply"/> has decided it: they join the state's transaction. When the step
+    /// was reached already they are not asked for, and the caller stores what it needs as a step delivered again does.
     /// </summary>
     public async Task<(Submission After, bool Applied)> ApplyStepAsync(string id, int step, Func<Submission, SubmissionChange> apply,
         Func<Submission, IReadOnlyList<MarkerRow>>? alongside = null, CancellationToken ct = default)
@@ -77,10 +78,8 @@ public sealed class SubmissionStore(HumasStorage storage)
                 // A step delivered again: what is stored now, not what this process remembers, is indexed and answered.
                 if (IsRemembered(k)) k = await LoadAsync(id, ct, fresh: true);
                 await IndexAsync(k, ct);
-                foreach (var row in alongside?.Invoke(k.Record) ?? []) await SetMarkerAsync(id, row.Key, row.Value, ct);
                 return (k.Record, false);
             }
-            var rows = alongside?.Invoke(k.Record) ?? [];
             SubmissionChange change;
             try
             {
@@ -92,6 +91,7 @@ public sealed class SubmissionStore(HumasStorage storage)
                 // on what is stored (a change decided on an old state would fail on its ETag; a refusal throws first).
                 continue;
             }
+            var rows = alongside?.Invoke(k.Record) ?? [];
             var after = change.After with { LastStep = step };
             if (await TryCommitAsync(k, after, change.Entry(step), conditional: true, ct, rows) is { } saved)
             {
