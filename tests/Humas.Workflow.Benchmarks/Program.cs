@@ -107,6 +107,9 @@ internal static class WorkflowBenchmark
                 bareRuns.Add(await Runs.RunAsync(submissions, concurrency, n => bare.RunAsync($"polos{run}-{n:D5}", shape)));
             }
         }
+        // The second runs of both, read from their histories, step by step.
+        var stepTimes = (Workflow: await StepTimes.ReadAsync(tables, TaskHub, fullRuns[^1].Ids),
+            Bare: await StepTimes.ReadAsync(tables, BareTaskHub, Enumerable.Range(0, submissions).Select(n => $"polos{Rounds}-{n:D5}").ToList()));
 
         var intakeRuns = new List<IntakeRun>();
         var intake = new IntakeLatency(host, azurite.ConnectionString, photo);
@@ -130,6 +133,7 @@ internal static class WorkflowBenchmark
 
         new Report(submissions, concurrency, intakePosts, IntakeClients, shape, fullRuns, bareRuns, intakeRuns, idle, memory,
             loadAtStart, LoadAverage(), clock.Elapsed).Print();
+        StepTimes.Print(stepTimes.Workflow, stepTimes.Bare, submissions);
         await azurite.DisposeAsync();
         // HUMAS_BENCH_KEEP_LOG=1 keeps the log, to look at the requests behind a figure.
         var keep = Environment.GetEnvironmentVariable("HUMAS_BENCH_KEEP_LOG") == "1";
