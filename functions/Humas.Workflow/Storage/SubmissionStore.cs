@@ -70,15 +70,38 @@ public sealed class SubmissionStore(HumasStorage storage)
     public async Task<(Submission After, bool Applied)> ApplyStepAsync(string id, int step, Func<Submission, SubmissionChange> apply,
         Func<Submission, IReadOnlyList<MarkerRow>>? alongside = null, CancellationToken ct = default)
     {
+        var (after, _, applied) = await DecideAndCommitAsync(id, step, apply, alongside, ct);
+        return (after, applied);
+    }
+
+    /// <summary>
+    /// A change from outside the workflow (staff, the watcher of stopped workflows), numbered after the last step the
+    /// record has reached; answers the state saved and its step.
+    /// </summary>
+    public async Task<(Submission After, int Step)> ApplyNextAsync(string id, Func<Submission, SubmissionChange> apply, CancellationToken ct = default)
+    {
+        var (after, step, _) = await DecideAndCommitAsync(id, null, apply, null, ct);
+        return (after, step);
+    }
+
+    /// <summary>
+    /// The one path of a decided change: <paramref name="apply"/> on the record as this process knows it, committed on
+    /// its ETag, decided again on what is stored when another writer got in first. <paramref name="step"/> null numbers
+    /// the change after the record's last step (which it has then never reached).
+    /// </summary>
+    private async Task<(Submission After, int Step, bool Applied)> DecideAndCommitAsync(string id, int? step,
+        Func<Submission, SubmissionChange> apply, Func<Submission, IReadOnlyList<MarkerRow>>? alongside, CancellationToken ct)
+    {
         for (var attempt = 1; ; attempt++)
         {
             var k = await LoadAsync(id, ct);
-            if (k.Record.LastStep >= step)
+            var number = step ?? k.Record.LastStep + 1;
+            if (k.Record.LastStep >= number)
             {
                 // A step delivered again: what is stored now, not what this process remembers, is indexed and answered.
                 if (IsRemembered(k)) k = await LoadAsync(id, ct, fresh: true);
                 await IndexAsync(k, ct);
-                return (k.Record, false);
+                return (k.Record, number, false);
             }
             SubmissionChange change;
             try
@@ -92,43 +115,13 @@ public sealed class SubmissionStore(HumasStorage storage)
                 continue;
             }
             var rows = alongside?.Invoke(k.Record) ?? [];
-            var after = change.After with { LastStep = step };
-            if (await TryCommitAsync(k, after, change.Entry(step), conditional: true, ct, rows) is { } saved)
+            var after = change.After with { LastStep = number };
+            if (await TryCommitAsync(k, after, change.Entry(number), conditional: true, ct, rows) is { } saved)
             {
                 await IndexAsync(saved, ct);
-                return (after, true);
+                return (after, number, true);
             }
-            if (attempt == Attempts) throw new InvalidOperationException($"Submission {id} kept changing while step {step} was saved.");
-            await BackOffAsync(attempt, ct);
-        }
-    }
-
-    /// <summary>
-    /// A change from outside the workflow (staff, the watcher of stopped workflows), numbered after the last step the
-    /// record has reached; answers the state saved and its step.
-    /// </summary>
-    public async Task<(Submission After, int Step)> ApplyNextAsync(string id, Func<Submission, SubmissionChange> apply, CancellationToken ct = default)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            var k = await LoadAsync(id, ct);
-            var step = k.Record.LastStep + 1;
-            SubmissionChange change;
-            try
-            {
-                change = apply(k.Record);
-            }
-            catch (Exception) when (Forget(k))
-            {
-                continue;
-            }
-            var after = change.After with { LastStep = step };
-            if (await TryCommitAsync(k, after, change.Entry(step), conditional: true, ct) is { } saved)
-            {
-                await IndexAsync(saved, ct);
-                return (after, step);
-            }
-            if (attempt == Attempts) throw new InvalidOperationException($"Submission {id} kept changing while a change was saved.");
+            if (attempt == Attempts) throw new InvalidOperationException($"Submission {id} kept changing while step {number} was saved.");
             await BackOffAsync(attempt, ct);
         }
     }
